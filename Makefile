@@ -1,0 +1,72 @@
+# The two commands of the README: `make run` and `make test`. Everything else here
+# is what they need. Re-running any target is safe.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+MANAGE := $(PY) manage.py
+export DJANGO_SETTINGS_MODULE ?= portal.settings.dev
+
+.PHONY: run test install db db-stop lint check pytest browser messages bench clean worker
+
+install: $(VENV)/.installed node_modules/.installed
+
+$(VENV)/.installed: pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e ".[dev]"
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+# The embedded PostgreSQL under var/, unless DATABASE_URL points elsewhere.
+db: $(VENV)/.installed
+	@if [ -z "$$DATABASE_URL" ]; then $(PY) -m portal.embedded_db start >/dev/null && echo "Embedded PostgreSQL is running (var/pgdata)."; else echo "Using DATABASE_URL."; fi
+
+db-stop:
+	$(PY) -m portal.embedded_db stop
+
+run: install db
+	$(MANAGE) migrate --no-input
+	$(MANAGE) seed_demo
+	$(MANAGE) collectstatic --no-input --verbosity 0
+	@$(MANAGE) demo_logins
+	@echo "A task worker runs beside the server (e-mails go to var/mail/)."
+	@trap 'kill 0' EXIT; $(MANAGE) db_worker --interval 2 & \
+	  $(MANAGE) runserver 127.0.0.1:8000
+
+worker: install db
+	$(MANAGE) db_worker
+
+# Debian's Chromium for the accessibility tests; never a downloaded browser.
+browser:
+	@if ! command -v chromium >/dev/null 2>&1; then \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else echo "Chromium is missing: install Debian's 'chromium' package for the browser tests."; fi; \
+	fi
+
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/djhtml --check $$(git ls-files '*.html')
+
+check: install db
+	DJANGO_SETTINGS_MODULE=portal.settings.test $(MANAGE) check
+	DJANGO_SETTINGS_MODULE=portal.settings.test $(MANAGE) makemigrations --check --dry-run
+
+pytest: install db browser
+	DJANGO_SETTINGS_MODULE=portal.settings.test $(VENV)/bin/pytest $(PYTEST_ARGS)
+
+test: lint check pytest
+
+messages: install
+	cd portal && ../$(MANAGE) makemessages -l nb --no-obsolete --ignore='*/node_modules/*'
+	for app in home units feedback hearings search; do (cd $$app && ../$(MANAGE) makemessages -l nb --no-obsolete); done
+	$(MANAGE) compilemessages --ignore=.venv --ignore=node_modules
+
+bench: install db
+	$(PY) bench/run.py
+
+clean:
+	rm -rf $(VENV) node_modules var/static

@@ -1,0 +1,210 @@
+"""Demo content for the public pages, the organisation and the demo users.
+
+Idempotent: everything is found by slug or username and updated in place.
+"""
+
+import datetime
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from wagtail.models import Locale, Page, Site
+
+from units.choices import Role
+from units.models import Membership, Unit
+
+from . import demo_content as content
+from .models import (
+    Audience,
+    HomePage,
+    LifeSituation,
+    ServiceIndexPage,
+    ServicePage,
+    SiteFooter,
+    StandardPage,
+    TopicPage,
+    TopTask,
+)
+
+DEMO_PASSWORD = "demo-passord-2026"  # noqa: S105 - printed by make run; demo only
+
+DEMO_USERS = [
+    # username, first name, last name, superuser, [(unit slug, role)], groups
+    ("admin", "Ada", "Admin", True, [], []),
+    ("redaktor", "Rita", "Redaktør", False, [("servicetorget", Role.LEAD)],
+     ["Editors"]),
+    ("barnehage", "Bjørn", "Barnehage", False, [("barnehage", Role.HANDLER)],
+     ["Handlers"]),
+    ("vei", "Vilde", "Vei", False, [("vei-og-trafikk", Role.HANDLER)], ["Handlers"]),
+    ("leder-vei", "Leif", "Leder", False, [("vei-og-trafikk", Role.LEAD)],
+     ["Handlers"]),
+]
+
+
+def seed(stdout):
+    units = seed_units()
+    situations = seed_life_situations()
+    home = seed_home()
+    seed_pages(home, units, situations)
+    seed_users(units)
+    stdout.write(f"  pages: {ServicePage.objects.count()} services, "
+                 f"{TopicPage.objects.count()} topics; units: {len(units)}")
+
+
+def seed_units() -> dict[str, Unit]:
+    units = {}
+    for data in content.UNITS:
+        unit, _ = Unit.objects.update_or_create(
+            slug=data["slug"],
+            defaults={
+                "name": data["name"], "name_en": data.get("name_en", ""),
+                "email": data["email"], "phone": data["phone"],
+                "is_triage": data["is_triage"],
+            },
+        )
+        units[unit.slug] = unit
+    for data in content.UNITS:
+        if data.get("parent_slug"):
+            units[data["slug"]].parent = units[data["parent_slug"]]
+            units[data["slug"]].save(update_fields=["parent"])
+    return units
+
+
+def seed_life_situations() -> dict[str, LifeSituation]:
+    situations = {}
+    for data in content.LIFE_SITUATIONS:
+        situation, _ = LifeSituation.objects.update_or_create(
+            slug=data["slug"], defaults={"name": data["name"],
+                                         "name_en": data["name_en"]}
+        )
+        situations[situation.slug] = situation
+    return situations
+
+
+def _child(parent: Page, model, slug: str, **fields):
+    """Find a child page by slug or create it; then bring its fields up to date."""
+    page = model.objects.child_of(parent).filter(slug=slug).first()
+    if page is None:
+        page = model(slug=slug, **fields)
+        parent.add_child(instance=page)
+    else:
+        for name, value in fields.items():
+            setattr(page, name, value)
+    page.save_revision().publish()
+    return page
+
+
+def seed_home() -> HomePage:
+    root = Page.get_first_root_node()
+    home = HomePage.objects.filter(locale=Locale.get_default()).first()
+    if home is None:
+        home = HomePage(title="Asker kommune", slug="asker")
+        root.add_child(instance=home)
+    home.title = "Asker kommune"
+    home.intro = "Finn tjenester, si din mening og følg med på det du har sendt oss."
+    home.summary = ("Her finner du kommunens tjenester. Du kan også gi oss "
+                    "tilbakemelding, sende forslag og svare på høringer.")
+    home.participate_intro = (
+        "Vi vil høre fra deg. Du trenger ikke vite hvem i kommunen som har "
+        "ansvaret. Vi sender saken dit den hører hjemme, og du kan følge den."
+    )
+    home.save_revision().publish()
+
+    site = Site.objects.filter(is_default_site=True).first()
+    if site is None:
+        site = Site.objects.create(hostname="localhost", port=80, root_page=home,
+                                   is_default_site=True, site_name="Asker kommune")
+    elif site.root_page_id != home.pk:
+        site.root_page = home
+        site.site_name = "Asker kommune"
+        site.save()
+    # Wagtail's starter page is replaced by ours.
+    for page in Page.objects.child_of(root).exclude(pk=home.pk).filter(
+        content_type__model="page"
+    ):
+        page.delete()
+    return home
+
+
+def seed_pages(home, units, situations):
+    audiences = {a.slug: a for a in Audience.objects.all()}
+    topics = {}
+    for data in content.TOPICS:
+        topics[data["slug"]] = _child(home, TopicPage, data["slug"],
+                                      title=data["title"], summary=data["summary"])
+    services = {}
+    reviewed = datetime.date(2026, 9, 1)
+    for data in content.SERVICES:
+        page = _child(
+            topics[data["topic"]], ServicePage, data["slug"],
+            title=data["title"], summary=data["summary"],
+            what_it_is=data["what_it_is"], who_can_get_it=data["who_can_get_it"],
+            how_to_apply=data["how_to_apply"], price=data["price"],
+            processing_time=data["processing_time"],
+            responsible_unit=units[data["unit"]],
+            search_keywords=data["keywords"], last_reviewed=reviewed,
+        )
+        page.audiences.set([audiences[s] for s in data["audiences"]])
+        page.life_situations.set([situations[s] for s in data["life_situations"]])
+        page.save_revision().publish()
+        services[data["slug"]] = page
+    for data in content.SERVICES:
+        page = services[data["slug"]]
+        page.related_services.set([services[s] for s in data["related"]])
+        page.save_revision().publish()
+
+    index = _child(home, ServiceIndexPage, "tjenester-a-a", title="Tjenester A–Å",
+                   summary="Alle tjenestene til Asker kommune i alfabetisk rekkefølge.")
+    statements = {}
+    for data in content.STANDARD_PAGES:
+        statements[data["slug"]] = _child(
+            home, StandardPage, data["slug"], title=data["title"],
+            summary=data["summary"], body=data["body_html"],
+            responsible_unit=units["kommunikasjon"], show_in_menus=False,
+        )
+
+    home.top_tasks.all().delete()
+    for order, slug in enumerate(content.TOP_TASKS):
+        TopTask.objects.create(page=home, link_page=services[slug], sort_order=order)
+    home.save_revision().publish()
+
+    site = Site.objects.get(is_default_site=True)
+    footer = SiteFooter.for_site(site)
+    footer.privacy_page = statements["personvernerklaering"]
+    footer.accessibility_page = statements["tilgjengelighetserklaering"]
+    footer.about_page = statements["om-asker-kommune"]
+    footer.save()
+    return index
+
+
+def seed_users(units):
+    User = get_user_model()
+    editors, _ = Group.objects.get_or_create(name="Editors")
+    handlers, _ = Group.objects.get_or_create(name="Handlers")
+    groups = {"Editors": editors, "Handlers": handlers}
+    _grant_admin_access(handlers, editors)
+    for username, first, last, superuser, memberships, group_names in DEMO_USERS:
+        user, created = User.objects.get_or_create(
+            username=username,
+            defaults={"first_name": first, "last_name": last,
+                      "email": f"{username}@demo.asker.kommune.no"},
+        )
+        user.is_staff = True
+        user.is_superuser = superuser
+        if created:
+            user.set_password(DEMO_PASSWORD)
+        user.save()
+        user.groups.set([groups[name] for name in group_names])
+        for unit_slug, role in memberships:
+            Membership.objects.update_or_create(
+                unit=units[unit_slug], user=user, defaults={"role": role}
+            )
+
+
+def _grant_admin_access(*groups):
+    from django.contrib.auth.models import Permission
+
+    access_admin = Permission.objects.get(
+        content_type__app_label="wagtailadmin", codename="access_admin"
+    )
+    for group in groups:
+        group.permissions.add(access_admin)

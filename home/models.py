@@ -1,0 +1,356 @@
+from django import forms
+from django.db import models
+from django.utils.functional import cached_property
+from django.utils.html import strip_tags
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import (
+    FieldPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    PageChooserPanel,
+)
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from .panels import ReadabilityPanel
+
+
+class LocalizedNameMixin:
+    """Small reference data with a Norwegian name and an optional English one."""
+
+    @property
+    def label(self) -> str:
+        if self.name_en and (get_language() or "").startswith("en"):
+            return self.name_en
+        return self.name
+
+
+class Audience(LocalizedNameMixin, models.Model):
+    """Who a service is for: residents, associations, business, media."""
+
+    name = models.CharField(_("name"), max_length=100)
+    name_en = models.CharField(_("name in English"), max_length=100, blank=True)
+    slug = models.SlugField(_("slug"), unique=True)
+    sort_order = models.PositiveSmallIntegerField(_("sort order"), default=0)
+
+    panels = [FieldPanel("name"), FieldPanel("name_en"), FieldPanel("slug"),
+              FieldPanel("sort_order")]
+
+    class Meta:
+        verbose_name = _("audience")
+        verbose_name_plural = _("audiences")
+        ordering = ["sort_order", "name"]
+
+    def __str__(self):
+        return self.name
+
+
+class LifeSituation(LocalizedNameMixin, models.Model):
+    """A life situation (livssituasjon) such as "Få barn" or "Flytte"."""
+
+    name = models.CharField(_("name"), max_length=100)
+    name_en = models.CharField(_("name in English"), max_length=100, blank=True)
+    slug = models.SlugField(_("slug"), unique=True)
+
+    panels = [FieldPanel("name"), FieldPanel("name_en"), FieldPanel("slug")]
+
+    class Meta:
+        verbose_name = _("life situation")
+        verbose_name_plural = _("life situations")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class ContentPage(Page):
+    """Fields and behaviour every public content page shares."""
+
+    summary = models.TextField(
+        _("summary"),
+        blank=True,
+        max_length=400,
+        help_text=_("One or two plain sentences. Shown in lists and search results."),
+    )
+
+    # Readability is shown for these fields' text while editing.
+    readability_fields: tuple[str, ...] = ("summary",)
+
+    class Meta:
+        abstract = True
+
+    def readability_text(self) -> str:
+        """The page's reading text, one field a paragraph, for the LIX panel."""
+        parts = [self.title]
+        for name in self.readability_fields:
+            value = getattr(self, name, "") or ""
+            parts.append(strip_tags(str(value)).replace("&nbsp;", " "))
+        return "\n".join(p for p in parts if p)
+
+
+# Every content page's edit form begins with the readability panel.
+def content_panels_with_readability(panels):
+    return [*panels, ReadabilityPanel(heading=_("Readability (LIX)"))]
+
+
+class HomePage(ContentPage):
+    intro = models.CharField(_("introduction"), max_length=250, blank=True)
+    participate_intro = models.TextField(
+        _("\"Have your say\" introduction"), blank=True
+    )
+
+    content_panels = content_panels_with_readability(
+        [
+            *Page.content_panels,
+            FieldPanel("intro"),
+            FieldPanel("summary"),
+            InlinePanel("top_tasks", heading=_("Top tasks"), label=_("Top task")),
+            FieldPanel("participate_intro"),
+        ]
+    )
+    readability_fields = ("intro", "summary", "participate_intro")
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["home.TopicPage", "home.StandardPage", "home.ServiceIndexPage"]
+    # One home page; its translations are copies made by Wagtail's translation
+    # tools, which do not consult max_count.
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("home page")
+
+    def get_context(self, request, *args, **kwargs):
+        from .selectors import home_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(home_context(self))
+        return context
+
+
+class TopTask(Orderable):
+    page = ParentalKey(HomePage, on_delete=models.CASCADE, related_name="top_tasks")
+    link_page = models.ForeignKey(
+        "wagtailcore.Page", verbose_name=_("page"), on_delete=models.CASCADE,
+        related_name="+",
+    )
+    label = models.CharField(
+        _("label"), max_length=80, blank=True,
+        help_text=_("Leave empty to use the page title."),
+    )
+
+    panels = [PageChooserPanel("link_page"), FieldPanel("label")]
+
+    @property
+    def text(self):
+        return self.label or self.link_page.title
+
+
+class TopicPage(ContentPage):
+    """A service area (tjenesteområde) with its services."""
+
+    body = RichTextField(_("body"), blank=True, features=["bold", "italic", "link",
+                                                           "ol", "ul", "h2", "h3"])
+
+    content_panels = content_panels_with_readability(
+        [*Page.content_panels, FieldPanel("summary"), FieldPanel("body")]
+    )
+    readability_fields = ("summary", "body")
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("body"),
+    ]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["home.ServicePage", "home.StandardPage"]
+
+    class Meta:
+        verbose_name = _("topic page")
+
+    def get_context(self, request, *args, **kwargs):
+        from .selectors import services_in_topic
+
+        context = super().get_context(request, *args, **kwargs)
+        context["services"] = services_in_topic(self)
+        return context
+
+
+RICH_FEATURES = ["bold", "italic", "link", "ol", "ul", "h3"]
+
+
+class ServicePage(ContentPage):
+    """A service (tjeneste), always in the same plain-language structure."""
+
+    what_it_is = RichTextField(_("what it is"), features=RICH_FEATURES)
+    who_can_get_it = RichTextField(_("who can get it"), blank=True,
+                                   features=RICH_FEATURES)
+    how_to_apply = RichTextField(_("how to apply"), blank=True, features=RICH_FEATURES)
+    apply_url = models.URLField(
+        _("link to the application form"), blank=True,
+        help_text=_("Where the resident applies, if it is done online."),
+    )
+    price = models.TextField(_("price"), blank=True)
+    processing_time = models.CharField(_("processing time"), max_length=200,
+                                       blank=True)
+    contact = models.TextField(
+        _("contact"), blank=True,
+        help_text=_("Leave empty to show the responsible unit's e-mail and phone."),
+    )
+    responsible_unit = models.ForeignKey(
+        "units.Unit", verbose_name=_("responsible unit"), on_delete=models.PROTECT,
+        related_name="services",
+    )
+    audiences = ParentalManyToManyField(Audience, verbose_name=_("audiences"),
+                                        blank=True, related_name="services")
+    life_situations = ParentalManyToManyField(
+        LifeSituation, verbose_name=_("life situations"), blank=True,
+        related_name="services",
+    )
+    related_services = ParentalManyToManyField(
+        "self", verbose_name=_("related services"), blank=True, symmetrical=False,
+    )
+    search_keywords = models.CharField(
+        _("search words"), max_length=300, blank=True,
+        help_text=_("Words residents use for this service, comma separated "
+                    "(for example «søppel» for waste collection)."),
+    )
+    last_reviewed = models.DateField(_("last reviewed"), null=True, blank=True)
+
+    content_panels = content_panels_with_readability(
+        [
+            *Page.content_panels,
+            FieldPanel("summary"),
+            FieldPanel("what_it_is"),
+            FieldPanel("who_can_get_it"),
+            MultiFieldPanel([FieldPanel("how_to_apply"), FieldPanel("apply_url")],
+                            heading=_("How to apply")),
+            FieldPanel("price"),
+            FieldPanel("processing_time"),
+            MultiFieldPanel([FieldPanel("responsible_unit"), FieldPanel("contact")],
+                            heading=_("Responsible and contact")),
+            FieldPanel("audiences", widget=forms.CheckboxSelectMultiple),
+            FieldPanel("life_situations", widget=forms.CheckboxSelectMultiple),
+            FieldPanel("related_services"),
+            FieldPanel("search_keywords"),
+            FieldPanel("last_reviewed"),
+        ]
+    )
+    readability_fields = ("summary", "what_it_is", "who_can_get_it", "how_to_apply",
+                          "price", "processing_time")
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("search_keywords"),
+        index.SearchField("what_it_is"),
+        index.SearchField("who_can_get_it"),
+        index.SearchField("how_to_apply"),
+        index.AutocompleteField("search_keywords"),
+    ]
+
+    parent_page_types = ["home.TopicPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("service page")
+
+    def get_context(self, request, *args, **kwargs):
+        from .selectors import service_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(service_context(self))
+        return context
+
+
+class StandardPage(ContentPage):
+    """About, privacy statement, accessibility statement and other plain pages."""
+
+    body = RichTextField(_("body"), blank=True,
+                         features=["bold", "italic", "link", "ol", "ul", "h2", "h3"])
+    responsible_unit = models.ForeignKey(
+        "units.Unit", verbose_name=_("responsible unit"), on_delete=models.SET_NULL,
+        null=True, blank=True, related_name="+",
+    )
+
+    content_panels = content_panels_with_readability(
+        [*Page.content_panels, FieldPanel("summary"), FieldPanel("body"),
+         FieldPanel("responsible_unit")]
+    )
+    readability_fields = ("summary", "body")
+    search_fields = [*Page.search_fields, index.SearchField("summary"),
+                     index.SearchField("body")]
+
+    parent_page_types = ["home.HomePage", "home.TopicPage", "home.StandardPage"]
+    subpage_types = ["home.StandardPage"]
+
+    class Meta:
+        verbose_name = _("standard page")
+
+
+class ServiceIndexPage(ContentPage):
+    """The A–Å index of every service, with audience and life-situation filters."""
+
+    content_panels = content_panels_with_readability(
+        [*Page.content_panels, FieldPanel("summary")]
+    )
+    parent_page_types = ["home.HomePage"]
+    subpage_types: list[str] = []
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("A–Z service index")
+
+    def get_context(self, request, *args, **kwargs):
+        from .selectors import service_index
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(service_index(request.GET, locale=self.locale))
+        return context
+
+
+@register_setting(icon="site")
+class SiteFooter(BaseSiteSetting):
+    """Contact details and the statement pages every page links to."""
+
+    contact_text = models.TextField(
+        _("contact text"), blank=True,
+        default="Servicetorget, Katrineåsveien 20, 1383 Asker",
+    )
+    phone = models.CharField(_("phone"), max_length=40, blank=True,
+                             default="66 90 90 00")
+    email = models.EmailField(_("e-mail"), blank=True,
+                              default="post@asker.kommune.no")
+    privacy_page = models.ForeignKey(
+        "wagtailcore.Page", verbose_name=_("privacy statement"), null=True,
+        blank=True, on_delete=models.SET_NULL, related_name="+",
+    )
+    accessibility_page = models.ForeignKey(
+        "wagtailcore.Page", verbose_name=_("accessibility statement"), null=True,
+        blank=True, on_delete=models.SET_NULL, related_name="+",
+    )
+    about_page = models.ForeignKey(
+        "wagtailcore.Page", verbose_name=_("about page"), null=True,
+        blank=True, on_delete=models.SET_NULL, related_name="+",
+    )
+
+    panels = [
+        FieldPanel("contact_text"), FieldPanel("phone"), FieldPanel("email"),
+        PageChooserPanel("privacy_page"), PageChooserPanel("accessibility_page"),
+        PageChooserPanel("about_page"),
+    ]
+
+    select_related = ["privacy_page", "accessibility_page", "about_page"]
+
+    class Meta:
+        verbose_name = _("site footer")
+
+    @cached_property
+    def pages(self):
+        return {
+            "privacy": self.privacy_page,
+            "accessibility": self.accessibility_page,
+            "about": self.about_page,
+        }

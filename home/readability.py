@@ -1,0 +1,88 @@
+"""LIX readability (läsbarhetsindex), as REQUIREMENTS.md defines it.
+
+LIX = words / sentences + 100 × long words / words, where a long word has more than
+six letters. A pure function: no Django, no database, so it is cheap to test and to
+call on every keystroke from the editor.
+"""
+
+import re
+from dataclasses import dataclass
+
+from django.utils.translation import gettext_lazy as _
+
+# Letters of any script, plus digits inside words ("12-åring", "E18").
+WORD_RE = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*", re.UNICODE)
+# A sentence ends at . ! ? or : (as in the original LIX definition), and at a line
+# break: headings and list items carry no full stop but are sentences to a reader.
+SENTENCE_END_RE = re.compile(r"[.!?:]+(?=\s|$)|\n+")
+LONG_WORD_LETTERS = 6
+
+BANDS = [
+    # (upper bound, exclusive), key, label
+    (30, "very_easy", _("Very easy")),
+    (40, "easy", _("Easy")),
+    (50, "medium", _("Medium")),
+    (60, "hard", _("Hard")),
+    (float("inf"), "very_hard", _("Very hard")),
+]
+
+
+@dataclass(frozen=True)
+class Lix:
+    score: float
+    words: int
+    sentences: int
+    long_words: int
+    band: str
+    label: str
+    warn: bool
+
+    def as_dict(self) -> dict:
+        return {
+            "score": self.score,
+            "words": self.words,
+            "sentences": self.sentences,
+            "long_words": self.long_words,
+            "band": self.band,
+            "label": str(self.label),
+            "warn": self.warn,
+        }
+
+
+def band_for(score: float) -> tuple[str, str]:
+    for upper, key, label in BANDS:
+        if score < upper:
+            return key, label
+    raise AssertionError("unreachable: the last band is unbounded")
+
+
+def _letters(word: str) -> int:
+    return sum(1 for ch in word if ch.isalpha())
+
+
+def lix(text: str, *, warn_above: float = 50) -> Lix:
+    """Compute LIX for a text. An empty text scores 0 (nothing to read is easy)."""
+    sentences = 0
+    words = 0
+    long_words = 0
+    for segment in SENTENCE_END_RE.split(text or ""):
+        segment_words = [w for w in WORD_RE.findall(segment) if _letters(w)]
+        if not segment_words:
+            continue
+        sentences += 1
+        words += len(segment_words)
+        long_words += sum(1 for w in segment_words if _letters(w) > LONG_WORD_LETTERS)
+    if words == 0:
+        score = 0.0
+    else:
+        score = round(words / sentences + 100 * long_words / words, 1)
+    key, label = band_for(score)
+    return Lix(
+        score=score,
+        words=words,
+        sentences=sentences,
+        long_words=long_words,
+        band=key,
+        label=label,
+        warn=score > warn_above,
+    )

@@ -1,0 +1,24 @@
+from django.conf import settings
+from django.utils.translation import get_language
+
+
+def site_chrome(request):
+    """What base.html needs on every public page: language switch targets."""
+    language = get_language() or settings.LANGUAGE_CODE
+    path = request.path
+    # Strip a language prefix so the switch can add the other one.
+    for code, _name in settings.LANGUAGES:
+        prefix = f"/{code}/"
+        if path.startswith(prefix):
+            path = "/" + path[len(prefix):]
+            break
+    switch = []
+    for code, name in settings.LANGUAGES:
+        if code == language:
+            continue
+        url = path if code == settings.LANGUAGE_CODE else f"/{code}{path}"
+        switch.append({"code": code, "name": name, "url": url})
+    return {
+        "LANGUAGE_SWITCH": switch,
+        "RECAPTCHA_ENABLED": settings.RECAPTCHA_ENABLED,
+    }

@@ -1,0 +1,9 @@
+from .base import *  # noqa: F403
+from .base import BASE_DIR, env_list
+
+DEBUG = True
+# A fixed key for local development only; production refuses to start without one.
+SECRET_KEY = "dev-only-not-secret-asker-portal"  # noqa: S105
+ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost")
+EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
+EMAIL_FILE_PATH = BASE_DIR / "var" / "mail"

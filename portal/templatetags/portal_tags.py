@@ -1,0 +1,88 @@
+from django import template
+from django.conf import settings
+from django.urls import NoReverseMatch, reverse
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import Page
+
+register = template.Library()
+
+
+@register.inclusion_tag("components/breadcrumbs.html", takes_context=True)
+def breadcrumbs(context, page):
+    # The site root (depth 2) is the first crumb; the tree root (depth 1) is not a
+    # page anyone visits.
+    ancestors = []
+    if isinstance(page, Page) and page.depth > 2:
+        ancestors = list(
+            Page.objects.ancestor_of(page).filter(depth__gte=2)
+            .only("id", "title", "url_path", "path", "depth", "locale_id")
+        )
+    return {"ancestors": ancestors, "page": page, "request": context.get("request")}
+
+
+@register.inclusion_tag("components/footer.html", takes_context=True)
+def site_footer(context):
+    from home.models import ServiceIndexPage, SiteFooter
+
+    request = context.get("request")
+    footer = SiteFooter.for_request(request) if request is not None else None
+    # The index in the active language if it has been translated, else the
+    # default language's: at most two rows.
+    language = _content_language()
+    indexes = sorted(
+        ServiceIndexPage.objects.live()
+        .filter(locale__language_code__in={language, settings.LANGUAGE_CODE})
+        .select_related("locale")
+        .only("id", "url_path", "path", "depth", "locale__language_code"),
+        key=lambda p: p.locale.language_code != language,
+    )
+    index = indexes[0] if indexes else None
+    return {
+        "footer": footer,
+        "service_index_url": index.get_url(request) if index else None,
+        "request": request,
+    }
+
+
+def _content_language():
+    return (get_language() or settings.LANGUAGE_CODE)[:2]
+
+
+# The "Have your say" entry points. The forms live in the feedback app; the slugs
+# are part of its URL contract (feedback/urls.py).
+PARTICIPATE_KINDS = [
+    ("tilbakemelding", _("Give feedback"),
+     _("Tell us what works and what does not.")),
+    ("forslag", _("Send a suggestion"),
+     _("Have an idea that would make Asker better?")),
+    ("sporsmal", _("Ask a question"),
+     _("We answer within 14 days.")),
+]
+
+
+def participate_entries(service=None) -> list[dict]:
+    entries = []
+    for slug, title, text in PARTICIPATE_KINDS:
+        try:
+            url = reverse("feedback:submit", kwargs={"kind": slug})
+        except NoReverseMatch:
+            continue
+        if service is not None:
+            url += f"?tjeneste={service.pk}"
+        entries.append({"url": url, "title": title, "text": text, "kind": slug})
+    try:
+        entries.append({
+            "url": reverse("hearings:index_redirect"),
+            "title": _("Public hearings"),
+            "text": _("Read and answer what the municipality is consulting on."),
+            "kind": "horinger",
+        })
+    except NoReverseMatch:
+        pass
+    return entries
+
+
+@register.inclusion_tag("components/participate_box.html", takes_context=True)
+def participate_box(context, service=None):
+    return {"entries": participate_entries(service), "service": service}

@@ -1,0 +1,92 @@
+"""Factories for tests: data from code, not fixtures."""
+
+import datetime
+
+import factory
+from django.contrib.auth import get_user_model
+from wagtail.models import Locale, Page, Site
+
+from home.models import (
+    Audience,
+    HomePage,
+    LifeSituation,
+    ServiceIndexPage,
+    ServicePage,
+    SiteFooter,
+    StandardPage,
+    TopicPage,
+)
+from units.choices import Role
+from units.models import Membership, Unit
+
+
+class UnitFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Unit
+        django_get_or_create = ("slug",)
+
+    name = factory.Sequence(lambda n: f"Enhet {n}")
+    slug = factory.Sequence(lambda n: f"enhet-{n}")
+    email = factory.LazyAttribute(lambda o: f"{o.slug}@asker.kommune.no")
+    phone = "66 90 90 00"
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = get_user_model()
+        django_get_or_create = ("username",)
+
+    username = factory.Sequence(lambda n: f"user{n}")
+    email = factory.LazyAttribute(lambda o: f"{o.username}@example.org")
+    is_staff = True
+    password = factory.PostGenerationMethodCall("set_password", "pw")
+
+
+def member(user, unit, role=Role.HANDLER):
+    Membership.objects.create(user=user, unit=unit, role=role)
+    return user
+
+
+def add_page(parent: Page, page: Page) -> Page:
+    parent.add_child(instance=page)
+    page.save_revision().publish()
+    return page
+
+
+def make_site() -> dict:
+    """A minimal tree: home, one topic, the A–Å index and a standard page."""
+    root = Page.get_first_root_node()
+    Site.objects.all().delete()
+    home = HomePage(title="Asker kommune", slug="asker", locale=Locale.get_default())
+    root.add_child(instance=home)
+    home.save_revision().publish()
+    site = Site.objects.create(hostname="localhost", port=80, root_page=home,
+                               is_default_site=True, site_name="Asker kommune")
+    triage = UnitFactory(slug="servicetorget", name="Servicetorget", is_triage=True)
+    topic = add_page(home, TopicPage(title="Barnehage", slug="barnehage",
+                                     summary="Alt om barnehage."))
+    index = add_page(home, ServiceIndexPage(title="Tjenester A–Å", slug="a-a"))
+    privacy = add_page(home, StandardPage(title="Personvernerklæring",
+                                          slug="personvern", body="<p>Vi tar vare "
+                                          "på det du sender oss.</p>"))
+    accessibility = add_page(home, StandardPage(title="Tilgjengelighetserklæring",
+                                                slug="tilgjengelighet",
+                                                body="<p>Vi følger WCAG 2.1.</p>"))
+    footer = SiteFooter.for_site(site)
+    footer.privacy_page = privacy
+    footer.accessibility_page = accessibility
+    footer.save()
+    return {"home": home, "site": site, "topic": topic, "index": index,
+            "privacy": privacy, "accessibility": accessibility, "triage": triage}
+
+
+def make_service(topic, unit, title, *, audiences=(), situations=(), **fields):
+    fields.setdefault("summary", f"Kort om {title.lower()}.")
+    fields.setdefault("what_it_is", f"<p>{title} er en tjeneste.</p>")
+    fields.setdefault("last_reviewed", datetime.date(2026, 9, 1))
+    page = ServicePage(title=title, responsible_unit=unit, **fields)
+    topic.add_child(instance=page)
+    page.audiences.set(Audience.objects.filter(slug__in=audiences))
+    page.life_situations.set(LifeSituation.objects.filter(slug__in=situations))
+    page.save_revision().publish()
+    return page

@@ -1,0 +1,50 @@
+import pytest
+
+from home.readability import band_for, lix
+
+
+def test_worked_example():
+    # 10 words, 2 sentences, 0 long words: 10/2 + 0 = 5.
+    result = lix("Dette er en enkel tekst. Den er lett å lese.")
+    assert (result.words, result.sentences, result.long_words) == (10, 2, 0)
+    assert result.score == 5.0
+    assert result.band == "very_easy"
+
+
+def test_long_words_are_more_than_six_letters():
+    # "barnehage" (9) is long; "skolen" (6) is not; punctuation does not count.
+    result = lix("Barnehage skolen.")
+    assert result.long_words == 1
+    assert result.score == pytest.approx(2 / 1 + 100 * 1 / 2)
+
+
+def test_hard_text_warns():
+    text = ("Kommunestyrets saksbehandlingsrutiner innebærer omfattende "
+            "dokumentasjonskrav vedrørende forvaltningsmessige beslutninger.")
+    result = lix(text)
+    assert result.score > 50 and result.warn
+    assert result.band == "very_hard"
+
+
+def test_line_breaks_end_sentences():
+    # Headings and list items carry no full stop but are sentences to a reader.
+    assert lix("Søke plass\nSlik søker du\nHva koster det").sentences == 3
+
+
+def test_empty_text():
+    result = lix("")
+    assert result.score == 0 and result.words == 0 and not result.warn
+
+
+@pytest.mark.parametrize(
+    ("score", "band"),
+    [(0, "very_easy"), (29.9, "very_easy"), (30, "easy"), (39.9, "easy"),
+     (40, "medium"), (50, "hard"), (59.9, "hard"), (60, "very_hard")],
+)
+def test_bands(score, band):
+    assert band_for(score)[0] == band
+
+
+def test_warn_threshold_is_strictly_above():
+    # 5 words, 1 sentence, 2 long (40 %): 5 + 40 = 45 → no warning at 50.
+    assert not lix("Vi behandler søknader raskt her.").warn

@@ -1,3 +1,5 @@
+import os
+
 from .base import *  # noqa: F403
 
 DEBUG = False
@@ -15,3 +17,8 @@ STORAGES = {
 WAGTAILADMIN_BASE_URL = "http://testserver"
 LOGGING = {**LOGGING, "root": {"handlers": ["console"], "level": "WARNING"}}  # noqa: F405
 WHITENOISE_AUTOREFRESH = True
+# Parallel test runs (several developers on one machine) each get their own
+# test database: TEST_DB_NAME=test_portal_<name>.
+DATABASES["default"]["TEST"] = {  # noqa: F405
+    "NAME": os.environ.get("TEST_DB_NAME", "test_portal")
+}

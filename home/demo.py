@@ -46,6 +46,7 @@ def seed(stdout):
     home = seed_home()
     seed_pages(home, units, situations)
     seed_users(units)
+    seed_english(home)
     stdout.write(f"  pages: {ServicePage.objects.count()} services, "
                  f"{TopicPage.objects.count()} topics; units: {len(units)}")
 
@@ -174,6 +175,39 @@ def seed_pages(home, units, situations):
     footer.about_page = statements["om-asker-kommune"]
     footer.save()
     return index
+
+
+def seed_english(home):
+    """An English home page and aliases of the rest of the tree.
+
+    Aliases show the Norwegian content under /en/ until an editor translates a page;
+    they follow every change to their Norwegian original automatically.
+    """
+    english, _ = Locale.objects.get_or_create(language_code="en")
+    en_home = home.get_translation_or_none(english)
+    if en_home is None:
+        en_home = home.copy_for_translation(english)
+    en_home = en_home.specific
+    en_home.title = "Asker municipality"
+    en_home.intro = ("Find services, have your say and follow what you have sent us.")
+    en_home.summary = ("Here you find the municipality's services. You can also give "
+                       "us feedback, send suggestions and answer public hearings.")
+    en_home.participate_intro = (
+        "We want to hear from you. You do not need to know who in the municipality "
+        "is responsible: we send your message to the right place, and you can "
+        "follow it."
+    )
+    en_home.save_revision().publish()
+    # Tree order: every parent is translated before its children.
+    for page in home.get_descendants().order_by("path"):
+        if page.get_translation_or_none(english) is None:
+            page.specific.copy_for_translation(english, alias=True)
+    # Top tasks on the English home page point at the English pages.
+    en_home.top_tasks.all().delete()
+    for task in home.top_tasks.select_related("link_page"):
+        target = task.link_page.get_translation_or_none(english) or task.link_page
+        TopTask.objects.create(page=en_home, link_page=target,
+                               sort_order=task.sort_order)
 
 
 def seed_users(units):

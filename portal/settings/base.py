@@ -124,6 +124,9 @@ LANGUAGES = [("nb", "Norsk bokmål"), ("en", "English")]
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
+# New pages get an alias in every other language, so the English tree is complete
+# from day one and editors replace aliases with real translations when they can.
+WAGTAILSIMPLETRANSLATION_SYNC_PAGE_TREE = True
 LOCALE_PATHS = [BASE_DIR / "portal" / "locale"]
 TIME_ZONE = "Europe/Oslo"
 USE_I18N = True

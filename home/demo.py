@@ -47,8 +47,10 @@ def seed(stdout):
     seed_pages(home, units, situations)
     seed_users(units)
     seed_english(home)
-    stdout.write(f"  pages: {ServicePage.objects.count()} services, "
-                 f"{TopicPage.objects.count()} topics; units: {len(units)}")
+    default = Locale.get_default()
+    stdout.write(f"  pages: {ServicePage.objects.filter(locale=default).count()} "
+                 f"services, {TopicPage.objects.filter(locale=default).count()} "
+                 f"topics; units: {len(units)}")
 
 
 def seed_units() -> dict[str, Unit]:
@@ -82,16 +84,39 @@ def seed_life_situations() -> dict[str, LifeSituation]:
 
 
 def _child(parent: Page, model, slug: str, **fields):
-    """Find a child page by slug or create it; then bring its fields up to date."""
+    """Find a child page by slug or create it; then bring its fields up to date.
+
+    A page whose fields already match is left alone, so a second run is quick and
+    adds no revisions.
+    """
     page = model.objects.child_of(parent).filter(slug=slug).first()
     if page is None:
         page = model(slug=slug, **fields)
         parent.add_child(instance=page)
-    else:
-        for name, value in fields.items():
-            setattr(page, name, value)
-    page.save_revision().publish()
+        page.save_revision().publish()
+        return page
+    _update_and_publish(page, **fields)
     return page
+
+
+def _update_and_publish(page, **fields):
+    if page.live and all(getattr(page, k) == v for k, v in fields.items()):
+        return
+    for name, value in fields.items():
+        setattr(page, name, value)
+    page.save_revision().publish()
+
+
+def _set_relations(page, **relations):
+    """Set many-to-many relations and publish, unless they are already so."""
+    changed = False
+    for name, objects in relations.items():
+        wanted = {obj.pk for obj in objects}
+        if set(getattr(page, name).values_list("pk", flat=True)) != wanted:
+            getattr(page, name).set(objects)
+            changed = True
+    if changed:
+        page.save_revision().publish()
 
 
 def seed_home() -> HomePage:
@@ -100,15 +125,17 @@ def seed_home() -> HomePage:
     if home is None:
         home = HomePage(title="Asker kommune", slug="asker")
         root.add_child(instance=home)
-    home.title = "Asker kommune"
-    home.intro = "Finn tjenester, si din mening og følg med på det du har sendt oss."
-    home.summary = ("Her finner du kommunens tjenester. Du kan også gi oss "
-                    "tilbakemelding, sende forslag og svare på høringer.")
-    home.participate_intro = (
-        "Vi vil høre fra deg. Du trenger ikke vite hvem i kommunen som har "
-        "ansvaret. Vi sender saken dit den hører hjemme, og du kan følge den."
+    _update_and_publish(
+        home,
+        title="Asker kommune",
+        intro="Finn tjenester, si din mening og følg med på det du har sendt oss.",
+        summary=("Her finner du kommunens tjenester. Du kan også gi oss "
+                 "tilbakemelding, sende forslag og svare på høringer."),
+        participate_intro=(
+            "Vi vil høre fra deg. Du trenger ikke vite hvem i kommunen som har "
+            "ansvaret. Vi sender saken dit den hører hjemme, og du kan følge den."
+        ),
     )
-    home.save_revision().publish()
 
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
@@ -144,14 +171,13 @@ def seed_pages(home, units, situations):
             responsible_unit=units[data["unit"]],
             search_keywords=data["keywords"], last_reviewed=reviewed,
         )
-        page.audiences.set([audiences[s] for s in data["audiences"]])
-        page.life_situations.set([situations[s] for s in data["life_situations"]])
-        page.save_revision().publish()
+        _set_relations(page, audiences=[audiences[s] for s in data["audiences"]],
+                       life_situations=[situations[s]
+                                        for s in data["life_situations"]])
         services[data["slug"]] = page
     for data in content.SERVICES:
-        page = services[data["slug"]]
-        page.related_services.set([services[s] for s in data["related"]])
-        page.save_revision().publish()
+        _set_relations(services[data["slug"]],
+                       related_services=[services[s] for s in data["related"]])
 
     index = _child(home, ServiceIndexPage, "tjenester-a-a", title="Tjenester A–Å",
                    summary="Alle tjenestene til Asker kommune i alfabetisk rekkefølge.")
@@ -163,10 +189,7 @@ def seed_pages(home, units, situations):
             responsible_unit=units["kommunikasjon"], show_in_menus=False,
         )
 
-    home.top_tasks.all().delete()
-    for order, slug in enumerate(content.TOP_TASKS):
-        TopTask.objects.create(page=home, link_page=services[slug], sort_order=order)
-    home.save_revision().publish()
+    _set_top_tasks(home, [services[slug] for slug in content.TOP_TASKS])
 
     site = Site.objects.get(is_default_site=True)
     footer = SiteFooter.for_site(site)
@@ -187,27 +210,39 @@ def seed_english(home):
     en_home = home.get_translation_or_none(english)
     if en_home is None:
         en_home = home.copy_for_translation(english)
-    en_home = en_home.specific
-    en_home.title = "Asker municipality"
-    en_home.intro = ("Find services, have your say and follow what you have sent us.")
-    en_home.summary = ("Here you find the municipality's services. You can also give "
-                       "us feedback, send suggestions and answer public hearings.")
-    en_home.participate_intro = (
-        "We want to hear from you. You do not need to know who in the municipality "
-        "is responsible: we send your message to the right place, and you can "
-        "follow it."
+    _update_and_publish(
+        en_home.specific,
+        title="Asker municipality",
+        intro="Find services, have your say and follow what you have sent us.",
+        summary=("Here you find the municipality's services. You can also give "
+                 "us feedback, send suggestions and answer public hearings."),
+        participate_intro=(
+            "We want to hear from you. You do not need to know who in the "
+            "municipality is responsible: we send your message to the right place, "
+            "and you can follow it."
+        ),
     )
-    en_home.save_revision().publish()
+    en_home = en_home.specific
     # Tree order: every parent is translated before its children.
     for page in home.get_descendants().order_by("path"):
         if page.get_translation_or_none(english) is None:
             page.specific.copy_for_translation(english, alias=True)
     # Top tasks on the English home page point at the English pages.
-    en_home.top_tasks.all().delete()
-    for task in home.top_tasks.select_related("link_page"):
-        target = task.link_page.get_translation_or_none(english) or task.link_page
-        TopTask.objects.create(page=en_home, link_page=target,
-                               sort_order=task.sort_order)
+    _set_top_tasks(en_home, [
+        task.link_page.get_translation_or_none(english) or task.link_page
+        for task in home.top_tasks.select_related("link_page")
+    ])
+
+
+def _set_top_tasks(home, pages):
+    if list(home.top_tasks.values_list("link_page_id", flat=True)) == [
+        p.pk for p in pages
+    ]:
+        return
+    home.top_tasks.all().delete()
+    for order, page in enumerate(pages):
+        TopTask.objects.create(page=home, link_page=page, sort_order=order)
+    home.save_revision().publish()
 
 
 def seed_users(units):

@@ -1,0 +1,67 @@
+"""Choices for resident inputs. Values are stable identifiers; labels are translated."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Kind(models.TextChoices):
+    FEEDBACK = "feedback", _("Feedback")
+    SUGGESTION = "suggestion", _("Suggestion")
+    QUESTION = "question", _("Question")
+    PAGE_FEEDBACK = "page_feedback", _("Page feedback")
+    HEARING_RESPONSE = "hearing_response", _("Hearing response")
+    PROPOSAL = "proposal", _("Citizen proposal")
+
+
+# The public form URLs use Norwegian slugs (part of the URL contract with
+# portal_tags.PARTICIPATE_KINDS); only these three kinds have a public form.
+KIND_BY_SLUG = {
+    "tilbakemelding": Kind.FEEDBACK,
+    "forslag": Kind.SUGGESTION,
+    "sporsmal": Kind.QUESTION,
+}
+SLUG_BY_KIND = {kind: slug for slug, kind in KIND_BY_SLUG.items()}
+
+
+class Status(models.TextChoices):
+    RECEIVED = "received", _("Received")
+    IN_PROGRESS = "in_progress", _("In progress")
+    ANSWERED = "answered", _("Answered")
+    CLOSED = "closed", _("Closed")
+    REJECTED = "rejected", _("Rejected")
+    SPAM = "spam", _("Spam")
+    DUPLICATE = "duplicate", _("Duplicate")
+
+
+# Statuses in which the municipality still owes the resident something.
+OPEN_STATUSES = (Status.RECEIVED, Status.IN_PROGRESS)
+# Statuses that end the case; personal data on these is anonymised after the
+# retention period.
+FINISHED_STATUSES = (
+    Status.ANSWERED,
+    Status.CLOSED,
+    Status.REJECTED,
+    Status.SPAM,
+    Status.DUPLICATE,
+)
+
+
+class EventKind(models.TextChoices):
+    RECEIVED = "received", _("Received")
+    ROUTED = "routed", _("Routed")
+    REROUTED = "rerouted", _("Re-routed")
+    ASSIGNED = "assigned", _("Assigned")
+    STATUS_CHANGED = "status_changed", _("Status changed")
+    REPLIED = "replied", _("Replied")
+    INTERIM_REPLY = "interim_reply", _("Interim reply")
+    NOTE = "note", _("Internal note")
+    REOPENED = "reopened", _("Reopened")
+    FLAGGED = "flagged", _("Flagged for moderation")
+    ANONYMISED = "anonymised", _("Anonymised")
+    EMAIL_SENT = "email_sent", _("E-mail sent")
+    EMAIL_FAILED = "email_failed", _("E-mail failed")
+
+
+class Language(models.TextChoices):
+    NB = "nb", _("Norwegian")
+    EN = "en", _("English")

@@ -1,0 +1,252 @@
+"""Reads with a rule in them. Every admin list, case view, export, bulk action and
+dashboard starts from `submissions_visible_to(user)`: access is scoped in the
+queryset, never only in the menu."""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+import hmac
+
+from django.conf import settings
+from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models.functions import Coalesce
+from django.http import Http404
+from django.utils import timezone
+
+from units.selectors import is_triage_member, units_of_user
+
+from .choices import FINISHED_STATUSES, OPEN_STATUSES, Kind
+from .models import RoutingRule, Submission, SubmissionEvent, Topic
+
+ALL = "all"
+
+
+def _portal(name: str, default=None):
+    return settings.PORTAL.get(name, default)
+
+
+# --- visibility ---------------------------------------------------------------------
+
+def visible_unit_ids(user) -> set[int] | str:
+    """`ALL` for superusers and members of the triage unit, else the ids of the
+    user's units and their sub-units (empty for anonymous users)."""
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return set()
+    if user.is_superuser or is_triage_member(user):
+        return ALL
+    return units_of_user(user)
+
+
+def submissions_visible_to(user, *, queryset: QuerySet | None = None) -> QuerySet:
+    """The submissions `user` may see and act on.
+
+    Superusers and the triage unit's members see everything; handlers and leads see
+    their units' submissions and those of units below them; everyone else nothing.
+    """
+    qs = Submission.objects.all() if queryset is None else queryset
+    scope = visible_unit_ids(user)
+    if scope == ALL:
+        return qs
+    if not scope:
+        return qs.none()
+    return qs.filter(unit_id__in=scope)
+
+
+def can_act_on(user, submission: Submission) -> bool:
+    """Same rule as `submissions_visible_to`, for one object already loaded."""
+    scope = visible_unit_ids(user)
+    return scope == ALL or (submission.unit_id is not None
+                            and submission.unit_id in scope)
+
+
+def submission_for_user(user, pk: int) -> Submission:
+    """One submission for the case view; 404 if it does not exist *or* the user may
+    not see it (the two are indistinguishable on purpose)."""
+    try:
+        return (
+            submissions_visible_to(user)
+            .select_related("unit", "topic", "page", "assigned_to", "routing_rule",
+                            "duplicate_of")
+            .get(pk=pk)
+        )
+    except (Submission.DoesNotExist, ValueError, TypeError) as exc:
+        raise Http404 from exc
+
+
+def timeline(submission: Submission, *, public_only: bool = False) -> QuerySet:
+    events = submission.events.select_related("actor", "from_unit", "to_unit")
+    if public_only:
+        events = events.filter(public=True)
+    return events.order_by("created_at", "id")
+
+
+# --- residents' tracking link -------------------------------------------------------
+
+def hash_token(token: str) -> str:
+    return hashlib.sha256(token.encode("utf-8")).hexdigest()
+
+
+def submission_for_tracking(reference: str, token: str) -> Submission:
+    """The submission behind a resident's private link, with its public timeline
+    prefetched as `public_events` (two queries in all).
+
+    A wrong token, a missing one and an unknown reference all raise the same
+    Http404; the comparison is constant-time.
+    """
+    if not reference or not token or len(token) > 200 or len(reference) > 20:
+        raise Http404
+    public_events = Prefetch(
+        "events",
+        queryset=SubmissionEvent.objects.filter(public=True)
+        .select_related("to_unit")
+        .order_by("created_at", "id"),
+        to_attr="public_events",
+    )
+    submission = (
+        Submission.objects.select_related("unit", "topic")
+        .filter(reference=reference)
+        .first()
+    )
+    expected = submission.tracking_token_hash if submission else ""
+    # Compare even when the reference is unknown, so timing says nothing.
+    ok = hmac.compare_digest(expected or "0" * 64, hash_token(token))
+    if submission is None or not expected or not ok:
+        raise Http404
+    from django.db.models import prefetch_related_objects
+
+    prefetch_related_objects([submission], public_events)
+    return submission
+
+
+# --- deadlines ----------------------------------------------------------------------
+
+def interim_reply_deadline(now: datetime.datetime | None = None) -> datetime.datetime:
+    """Submissions received before this moment owe an interim reply if still
+    unanswered (forvaltningsloven § 11 a: one month)."""
+    now = now or timezone.now()
+    return now - datetime.timedelta(days=_portal("INTERIM_REPLY_AFTER_DAYS", 30))
+
+
+def open_submissions(queryset: QuerySet | None = None) -> QuerySet:
+    """Submissions in an open status. Page feedback is never a case that owes an
+    answer, so it is left out."""
+    qs = Submission.objects.all() if queryset is None else queryset
+    return qs.filter(status__in=OPEN_STATUSES).exclude(kind=Kind.PAGE_FEEDBACK)
+
+
+def overdue(queryset: QuerySet | None = None, *, now=None) -> QuerySet:
+    """Open submissions past their first-answer deadline (due_at), not yet
+    answered."""
+    now = now or timezone.now()
+    return open_submissions(queryset).filter(
+        due_at__lt=now, first_answered_at__isnull=True
+    )
+
+
+def interim_reply_owed(queryset: QuerySet | None = None, *, now=None) -> QuerySet:
+    """Open submissions older than a month with neither an answer nor an interim
+    reply."""
+    return open_submissions(queryset).filter(
+        due_at__isnull=False,
+        created_at__lt=interim_reply_deadline(now),
+        first_answered_at__isnull=True,
+        interim_reply_at__isnull=True,
+    )
+
+
+def dashboard_counts(user, *, now=None) -> dict[str, int]:
+    """Counts for the user's dashboard panel, in one query: open, overdue, interim
+    reply owed, new today, assigned to the user (open)."""
+    now = now or timezone.now()
+    today = timezone.localtime(now).replace(hour=0, minute=0, second=0,
+                                            microsecond=0)
+    open_q = Q(status__in=OPEN_STATUSES) & ~Q(kind=Kind.PAGE_FEEDBACK)
+    unanswered = Q(first_answered_at__isnull=True) & Q(due_at__isnull=False)
+    return submissions_visible_to(user).aggregate(
+        open=Count("pk", filter=open_q),
+        overdue=Count("pk", filter=open_q & unanswered & Q(due_at__lt=now)),
+        interim_owed=Count(
+            "pk",
+            filter=open_q & unanswered & Q(interim_reply_at__isnull=True)
+            & Q(created_at__lt=interim_reply_deadline(now)),
+        ),
+        new_today=Count("pk", filter=Q(created_at__gte=today)
+                        & ~Q(kind=Kind.PAGE_FEEDBACK)),
+        page_feedback_today=Count("pk", filter=Q(created_at__gte=today)
+                                  & Q(kind=Kind.PAGE_FEEDBACK)),
+        mine=Count("pk", filter=open_q & Q(assigned_to_id=user.pk)),
+    )
+
+
+def overdue_by_unit(*, now=None) -> dict[int, list[Submission]]:
+    """Overdue and interim-owed submissions grouped by unit id, for the leads'
+    daily digest."""
+    now = now or timezone.now()
+    qs = (
+        open_submissions()
+        .filter(first_answered_at__isnull=True)
+        .filter(due_at__isnull=False)
+        .filter(Q(due_at__lt=now) | Q(interim_reply_at__isnull=True,
+                                      created_at__lt=interim_reply_deadline(now)))
+        .filter(unit__isnull=False)
+        .select_related("topic")
+        .only("id", "reference", "kind", "status", "unit_id", "due_at",
+              "created_at", "interim_reply_at", "first_answered_at", "topic__name",
+              "topic__name_en")
+        .order_by("due_at")
+    )
+    grouped: dict[int, list[Submission]] = {}
+    for submission in qs:
+        grouped.setdefault(submission.unit_id, []).append(submission)
+    return grouped
+
+
+# --- routing rules, page feedback ---------------------------------------------------
+
+def active_rules() -> list[RoutingRule]:
+    return list(
+        RoutingRule.objects.filter(active=True)
+        .select_related("page", "unit", "topic")
+        .order_by("priority", "id")
+    )
+
+
+def page_feedback_stats(*, page_ids=None, since=None, user=None) -> QuerySet:
+    """Per-page aggregates of «Fant du det du lette etter?»: one row per page with
+    page_id, page__title, yes, no, comments, total; most «no» first.
+
+    Pass `user` to limit to what that user may see.
+    """
+    qs = Submission.objects.filter(kind=Kind.PAGE_FEEDBACK, page__isnull=False)
+    if user is not None:
+        qs = submissions_visible_to(user, queryset=qs)
+    if page_ids is not None:
+        qs = qs.filter(page_id__in=list(page_ids))
+    if since is not None:
+        qs = qs.filter(created_at__gte=since)
+    return (
+        qs.values("page_id", "page__title")
+        .annotate(
+            yes=Count("pk", filter=Q(helpful=True)),
+            no=Count("pk", filter=Q(helpful=False)),
+            comments=Count("pk", filter=~Q(text="")),
+            total=Count("pk"),
+        )
+        .order_by("-no", "-total", "page__title")
+    )
+
+
+def topics_for_residents() -> QuerySet:
+    return Topic.objects.filter(active=True).order_by("sort_order", "name")
+
+
+def retention_expired(cutoff: datetime.datetime) -> QuerySet:
+    """Finished submissions, not yet anonymised, whose case ended before `cutoff`
+    (closed, else first answered, else received)."""
+    return (
+        Submission.objects.filter(status__in=FINISHED_STATUSES,
+                                  anonymised_at__isnull=True)
+        .annotate(finished=Coalesce("closed_at", "first_answered_at", "created_at"))
+        .filter(finished__lt=cutoff)
+    )

@@ -1,0 +1,506 @@
+"""Every write to a submission. Keyword-only, typed, atomic; each writes a
+SubmissionEvent (the resident-facing and staff timeline) and a Wagtail audit log
+entry, and e-mails only after the transaction has committed.
+
+Callers in the admin fetch the submission through
+`selectors.submissions_visible_to(user)` first; services do not re-check access.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable, Sequence
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import connection, transaction
+from django.utils import timezone, translation
+from django.utils.crypto import salted_hmac
+from django.utils.translation import gettext_lazy as _
+from wagtail.log_actions import log
+
+from units.selectors import triage_unit, units_of_user
+
+from . import routing
+from .attachments import detect_type
+from .choices import OPEN_STATUSES, EventKind, Kind, Status
+from .models import Attachment, Submission, SubmissionEvent
+from .privacy import contains_fnr
+from .selectors import active_rules, hash_token
+
+# Kinds for which the municipality owes the resident an answer (and so a due date
+# and the § 11 a interim-reply rule). Page feedback is anonymous; hearing responses
+# are answered by the hearing's outcome.
+ANSWER_EXPECTED_KINDS = {Kind.FEEDBACK, Kind.SUGGESTION, Kind.QUESTION, Kind.PROPOSAL}
+
+# The one table of allowed status changes. Reopening (back to in_progress from a
+# finished status) is listed here too; submission_reopen() is the friendly name.
+ALLOWED_TRANSITIONS: dict[str, set[str]] = {
+    Status.RECEIVED: {Status.IN_PROGRESS, Status.ANSWERED, Status.CLOSED,
+                      Status.REJECTED, Status.SPAM, Status.DUPLICATE},
+    Status.IN_PROGRESS: {Status.ANSWERED, Status.CLOSED, Status.REJECTED,
+                         Status.SPAM, Status.DUPLICATE},
+    Status.ANSWERED: {Status.CLOSED, Status.IN_PROGRESS},
+    Status.CLOSED: {Status.IN_PROGRESS},
+    Status.REJECTED: {Status.IN_PROGRESS},
+    Status.DUPLICATE: {Status.IN_PROGRESS},
+    # Marked as spam by mistake: back to the start, as if just received.
+    Status.SPAM: {Status.RECEIVED},
+}
+REOPENABLE = {Status.ANSWERED, Status.CLOSED, Status.REJECTED, Status.DUPLICATE}
+# Statuses that end the case and stamp closed_at.
+CLOSING = {Status.CLOSED, Status.REJECTED, Status.SPAM, Status.DUPLICATE}
+# A reply may be sent while the case is open or already answered (a follow-up).
+REPLYABLE = {*OPEN_STATUSES, Status.ANSWERED}
+
+
+class TransitionNotAllowed(ValidationError):
+    """A status change that the transition table does not allow."""
+
+    def __init__(self, from_status: str, to_status: str):
+        self.from_status, self.to_status = from_status, to_status
+        super().__init__(
+            _("A submission cannot go from «%(from)s» to «%(to)s».")
+            % {"from": Status(from_status).label, "to": Status(to_status).label},
+            code="transition_not_allowed",
+        )
+
+
+def allowed_transitions(status: str) -> list[str]:
+    """Statuses a submission in `status` may move to, in Status order."""
+    allowed = ALLOWED_TRANSITIONS.get(status, set())
+    return [s for s in Status.values if s in allowed]
+
+
+# --- helpers ------------------------------------------------------------------------
+
+def _next_reference(now: datetime.datetime) -> str:
+    # A PostgreSQL sequence: unique under concurrency without locking the table.
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT nextval('feedback_submission_reference_seq')")
+        (number,) = cursor.fetchone()
+    return f"{timezone.localtime(now).year}-{number:06d}"
+
+
+def tracking_token(submission: Submission) -> str:
+    """The resident's private token. Derived from SECRET_KEY and the reference, so
+    a queued e-mail task can rebuild the link without the raw token ever being
+    stored; the database holds only its hash."""
+    return salted_hmac(
+        "feedback.tracking", submission.reference, algorithm="sha256"
+    ).hexdigest()[:32]
+
+
+def first_answer_due(unit, received_at: datetime.datetime) -> datetime.datetime:
+    days = getattr(unit, "first_answer_days", None) or settings.PORTAL.get(
+        "DEFAULT_FIRST_ANSWER_DAYS", 14
+    )
+    return received_at + datetime.timedelta(days=days)
+
+
+def _event(submission: Submission, kind: str, *, by=None, public: bool = False,
+           text: str = "", from_unit=None, to_unit=None, data: dict | None = None,
+           at: datetime.datetime | None = None) -> SubmissionEvent:
+    return SubmissionEvent.objects.create(
+        submission=submission, kind=kind, actor=by, public=public, text=text,
+        from_unit=from_unit, to_unit=to_unit, data=data or {},
+        created_at=at or timezone.now(),
+    )
+
+
+def _audit(submission: Submission, action: str, *, by=None, **data) -> None:
+    # Only identifiers and statuses go to the audit log, never personal data.
+    log(instance=submission, action=f"feedback.{action}", user=by,
+        data={"reference": submission.reference, **data})
+
+
+def _enqueue(task_name: str, **kwargs) -> None:
+    """Enqueue a task from feedback.tasks once the current transaction commits."""
+
+    def send():
+        from . import tasks
+
+        getattr(tasks, task_name).enqueue(**kwargs)
+
+    transaction.on_commit(send)
+
+
+def _user(by) -> object | None:
+    return by if getattr(by, "is_authenticated", False) else None
+
+
+# --- create -------------------------------------------------------------------------
+
+@transaction.atomic
+def submission_create(
+    *,
+    kind: str,
+    text: str = "",
+    subject: str = "",
+    topic=None,
+    page=None,
+    location: str = "",
+    postcode: str = "",
+    contact_name: str = "",
+    contact_email: str = "",
+    contact_phone: str = "",
+    organisation: str = "",
+    language: str = "nb",
+    helpful: bool | None = None,
+    attachments: Sequence = (),
+    flagged_for_moderation: bool = False,
+    moderation_reason: str = "",
+    now: datetime.datetime | None = None,
+    notify: bool = True,
+) -> tuple[Submission, str]:
+    """Store a resident's input, route it, and queue the receipt and the unit's
+    notice. Returns the submission and the raw tracking token (give it to the
+    resident; it is not stored).
+
+    `attachments` are uploaded files already validated by the form; their type is
+    detected again from content here, so the service never stores a disguised file.
+    `now` and `notify=False` exist for demo data and imports.
+    """
+    now = now or timezone.now()
+    kind = Kind(kind)
+    submission = Submission(
+        reference=_next_reference(now), kind=kind, topic=topic, page=page,
+        subject=subject.strip(), text=text.strip(), location=location.strip(),
+        postcode=routing.normalise_postcode(postcode),
+        contact_name=contact_name.strip(), contact_email=contact_email.strip(),
+        contact_phone=contact_phone.strip(), organisation=organisation.strip(),
+        language=language if language in dict(settings.LANGUAGES) else "nb",
+        helpful=helpful, flagged_for_moderation=flagged_for_moderation,
+        moderation_reason=moderation_reason, created_at=now,
+    )
+
+    # Routing reasons are for staff: always in the site language.
+    with translation.override(settings.LANGUAGE_CODE):
+        facts = routing.facts_for(kind=kind, subject=submission.subject,
+                                  text=submission.text, postcode=submission.postcode,
+                                  topic=topic, page=page)
+        decision = routing.resolve(facts, active_rules(), triage_unit=triage_unit())
+        fnr_reason = str(_("The text seems to contain a national identity number."))
+    submission.unit = decision.unit
+    submission.routing_rule = decision.rule
+    submission.routing_reason = decision.reason[:500]
+    submission.routed_at = now
+    if kind in ANSWER_EXPECTED_KINDS:
+        submission.due_at = first_answer_due(decision.unit, now)
+    if contains_fnr(f"{submission.subject}\n{submission.text}"):
+        # Warn the handler; the text is kept as sent (it is a case document) but
+        # must never be published.
+        submission.flagged_for_moderation = True
+        submission.moderation_reason = "; ".join(
+            r for r in (submission.moderation_reason, fnr_reason) if r
+        )[:300]
+    token = tracking_token(submission)
+    submission.tracking_token_hash = hash_token(token)
+    submission.save()
+
+    for upload in attachments:
+        _attachment_create(submission=submission, upload=upload)
+
+    _event(submission, EventKind.RECEIVED, public=True, at=now)
+    _event(submission, EventKind.ROUTED, public=True, to_unit=decision.unit,
+           text=submission.routing_reason, at=now,
+           data={"rule": getattr(decision.rule, "pk", None),
+                 "source": decision.source})
+    if submission.flagged_for_moderation:
+        _event(submission, EventKind.FLAGGED, text=submission.moderation_reason,
+               at=now)
+    _audit(submission, "create", kind=kind.value,
+           unit=getattr(decision.unit, "pk", None), source=decision.source)
+
+    if notify:
+        if submission.contact_email:
+            _enqueue("send_receipt", submission_id=submission.pk)
+        if kind != Kind.PAGE_FEEDBACK and decision.unit is not None:
+            _enqueue("notify_unit", submission_id=submission.pk)
+    return submission, token
+
+
+def _attachment_create(*, submission: Submission, upload) -> Attachment:
+    content_type = detect_type(upload)
+    if content_type is None:
+        raise ValidationError(_("This file type is not allowed."),
+                              code="file_type")
+    upload.seek(0)
+    attachment = Attachment(
+        submission=submission,
+        original_name=(getattr(upload, "name", "") or "")[-255:],
+        content_type=content_type,
+        size=upload.size,
+    )
+    attachment.file.save(upload.name or "vedlegg", upload, save=False)
+    attachment.save()
+    return attachment
+
+
+# --- handling -----------------------------------------------------------------------
+
+@transaction.atomic
+def submission_reply(*, submission: Submission, by, text: str) -> SubmissionEvent:
+    """Answer the resident: shown on the tracking page and e-mailed if we have an
+    address. The first reply marks the submission answered."""
+    submission = Submission.objects.select_for_update().get(pk=submission.pk)
+    text = text.strip()
+    if not text:
+        raise ValidationError(_("Write a reply."), code="required")
+    if submission.status not in REPLYABLE:
+        raise TransitionNotAllowed(submission.status, Status.ANSWERED)
+    now = timezone.now()
+    old_status = submission.status
+    if submission.first_answered_at is None:
+        submission.first_answered_at = now
+    submission.status = Status.ANSWERED
+    submission.save(update_fields=["first_answered_at", "status", "updated_at"])
+    event = _event(submission, EventKind.REPLIED, by=_user(by), public=True,
+                   text=text, data={"from": old_status, "to": Status.ANSWERED})
+    _audit(submission, "reply", by=_user(by), status=Status.ANSWERED)
+    if submission.contact_email:
+        _enqueue("send_reply", event_id=event.pk)
+    return event
+
+
+@transaction.atomic
+def submission_interim_reply(*, submission: Submission, by, reason: str,
+                             expected_date: datetime.date) -> SubmissionEvent:
+    """Foreløpig svar (forvaltningsloven § 11 a): why it takes time and when the
+    resident can expect an answer. Moves a received submission to in progress."""
+    submission = Submission.objects.select_for_update().get(pk=submission.pk)
+    reason = reason.strip()
+    if not reason:
+        raise ValidationError(_("Give the reason for the delay."), code="required")
+    if expected_date < timezone.localdate():
+        raise ValidationError(_("The expected date cannot be in the past."),
+                              code="past_date")
+    if submission.status not in OPEN_STATUSES:
+        raise TransitionNotAllowed(submission.status, Status.IN_PROGRESS)
+    submission.interim_reply_at = timezone.now()
+    fields = ["interim_reply_at", "updated_at"]
+    if submission.status == Status.RECEIVED:
+        submission.status = Status.IN_PROGRESS
+        fields.append("status")
+    submission.save(update_fields=fields)
+    event = _event(submission, EventKind.INTERIM_REPLY, by=_user(by), public=True,
+                   text=reason, data={"expected_date": expected_date.isoformat()})
+    _audit(submission, "interim_reply", by=_user(by),
+           expected_date=expected_date.isoformat())
+    if submission.contact_email:
+        _enqueue("send_reply", event_id=event.pk)
+    return event
+
+
+@transaction.atomic
+def submission_add_note(*, submission: Submission, by, text: str) -> SubmissionEvent:
+    """An internal note. Never shown to the resident."""
+    text = text.strip()
+    if not text:
+        raise ValidationError(_("Write a note."), code="required")
+    event = _event(submission, EventKind.NOTE, by=_user(by), public=False, text=text)
+    _audit(submission, "note", by=_user(by))
+    return event
+
+
+@transaction.atomic
+def submission_assign(*, submission: Submission, by, assignee) -> Submission:
+    """Give the submission to a handler (or to nobody, with `assignee=None`). The
+    assignee must belong to the submission's unit or a unit above it."""
+    submission = Submission.objects.select_for_update().get(pk=submission.pk)
+    if assignee is not None and not (
+        assignee.is_superuser or submission.unit_id in units_of_user(assignee)
+    ):
+        raise ValidationError(
+            _("%(user)s is not a member of the unit that owns this submission.")
+            % {"user": assignee.get_full_name() or assignee.get_username()},
+            code="not_member",
+        )
+    previous = submission.assigned_to_id
+    submission.assigned_to = assignee
+    submission.save(update_fields=["assigned_to", "updated_at"])
+    _event(submission, EventKind.ASSIGNED, by=_user(by),
+           data={"from_user": previous, "to_user": getattr(assignee, "pk", None)},
+           text=(assignee.get_full_name() or assignee.get_username())
+           if assignee else "")
+    _audit(submission, "assign", by=_user(by),
+           assignee=getattr(assignee, "pk", None))
+    return submission
+
+
+@transaction.atomic
+def submission_reroute(*, submission: Submission, by, unit, reason: str) -> Submission:
+    """Hand the submission over to another unit. The old unit and the reason stay in
+    the timeline, the resident sees the new unit's name, the new unit is told.
+    The resident's deadline does not move."""
+    submission = Submission.objects.select_for_update().get(pk=submission.pk)
+    reason = reason.strip()
+    if not reason:
+        raise ValidationError(_("Give a reason for sending it on."), code="required")
+    if unit is None or unit.pk == submission.unit_id:
+        raise ValidationError(_("Choose another unit."), code="same_unit")
+    from_unit = submission.unit
+    submission.unit = unit
+    submission.routing_rule = None
+    submission.routing_reason = reason[:500]
+    submission.routed_at = timezone.now()
+    submission.assigned_to = None  # the old unit's handler no longer owns it
+    submission.save(update_fields=["unit", "routing_rule", "routing_reason",
+                                   "routed_at", "assigned_to", "updated_at"])
+    _event(submission, EventKind.REROUTED, by=_user(by), public=True, text=reason,
+           from_unit=from_unit, to_unit=unit)
+    _audit(submission, "reroute", by=_user(by),
+           from_unit=getattr(from_unit, "pk", None), to_unit=unit.pk)
+    _enqueue("notify_reroute", submission_id=submission.pk)
+    return submission
+
+
+@transaction.atomic
+def submission_transition(*, submission: Submission, by, to_status: str,
+                          duplicate_of: Submission | None = None,
+                          reason: str = "") -> Submission:
+    """Change status along ALLOWED_TRANSITIONS; anything else raises
+    TransitionNotAllowed. `duplicate_of` is required for (and only for)
+    DUPLICATE."""
+    submission = Submission.objects.select_for_update().get(pk=submission.pk)
+    to_status = Status(to_status)
+    from_status = Status(submission.status)
+    if to_status not in ALLOWED_TRANSITIONS.get(from_status, set()):
+        raise TransitionNotAllowed(from_status, to_status)
+    if to_status == Status.DUPLICATE:
+        if duplicate_of is None:
+            raise ValidationError(_("Choose the submission this duplicates."),
+                                  code="duplicate_required")
+        if duplicate_of.pk == submission.pk:
+            raise ValidationError(_("A submission cannot duplicate itself."),
+                                  code="duplicate_self")
+        submission.duplicate_of = duplicate_of
+    elif from_status == Status.DUPLICATE:
+        submission.duplicate_of = None
+
+    now = timezone.now()
+    submission.status = to_status
+    if to_status in CLOSING:
+        submission.closed_at = now
+    elif from_status in CLOSING:
+        submission.closed_at = None
+    if to_status == Status.ANSWERED and submission.first_answered_at is None:
+        # Answered outside the portal (phone, letter): the clock stops here.
+        submission.first_answered_at = now
+    submission.save(update_fields=["status", "closed_at", "first_answered_at",
+                                   "duplicate_of", "updated_at"])
+
+    reopening = from_status in REOPENABLE and to_status == Status.IN_PROGRESS
+    kind = EventKind.REOPENED if reopening else EventKind.STATUS_CHANGED
+    # Residents see where their case stands, not spam verdicts.
+    public = to_status not in {Status.SPAM} and from_status != Status.SPAM
+    _event(submission, kind, by=_user(by), public=public, text=reason.strip(),
+           data={"from": from_status.value, "to": to_status.value,
+                 "duplicate_of": getattr(duplicate_of, "reference", None)})
+    _audit(submission, "reopen" if reopening else "transition", by=_user(by),
+           from_status=from_status.value, to_status=to_status.value)
+    return submission
+
+
+def submission_reopen(*, submission: Submission, by, reason: str = "") -> Submission:
+    """Take a finished submission (answered, closed, rejected, duplicate) back to
+    in progress."""
+    if submission.status not in REOPENABLE:
+        raise TransitionNotAllowed(submission.status, Status.IN_PROGRESS)
+    return submission_transition(submission=submission, by=by,
+                                 to_status=Status.IN_PROGRESS, reason=reason)
+
+
+# --- privacy ------------------------------------------------------------------------
+
+ANONYMISED_TEXT = "[anonymisert]"
+
+
+@transaction.atomic
+def submissions_anonymise(*, submissions: Iterable[Submission], by=None,
+                          reason: str = "") -> int:
+    """Remove personal data: contact details, location, free text (the resident's
+    and the replies, which may quote it), attachments and the tracking link. Kind,
+    topic, unit, status, postcode and dates stay for statistics. Returns how many
+    were anonymised (already anonymised ones are skipped)."""
+    now = timezone.now()
+    count = 0
+    ids = [s.pk for s in submissions]
+    qs = (Submission.objects.select_for_update()
+          .filter(pk__in=ids, anonymised_at__isnull=True)
+          .prefetch_related("attachments"))
+    for submission in qs:
+        for attachment in submission.attachments.all():
+            attachment.file.delete(save=False)
+        submission.attachments.all().delete()
+        submission.subject = ANONYMISED_TEXT if submission.subject else ""
+        submission.text = ANONYMISED_TEXT if submission.text else ""
+        submission.location = ""
+        submission.contact_name = ""
+        submission.contact_email = ""
+        submission.contact_phone = ""
+        submission.organisation = ""
+        submission.tracking_token_hash = ""
+        submission.anonymised_at = now
+        submission.save()
+        submission.events.filter(
+            kind__in=[EventKind.REPLIED, EventKind.INTERIM_REPLY, EventKind.NOTE,
+                      EventKind.ASSIGNED]
+        ).exclude(text="").update(text=ANONYMISED_TEXT)
+        _event(submission, EventKind.ANONYMISED, by=_user(by), text=reason.strip())
+        _audit(submission, "anonymise", by=_user(by))
+        count += 1
+    return count
+
+
+def submissions_for_email(*, email: str, user=None) -> list[dict]:
+    """Everything stored about one e-mail address (innsynsrett, GDPR art. 15):
+    one dict per submission with its fields, attachments' names and the public
+    timeline. Pass `user` to limit to what that user may see."""
+    from .selectors import submissions_visible_to
+
+    email = (email or "").strip()
+    if not email:
+        return []
+    qs = Submission.objects.filter(contact_email__iexact=email)
+    if user is not None:
+        qs = submissions_visible_to(user, queryset=qs)
+    qs = qs.select_related("unit", "topic").prefetch_related("attachments", "events")
+    result = []
+    for s in qs.order_by("created_at"):
+        result.append({
+            "reference": s.reference,
+            "kind": s.kind,
+            "status": s.status,
+            "received": s.created_at.isoformat(),
+            "topic": s.topic.name if s.topic else "",
+            "unit": s.unit.name if s.unit else "",
+            "subject": s.subject,
+            "text": s.text,
+            "location": s.location,
+            "postcode": s.postcode,
+            "contact_name": s.contact_name,
+            "contact_email": s.contact_email,
+            "contact_phone": s.contact_phone,
+            "organisation": s.organisation,
+            "language": s.language,
+            "attachments": [a.original_name for a in s.attachments.all()],
+            "timeline": [
+                {"time": e.created_at.isoformat(), "kind": e.kind, "text": e.text}
+                for e in s.events.all() if e.public
+            ],
+        })
+    return result
+
+
+@transaction.atomic
+def submission_record_email_failure(*, submission_id: int, purpose: str,
+                                    attempt: int, error: str,
+                                    will_retry: bool) -> None:
+    """Make a failed e-mail visible in the timeline (used by tasks)."""
+    submission = Submission.objects.filter(pk=submission_id).first()
+    if submission is None:
+        return
+    _event(submission, EventKind.EMAIL_FAILED,
+           data={"purpose": purpose, "attempt": attempt, "error": error[:200],
+                 "will_retry": will_retry})

@@ -92,9 +92,11 @@ class ContentPage(Page):
         return "\n".join(p for p in parts if p)
 
 
-# Every content page's edit form begins with the readability panel.
+# The readability panel sits right under the title, where the editor sees it
+# while writing; it updates as the text below changes.
 def content_panels_with_readability(panels):
-    return [*panels, ReadabilityPanel(heading=_("Readability (LIX)"))]
+    title, *rest = panels
+    return [title, ReadabilityPanel(heading=_("Readability (LIX)")), *rest]
 
 
 class HomePage(ContentPage):

@@ -1,0 +1,275 @@
+"""Staff forms for the case view and the bulk actions.
+
+Each form validates input and then calls exactly one service (`perform`); the
+services write the event, the audit log entry and queue the e-mail. Refusals from
+a service (a transition the table does not allow, an assignee outside the unit)
+come back as form errors with the service's own message.
+"""
+
+import datetime
+
+from django import forms
+from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
+from django.utils import timezone, translation
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.widgets import AdminDateInput
+
+from units.models import Unit
+from units.selectors import units_led_by
+
+from . import services
+from .choices import Status
+from .permissions import user_scope
+from .selectors import ALL, submissions_visible_to
+
+TEXT_MAX = 10_000
+
+
+def interim_reply_template(submission, expected: datetime.date) -> str:
+    """The prefilled foreløpig svar, in the resident's language. Handlers edit it
+    before sending; the msgid is English, the Norwegian text is in the .po file."""
+    with translation.override(submission.language or "nb"):
+        return gettext(
+            "Thank you for your enquiry (%(reference)s). We have not been able to "
+            "answer it yet, because [reason]. We expect to answer you by "
+            "%(date)s. Contact us if you have questions in the meantime."
+        ) % {"reference": submission.reference, "date": expected.strftime("%d.%m.%Y")}
+
+
+def can_assign_others(user, submission) -> bool:
+    """Leads of the unit (or a unit above), the triage unit and superusers assign to
+    anyone in the unit; a handler may only take a case herself."""
+    return user_scope(user) == ALL or submission.unit_id in units_led_by(user)
+
+
+def assignable_users(submission):
+    """Members of the submission's unit or of a unit above it."""
+    User = get_user_model()
+    ancestors, unit = set(), submission.unit
+    while unit is not None and unit.pk not in ancestors:
+        ancestors.add(unit.pk)
+        unit = unit.parent
+    return (
+        User.objects.filter(is_active=True, unit_memberships__unit_id__in=ancestors)
+        .distinct()
+        .order_by("first_name", "last_name", "username")
+    )
+
+
+class _UserChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return obj.get_full_name() or obj.get_username()
+
+
+class CaseActionForm(forms.Form):
+    """Base: knows the submission and the acting user."""
+
+    action = ""
+    success_message = ""
+
+    def __init__(self, *args, submission, user, **kwargs):
+        self.submission, self.user = submission, user
+        kwargs.setdefault("prefix", self.action)
+        super().__init__(*args, **kwargs)
+
+    def perform(self):  # pragma: no cover - every subclass implements it
+        raise NotImplementedError
+
+    def run(self) -> bool:
+        """Call the service; turn its refusal into a form error. True on success."""
+        try:
+            self.perform()
+        except ValidationError as error:
+            self.add_error(None, error)
+            return False
+        return True
+
+
+class ReplyForm(CaseActionForm):
+    action = "reply"
+    success_message = _("The reply was saved and will be sent to the resident.")
+    text = forms.CharField(label=_("Reply to the resident"), max_length=TEXT_MAX,
+                           widget=forms.Textarea(attrs={"rows": 6}))
+
+    def perform(self):
+        services.submission_reply(submission=self.submission, by=self.user,
+                                  text=self.cleaned_data["text"])
+
+
+class InterimReplyForm(CaseActionForm):
+    action = "interim"
+    success_message = _("The interim reply was saved and will be sent.")
+    reason = forms.CharField(label=_("Interim reply (reason for the delay)"),
+                             max_length=TEXT_MAX,
+                             widget=forms.Textarea(attrs={"rows": 5}))
+    expected_date = forms.DateField(label=_("Expected answer by"),
+                                    widget=AdminDateInput)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.is_bound:
+            expected = timezone.localdate() + datetime.timedelta(days=14)
+            self.initial.setdefault("expected_date", expected)
+            self.initial.setdefault(
+                "reason", interim_reply_template(self.submission, expected)
+            )
+
+    def clean_reason(self):
+        reason = self.cleaned_data["reason"]
+        if "[" in reason and "]" in reason:
+            # The template's placeholder was left in: the resident would read it.
+            raise ValidationError(
+                _("Replace the text in square brackets with the real reason.")
+            )
+        return reason
+
+    def perform(self):
+        services.submission_interim_reply(
+            submission=self.submission, by=self.user,
+            reason=self.cleaned_data["reason"],
+            expected_date=self.cleaned_data["expected_date"],
+        )
+
+
+class NoteForm(CaseActionForm):
+    action = "note"
+    success_message = _("The internal note was added.")
+    text = forms.CharField(label=_("Internal note (never shown to the resident)"),
+                           max_length=TEXT_MAX,
+                           widget=forms.Textarea(attrs={"rows": 3}))
+
+    def perform(self):
+        services.submission_add_note(submission=self.submission, by=self.user,
+                                     text=self.cleaned_data["text"])
+
+
+class AssignForm(CaseActionForm):
+    action = "assign"
+    success_message = _("The assignment was changed.")
+    assignee = _UserChoiceField(label=_("Assign to"), queryset=None, required=False,
+                                empty_label=_("Nobody"))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        users = assignable_users(self.submission)
+        if not can_assign_others(self.user, self.submission):
+            users = users.filter(pk=self.user.pk)
+        self.fields["assignee"].queryset = users
+
+    def perform(self):
+        services.submission_assign(submission=self.submission, by=self.user,
+                                   assignee=self.cleaned_data["assignee"])
+
+
+class RerouteForm(CaseActionForm):
+    action = "reroute"
+    success_message = _("The submission was sent to another unit.")
+    unit = forms.ModelChoiceField(label=_("New unit"), queryset=Unit.objects.all())
+    reason = forms.CharField(label=_("Reason (shown in the timeline)"),
+                             max_length=500)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = Unit.objects.exclude(
+            pk=self.submission.unit_id
+        ).order_by("name")
+
+    def perform(self):
+        services.submission_reroute(submission=self.submission, by=self.user,
+                                    unit=self.cleaned_data["unit"],
+                                    reason=self.cleaned_data["reason"])
+
+
+class StatusForm(CaseActionForm):
+    """Only the allowed transitions are offered; a stale page posting another one
+    gets the service's refusal as a clear message."""
+
+    action = "status"
+    success_message = _("The status was changed.")
+    to_status = forms.ChoiceField(label=_("New status"), choices=Status.choices)
+    duplicate_of = forms.CharField(
+        label=_("Duplicate of (reference)"), required=False, max_length=20,
+        help_text=_("Only for «Duplicate», e.g. 2026-000123."),
+    )
+    reason = forms.CharField(label=_("Comment"), required=False, max_length=500)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        allowed = set(services.allowed_transitions(self.submission.status))
+        self.fields["to_status"].widget.choices = [
+            (value, label) for value, label in Status.choices if value in allowed
+        ]
+
+    @property
+    def has_choices(self) -> bool:
+        return bool(self.fields["to_status"].widget.choices)
+
+    def clean_duplicate_of(self):
+        reference = self.cleaned_data["duplicate_of"].strip()
+        if not reference:
+            return None
+        original = (
+            submissions_visible_to(self.user).filter(reference=reference).first()
+        )
+        if original is None:
+            raise ValidationError(_("No submission with this reference."))
+        return original
+
+    def perform(self):
+        services.submission_transition(
+            submission=self.submission, by=self.user,
+            to_status=self.cleaned_data["to_status"],
+            duplicate_of=self.cleaned_data["duplicate_of"],
+            reason=self.cleaned_data["reason"],
+        )
+
+
+class ReopenForm(CaseActionForm):
+    action = "reopen"
+    success_message = _("The submission was reopened.")
+    reason = forms.CharField(label=_("Why reopen?"), required=False, max_length=500)
+
+    def perform(self):
+        services.submission_reopen(submission=self.submission, by=self.user,
+                                   reason=self.cleaned_data["reason"])
+
+
+CASE_FORMS = {form.action: form for form in (
+    ReplyForm, InterimReplyForm, NoteForm, AssignForm, RerouteForm, StatusForm,
+    ReopenForm,
+)}
+
+
+# --- bulk actions ------------------------------------------------------------------
+
+class BulkAssignForm(forms.Form):
+    assignee = _UserChoiceField(label=_("Assign to"), queryset=None, required=False,
+                                empty_label=_("Nobody"))
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        User = get_user_model()
+        scope = user_scope(user)
+        users = User.objects.filter(is_active=True,
+                                    unit_memberships__isnull=False)
+        if scope != ALL:
+            led = units_led_by(user)
+            users = users.filter(unit_memberships__unit_id__in=led) if led else (
+                users.filter(pk=user.pk)
+            )
+        self.fields["assignee"].queryset = users.distinct().order_by(
+            "first_name", "last_name", "username"
+        )
+
+
+class BulkRerouteForm(forms.Form):
+    unit = forms.ModelChoiceField(label=_("New unit"),
+                                  queryset=Unit.objects.order_by("name"))
+    reason = forms.CharField(label=_("Reason (shown in the timeline)"),
+                             max_length=500)
+
+
+class BulkReasonForm(forms.Form):
+    reason = forms.CharField(label=_("Comment"), required=False, max_length=500)

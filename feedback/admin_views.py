@@ -1,0 +1,627 @@
+"""Admin views that are not plain model listings: the case view, attachment
+download, the dashboard panel, the unit report, page-feedback aggregates, "try the
+rules" and rights requests.
+
+Reads start from `selectors.submissions_visible_to(request.user)`; writes go
+through `services`. Nothing here decides access on its own.
+"""
+
+import csv
+import datetime
+import io
+import json
+from collections import OrderedDict
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count, DurationField, F, Q
+from django.db.models.aggregates import Aggregate
+from django.db.models.functions import TruncWeek
+from django.http import (
+    FileResponse,
+    Http404,
+    HttpResponse,
+    HttpResponseBadRequest,
+    HttpResponseRedirect,
+)
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.translation import get_language, gettext
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import TemplateView
+from wagtail.admin.ui.components import Component
+from wagtail.admin.views.generic import InspectView, WagtailAdminTemplateMixin
+from wagtail.admin.views.reports import ReportView
+from wagtail.log_actions import log
+from wagtail.models import Page
+
+from units.models import Unit
+
+from . import routing, services
+from .admin_forms import CASE_FORMS
+from .charts import Bar, bar_chart_svg, describe_series
+from .choices import OPEN_STATUSES, EventKind, Kind
+from .models import RoutingRule, Submission
+from .permissions import is_feedback_editor, is_unit_member, user_scope
+from .privacy import find_fnr
+from .selectors import (
+    ALL,
+    interim_reply_deadline,
+    page_feedback_stats,
+    submission_for_user,
+    submissions_visible_to,
+    timeline,
+)
+
+
+def _require(predicate, user):
+    if not predicate(user):
+        raise PermissionDenied
+
+
+# --- case view -------------------------------------------------------------------
+
+class CaseView(InspectView):
+    """The submission's page in the admin: what the resident wrote (escaped,
+    read-only), attachments, the routing decision, the timeline and the actions.
+
+    GET and POST both load the submission through `submission_for_user`, so a
+    submission of another unit is a 404 whether you look or act.
+    """
+
+    template_name = "feedback/admin/case.html"
+    page_title = _("Case")
+
+    def get_object(self, queryset=None):
+        return submission_for_user(self.request.user, self.pk)
+
+    def get_page_subtitle(self):
+        return self.object.reference
+
+    def get_fields(self):
+        return []
+
+    @cached_property
+    def header_more_buttons(self):
+        return []
+
+    def get_forms(self, bound=None):
+        forms = {}
+        for action, form_class in CASE_FORMS.items():
+            if bound is not None and bound.action == action:
+                forms[action] = bound
+            else:
+                forms[action] = form_class(submission=self.object,
+                                           user=self.request.user)
+        return forms
+
+    def post(self, request, *args, **kwargs):
+        form_class = CASE_FORMS.get(request.POST.get("action", ""))
+        if form_class is None:
+            return HttpResponseBadRequest()
+        form = form_class(request.POST, submission=self.object, user=request.user)
+        if form.is_valid() and form.run():
+            messages.success(request, form.success_message)
+            return redirect(reverse("feedback_inbox:inspect", args=(self.object.pk,))
+                            + "#tidslinje")
+        messages.error(request, gettext("The action was not carried out. See the "
+                                        "message by the form below."))
+        context = self.get_context_data(bound_form=form)
+        # 200 with the form re-shown: the handler's text is kept as typed.
+        return self.render_to_response(context)
+
+    def get_context_data(self, bound_form=None, **kwargs):
+        context = super().get_context_data(**kwargs)
+        submission = self.object
+        forms = self.get_forms(bound_form)
+        events = list(timeline(submission))
+        context.update({
+            "submission": submission,
+            "attachments": list(submission.attachments.all()),
+            "events": events,
+            "email_failures": [e for e in events if e.kind == EventKind.EMAIL_FAILED],
+            "forms": forms,
+            "bound_action": getattr(bound_form, "action", ""),
+            "show_reopen": submission.status in services.REOPENABLE,
+            "show_status": forms["status"].has_choices,
+            "can_reply": submission.status in services.REPLYABLE,
+            "is_open": submission.is_open,
+            "fnr_warning": bool(find_fnr(f"{submission.subject}\n{submission.text}")),
+            "EventKind": EventKind,
+            "can_edit_rules": is_feedback_editor(self.request.user),
+        })
+        return context
+
+
+def attachment_download(request, pk, attachment_pk):
+    """Serve a resident's attachment to staff who can see the submission.
+
+    Always as a download (Content-Disposition: attachment) with nosniff and a
+    sandboxing CSP, so a file can never run as a page in the admin's origin.
+    """
+    submission = submission_for_user(request.user, pk)
+    attachment = submission.attachments.filter(pk=attachment_pk).first()
+    if attachment is None or not attachment.file:
+        raise Http404
+    try:
+        handle = attachment.file.open("rb")
+    except (FileNotFoundError, OSError) as exc:
+        raise Http404 from exc
+    response = FileResponse(
+        handle, as_attachment=True,
+        filename=attachment.original_name or f"vedlegg-{attachment.pk}",
+        content_type=attachment.content_type or "application/octet-stream",
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    response["Cache-Control"] = "private, no-store"
+    log(instance=submission, action="feedback.attachment_download",
+        user=request.user,
+        data={"reference": submission.reference, "attachment": attachment.pk})
+    return response
+
+
+# --- dashboard -------------------------------------------------------------------
+
+def unit_counts(user, *, now=None) -> list[dict]:
+    """Open, overdue, interim-owed and new-today per unit, over what the user sees.
+    One query."""
+    now = now or timezone.now()
+    today = timezone.localtime(now).replace(hour=0, minute=0, second=0,
+                                            microsecond=0)
+    open_q = Q(status__in=OPEN_STATUSES)
+    unanswered = Q(first_answered_at__isnull=True, due_at__isnull=False)
+    rows = (
+        submissions_visible_to(user)
+        .exclude(kind=Kind.PAGE_FEEDBACK)
+        .values("unit_id", "unit__name", "unit__name_en")
+        .annotate(
+            open=Count("pk", filter=open_q),
+            overdue=Count("pk", filter=open_q & unanswered & Q(due_at__lt=now)),
+            interim_owed=Count(
+                "pk", filter=open_q & unanswered & Q(interim_reply_at__isnull=True)
+                & Q(created_at__lt=interim_reply_deadline(now))),
+            new_today=Count("pk", filter=Q(created_at__gte=today)),
+        )
+        .filter(Q(open__gt=0) | Q(new_today__gt=0))
+        .order_by("-overdue", "-open", "unit__name")
+    )
+    english = (get_language() or "").startswith("en")
+    return [
+        {**row, "name": (row["unit__name_en"] if english and row["unit__name_en"]
+                         else row["unit__name"]) or ""}
+        for row in rows
+    ]
+
+
+class InboxSummaryPanel(Component):
+    """The Wagtail home panel: the user's units at a glance."""
+
+    name = "feedback_inbox_summary"
+    template_name = "feedback/admin/dashboard_panel.html"
+    order = 50
+
+    def get_context_data(self, parent_context):
+        request = parent_context["request"]
+        rows = unit_counts(request.user)
+        totals = {key: sum(row[key] for row in rows)
+                  for key in ("open", "overdue", "interim_owed", "new_today")}
+        return {"rows": rows, "totals": totals,
+                "inbox_url": reverse("feedback_inbox:index"),
+                "report_url": reverse("feedback_tools:report"),
+                "request": request}
+
+    def render_html(self, parent_context=None):
+        if not is_unit_member(parent_context["request"].user):
+            return ""
+        return super().render_html(parent_context)
+
+
+# --- unit report -------------------------------------------------------------------
+
+class Median(Aggregate):
+    """PostgreSQL's percentile_cont(0.5): the median of an interval column."""
+
+    function = "percentile_cont"
+    name = "Median"
+    template = "%(function)s(0.5) WITHIN GROUP (ORDER BY %(expressions)s)"
+    output_field = DurationField()
+    allow_distinct = False
+
+
+def _units_for(user):
+    scope = user_scope(user)
+    units = Unit.objects.order_by("name")
+    return units if scope == ALL else units.filter(pk__in=scope)
+
+
+class UnitReportView(ReportView):
+    """Volumes per week and median time to first answer for one unit, as an SVG
+    chart and the same numbers as a table (and CSV/XLSX)."""
+
+    page_title = _("Unit report")
+    header_icon = "table"
+    template_name = "feedback/admin/unit_report.html"
+    results_template_name = "feedback/admin/unit_report_results.html"
+    index_url_name = "feedback_tools:report"
+    index_results_url_name = None
+    paginate_by = None
+    export_filename = "innspill-rapport"
+    list_export = ["week", "received", "answered", "median_days"]
+    export_headings = {
+        "week": _("Week starting"),
+        "received": _("Received"),
+        "answered": _("Answered"),
+        "median_days": _("Median days to first answer"),
+    }
+    WEEKS = (8, 13, 26, 52)
+
+    def dispatch(self, request, *args, **kwargs):
+        _require(is_unit_member, request.user)
+        return super().dispatch(request, *args, **kwargs)
+
+    @cached_property
+    def units(self):
+        return list(_units_for(self.request.user))
+
+    @cached_property
+    def unit(self):
+        wanted = self.request.GET.get("unit", "")
+        for unit in self.units:
+            if str(unit.pk) == wanted:
+                return unit
+        # Default: the first unit the user belongs to, else the first visible.
+        own = set(self.request.user.unit_memberships.values_list("unit_id",
+                                                                  flat=True))
+        for unit in self.units:
+            if unit.pk in own:
+                return unit
+        return self.units[0] if self.units else None
+
+    @cached_property
+    def weeks(self):
+        try:
+            weeks = int(self.request.GET.get("weeks", 26))
+        except ValueError:
+            weeks = 26
+        return weeks if weeks in self.WEEKS else 26
+
+    def filter_queryset(self, queryset):
+        return queryset
+
+    def get_queryset(self):
+        if self.unit is None:
+            return []
+        now = timezone.now()
+        this_week = timezone.localdate(now) - datetime.timedelta(
+            days=timezone.localdate(now).weekday()
+        )
+        start_date = this_week - datetime.timedelta(weeks=self.weeks - 1)
+        start = timezone.make_aware(datetime.datetime.combine(start_date,
+                                                              datetime.time()))
+        rows = (
+            submissions_visible_to(self.request.user)
+            .filter(unit=self.unit, created_at__gte=start)
+            .exclude(kind=Kind.PAGE_FEEDBACK)
+            .annotate(week=TruncWeek("created_at"))
+            .values("week")
+            .annotate(
+                received=Count("pk"),
+                answered=Count("pk", filter=Q(first_answered_at__isnull=False)),
+                median=Median(F("first_answered_at") - F("created_at"),
+                              filter=Q(first_answered_at__isnull=False)),
+            )
+            .order_by("week")
+        )
+        by_week = {timezone.localdate(row["week"]) if isinstance(
+            row["week"], datetime.datetime) else row["week"]: row for row in rows}
+        result = []
+        for i in range(self.weeks):
+            week = start_date + datetime.timedelta(weeks=i)
+            row = by_week.get(week, {})
+            median = row.get("median")
+            result.append(OrderedDict(
+                week=week,
+                received=row.get("received", 0),
+                answered=row.get("answered", 0),
+                median_days=round(median.total_seconds() / 86400, 1)
+                if median is not None else None,
+            ))
+        return result
+
+    def get_context_data(self, *args, **kwargs):
+        context = super().get_context_data(*args, **kwargs)
+        rows = context["object_list"]
+        unit_name = self.unit.display_name if self.unit else ""
+        volume_bars = [Bar(f"{row['week']:%d.%m}", row["received"]) for row in rows]
+        median_bars = [Bar(f"{row['week']:%d.%m}", row["median_days"] or 0)
+                       for row in rows]
+        overall = self._overall_median()
+        context.update({
+            "units": self.units,
+            "unit": self.unit,
+            "weeks": self.weeks,
+            "week_choices": self.WEEKS,
+            "overall_median": overall,
+            "volume_chart": bar_chart_svg(
+                volume_bars, chart_id="volum",
+                title=gettext("Inputs received per week – %(unit)s")
+                % {"unit": unit_name},
+                description=describe_series(volume_bars,
+                                            unit_label=gettext("inputs")),
+            ),
+            "median_chart": bar_chart_svg(
+                median_bars, chart_id="svartid", value_format="{:.1f}",
+                title=gettext("Median days to first answer per week – %(unit)s")
+                % {"unit": unit_name},
+                description=gettext("Weeks without answers show as 0."),
+            ),
+        })
+        return context
+
+    def _overall_median(self):
+        if self.unit is None:
+            return None
+        since = timezone.now() - datetime.timedelta(weeks=self.weeks)
+        value = (
+            submissions_visible_to(self.request.user)
+            .filter(unit=self.unit, created_at__gte=since,
+                    first_answered_at__isnull=False)
+            .aggregate(m=Median(F("first_answered_at") - F("created_at")))["m"]
+        )
+        return round(value.total_seconds() / 86400, 1) if value else None
+
+
+# --- page feedback ----------------------------------------------------------------
+
+class PageFeedbackReportView(ReportView):
+    """«Fant du det du lette etter?» per page: yes, no, comments. For editors."""
+
+    page_title = _("Page feedback")
+    header_icon = "help"
+    template_name = "feedback/admin/page_feedback.html"
+    results_template_name = "feedback/admin/page_feedback_results.html"
+    index_url_name = "feedback_tools:page_feedback"
+    paginate_by = 50
+    export_filename = "sidetilbakemeldinger"
+    list_export = ["page__title", "yes", "no", "comments", "total"]
+    export_headings = {"page__title": _("Page"), "yes": _("Yes"), "no": _("No"),
+                       "comments": _("Comments"), "total": _("Total")}
+    PERIODS = {"30": 30, "90": 90, "365": 365, "all": None}
+
+    def dispatch(self, request, *args, **kwargs):
+        _require(is_feedback_editor, request.user)
+        return super().dispatch(request, *args, **kwargs)
+
+    @cached_property
+    def period(self):
+        value = self.request.GET.get("periode", "90")
+        return value if value in self.PERIODS else "90"
+
+    def filter_queryset(self, queryset):
+        return queryset
+
+    def get_queryset(self):
+        days = self.PERIODS[self.period]
+        since = timezone.now() - datetime.timedelta(days=days) if days else None
+        return page_feedback_stats(since=since, user=self.request.user)
+
+    def get_context_data(self, *args, **kwargs):
+        context = super().get_context_data(*args, **kwargs)
+        context["period"] = self.period
+        context["periods"] = [("30", gettext("Last 30 days")),
+                              ("90", gettext("Last 90 days")),
+                              ("365", gettext("Last year")),
+                              ("all", gettext("All time"))]
+        page_id = self.request.GET.get("side", "")
+        comments = []
+        if page_id.isdigit():
+            comments = list(
+                submissions_visible_to(self.request.user)
+                .filter(kind=Kind.PAGE_FEEDBACK, page_id=int(page_id))
+                .exclude(text="")
+                .only("pk", "reference", "helpful", "text", "created_at")
+                .order_by("-created_at")[:100]
+            )
+            context["comment_page"] = Page.objects.filter(pk=int(page_id)).first()
+        context["comments"] = comments
+        return context
+
+
+# --- try the rules ------------------------------------------------------------------
+
+class TryRulesView(WagtailAdminTemplateMixin, TemplateView):
+    """Run the routing rules over the last N submissions: where each went, where it
+    would go now. Optionally with one rule as edited but not yet saved (POSTed
+    from the rule's edit form)."""
+
+    template_name = "feedback/admin/try_rules.html"
+    page_title = _("Try the rules")
+    header_icon = "resubmit"
+    LIMITS = (25, 50, 100, 250, 500)
+
+    def dispatch(self, request, *args, **kwargs):
+        _require(is_feedback_editor, request.user)
+        return super().dispatch(request, *args, **kwargs)
+
+    def get(self, request, *args, **kwargs):
+        return self.render_to_response(self.get_context_data())
+
+    def post(self, request, *args, **kwargs):
+        # A rule being edited: build it from the posted form without saving.
+        from .viewsets import RoutingRuleViewSet
+
+        form_class = RoutingRuleViewSet().get_form_class()
+        instance = None
+        rule_id = request.POST.get("rule_id", "")
+        if rule_id.isdigit():
+            instance = RoutingRule.objects.filter(pk=int(rule_id)).first()
+        form = form_class(request.POST, instance=instance)
+        if not form.is_valid():
+            messages.error(request, gettext("The rule has errors; fix them in the "
+                                            "form before trying it."))
+            return self.render_to_response(self.get_context_data(candidate_form=form))
+        candidate = form.save(commit=False)
+        return self.render_to_response(self.get_context_data(candidate=candidate))
+
+    @cached_property
+    def limit(self):
+        try:
+            value = int(self.request.GET.get("n") or self.request.POST.get("n") or 50)
+        except ValueError:
+            value = 50
+        return value if value in self.LIMITS else 50
+
+    def get_context_data(self, candidate=None, candidate_form=None, **kwargs):
+        context = super().get_context_data(**kwargs)
+        rules = list(RoutingRule.objects.select_related("page", "unit", "topic"))
+        if candidate is not None:
+            rules = [r for r in rules if r.pk != candidate.pk] + [candidate]
+        only_changed = self.request.GET.get("endret") == "1"
+        submissions = list(
+            Submission.objects.exclude(kind=Kind.HEARING_RESPONSE)
+            .select_related("topic__default_unit", "unit", "routing_rule")
+            .order_by("-created_at", "-id")[: self.limit]
+        )
+        pages = self._specific_pages({s.page_id for s in submissions if s.page_id})
+        from units.selectors import triage_unit
+
+        triage = triage_unit()
+        rows, changed = [], 0
+        for submission in submissions:
+            facts = routing.facts_for(
+                kind=submission.kind, subject=submission.subject,
+                text=submission.text, postcode=submission.postcode,
+                topic=submission.topic, page=pages.get(submission.page_id),
+            )
+            decision = routing.resolve(facts, rules, triage_unit=triage)
+            is_changed = getattr(decision.unit, "pk", None) != submission.unit_id
+            changed += is_changed
+            if only_changed and not is_changed:
+                continue
+            rows.append({"submission": submission, "decision": decision,
+                         "changed": is_changed,
+                         "by_candidate": candidate is not None
+                         and decision.rule is candidate})
+        context.update({
+            "rows": rows, "changed": changed, "total": len(submissions),
+            "limit": self.limit, "limits": self.LIMITS, "only_changed": only_changed,
+            "candidate": candidate, "candidate_form": candidate_form,
+        })
+        return context
+
+    @staticmethod
+    def _specific_pages(page_ids):
+        if not page_ids:
+            return {}
+        pages = Page.objects.filter(pk__in=page_ids).specific()
+        # page_responsible_unit reads `responsible_unit` on each; load them once.
+        result = {}
+        for page in pages:
+            unit_id = getattr(page, "responsible_unit_id", None)
+            if unit_id:
+                page.responsible_unit  # noqa: B018 - warm the FK cache
+            result[page.pk] = page
+        return result
+
+
+# --- rights requests ----------------------------------------------------------------
+
+class RightsRequestView(WagtailAdminTemplateMixin, TemplateView):
+    """Innsyn and sletting for one e-mail address (GDPR art. 15 and 17), scoped to
+    what the handler may see. Export as JSON or CSV, or anonymise all. Each export
+    and anonymisation is in the audit log (identifiers only)."""
+
+    template_name = "feedback/admin/rights.html"
+    page_title = _("Rights requests")
+    header_icon = "user"
+
+    def dispatch(self, request, *args, **kwargs):
+        _require(is_unit_member, request.user)
+        return super().dispatch(request, *args, **kwargs)
+
+    def _email(self, data) -> str:
+        from django.core.validators import validate_email
+
+        email = (data.get("epost") or "").strip()
+        if not email:
+            return ""
+        try:
+            validate_email(email)
+        except Exception:  # noqa: BLE001 - any invalid address is simply "no match"
+            self.email_error = gettext("Enter a valid e-mail address.")
+            return ""
+        return email
+
+    def _matches(self, email):
+        if not email:
+            return Submission.objects.none()
+        return submissions_visible_to(self.request.user).filter(
+            contact_email__iexact=email
+        )
+
+    def get(self, request, *args, **kwargs):
+        self.email_error = ""
+        email = self._email(request.GET)
+        export = request.GET.get("format")
+        if email and export in {"json", "csv"}:
+            return self._export(email, export)
+        return self.render_to_response(self.get_context_data(email=email))
+
+    def post(self, request, *args, **kwargs):
+        self.email_error = ""
+        email = self._email(request.POST)
+        if not email or request.POST.get("bekreft") != "ja":
+            messages.error(request, gettext("Tick the box to confirm anonymisation."))
+            return self.render_to_response(self.get_context_data(email=email))
+        count = services.submissions_anonymise(
+            submissions=list(self._matches(email)), by=request.user,
+            reason=gettext("Rights request (erasure)"),
+        )
+        messages.success(request, gettext("%(count)s submissions were anonymised.")
+                         % {"count": count})
+        return HttpResponseRedirect(reverse("feedback_tools:rights"))
+
+    def _export(self, email, export_format):
+        data = services.submissions_for_email(email=email, user=self.request.user)
+        for submission in self._matches(email).only("pk", "reference"):
+            log(instance=submission, action="feedback.rights_export",
+                user=self.request.user,
+                data={"reference": submission.reference, "format": export_format})
+        stamp = timezone.localdate().isoformat()
+        if export_format == "json":
+            response = HttpResponse(
+                json.dumps({"email": email, "submissions": data}, ensure_ascii=False,
+                           indent=2),
+                content_type="application/json; charset=utf-8",
+            )
+            response["Content-Disposition"] = (
+                f'attachment; filename="innsyn-{stamp}.json"'
+            )
+            return response
+        buffer = io.StringIO()
+        fields = ["reference", "kind", "status", "received", "topic", "unit",
+                  "subject", "text", "location", "postcode", "contact_name",
+                  "contact_email", "contact_phone", "organisation", "language",
+                  "attachments"]
+        writer = csv.DictWriter(buffer, fieldnames=fields, extrasaction="ignore")
+        writer.writeheader()
+        from .viewsets import defuse_spreadsheet_value
+
+        for row in data:
+            row = {**row, "attachments": "; ".join(row["attachments"])}
+            writer.writerow({k: defuse_spreadsheet_value(v) for k, v in row.items()})
+        response = HttpResponse("\ufeff" + buffer.getvalue(),
+                                content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="innsyn-{stamp}.csv"'
+        return response
+
+    def get_context_data(self, email="", **kwargs):
+        context = super().get_context_data(**kwargs)
+        matches = list(self._matches(email).select_related("unit")
+                       .order_by("-created_at")[:200]) if email else []
+        context.update({"email": email, "matches": matches,
+                        "email_error": getattr(self, "email_error", "")})
+        return context

@@ -1,0 +1,125 @@
+"""Filters for the admin inbox (django-filter, through Wagtail's filter sidebar).
+
+Every filter narrows a queryset that already went through
+`submissions_visible_to(user)`; the unit choices are the user's own visible units,
+so the filter form never lists a unit the user cannot see.
+"""
+
+import datetime
+
+import django_filters
+from django import forms
+from django.db.models import Exists, OuterRef, Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
+from wagtail.admin.widgets import BooleanRadioSelect
+
+from units.models import Unit
+
+from .choices import OPEN_STATUSES, EventKind, Kind, Status
+from .models import Submission, SubmissionEvent, Topic
+
+
+def _units_for_filter(request):
+    from .permissions import user_scope
+    from .selectors import ALL
+
+    if request is None:
+        return Unit.objects.none()
+    ids = user_scope(request.user)
+    units = Unit.objects.all()
+    return units if ids == ALL else units.filter(pk__in=ids)
+
+
+DEADLINE_CHOICES = [
+    ("overdue", _("Overdue (past the first-answer date)")),
+    ("interim_owed", _("Interim reply owed (over a month, no answer)")),
+    ("due_soon", _("Due within 3 days")),
+]
+
+ASSIGNED_CHOICES = [
+    ("me", _("Assigned to me")),
+    ("nobody", _("Not assigned")),
+]
+
+
+class SubmissionFilterSet(WagtailFilterSet):
+    status = django_filters.MultipleChoiceFilter(
+        label=_("Status"), choices=Status.choices,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    unit = django_filters.ModelChoiceFilter(
+        label=_("Unit"), queryset=_units_for_filter, empty_label=_("All units"),
+    )
+    kind = django_filters.MultipleChoiceFilter(
+        label=_("Kind"), choices=Kind.choices, widget=forms.CheckboxSelectMultiple,
+    )
+    topic = django_filters.ModelChoiceFilter(
+        label=_("Topic"), queryset=Topic.objects.all(), empty_label=_("All topics"),
+    )
+    deadline = django_filters.ChoiceFilter(
+        label=_("Deadline"), choices=DEADLINE_CHOICES, method="filter_deadline",
+        empty_label=_("Any"),
+    )
+    created_at = django_filters.DateFromToRangeFilter(
+        label=_("Received"), widget=DateRangePickerWidget,
+    )
+    has_email = django_filters.BooleanFilter(
+        label=_("Has e-mail address"), method="filter_has_email",
+        widget=BooleanRadioSelect,
+    )
+    email_failed = django_filters.BooleanFilter(
+        label=_("E-mail failed"), method="filter_email_failed",
+        widget=BooleanRadioSelect,
+    )
+    assigned = django_filters.ChoiceFilter(
+        label=_("Assigned"), choices=ASSIGNED_CHOICES, method="filter_assigned",
+        empty_label=_("Anyone"),
+    )
+
+    class Meta:
+        model = Submission
+        fields = []
+
+    def filter_deadline(self, queryset, name, value):
+        from .selectors import interim_reply_deadline
+
+        now = timezone.now()
+        open_ = Q(status__in=OPEN_STATUSES)
+        if value == "overdue":
+            return queryset.filter(open_, due_at__lt=now)
+        if value == "interim_owed":
+            return queryset.filter(
+                open_, first_answered_at__isnull=True, interim_reply_at__isnull=True,
+                created_at__lt=interim_reply_deadline(),
+            )
+        if value == "due_soon":
+            return queryset.filter(
+                open_, due_at__gte=now, due_at__lt=now + datetime.timedelta(days=3)
+            )
+        return queryset
+
+    def filter_has_email(self, queryset, name, value):
+        if value is None:
+            return queryset
+        return queryset.exclude(contact_email="") if value else queryset.filter(
+            contact_email=""
+        )
+
+    def filter_email_failed(self, queryset, name, value):
+        if value is None:
+            return queryset
+        failed = Exists(
+            SubmissionEvent.objects.filter(
+                submission=OuterRef("pk"), kind=EventKind.EMAIL_FAILED
+            )
+        )
+        return queryset.filter(failed) if value else queryset.filter(~failed)
+
+    def filter_assigned(self, queryset, name, value):
+        if value == "me" and self.request is not None:
+            return queryset.filter(assigned_to=self.request.user)
+        if value == "nobody":
+            return queryset.filter(assigned_to__isnull=True)
+        return queryset

@@ -1,0 +1,382 @@
+"""Wagtail admin for resident inputs: the inbox, the case view, topics and rules,
+grouped under one "Inputs" menu.
+
+Every view that shows or changes a submission starts from
+`selectors.submissions_visible_to(request.user)`: the list, the case view, the
+export, the bulk actions and the attachment download. A submission outside the
+user's units is a 404, exactly like one that does not exist.
+"""
+
+from django.contrib.admin.utils import quote
+from django.contrib.auth.models import Permission
+from django.urls import path, reverse
+from django.utils.functional import cached_property
+from django.utils.html import format_html
+from django.utils.text import Truncator
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.admin.ui.tables import (
+    BulkActionsCheckboxColumn,
+    Column,
+    DateColumn,
+    StatusTagColumn,
+    TitleColumn,
+)
+from wagtail.admin.views import generic
+from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
+from wagtail.admin.viewsets.model import ModelViewSet
+
+from . import admin_views
+from .filters import SubmissionFilterSet
+from .models import RoutingRule, Submission, Topic
+from .permissions import is_feedback_editor, is_unit_member
+from .selectors import submissions_visible_to
+
+# Values a spreadsheet program would run as a formula (CSV/XLSX injection). A
+# resident controls the subject and text, so exported cells are defused.
+_FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+def defuse_spreadsheet_value(value):
+    if isinstance(value, str) and value.startswith(_FORMULA_PREFIXES):
+        return "'" + value
+    return value
+
+
+class DeadlineColumn(Column):
+    """Due date with the overdue and § 11 a interim-reply markers (no queries:
+    everything comes from the row)."""
+
+    cell_template_name = "feedback/admin/deadline_cell.html"
+
+    def get_cell_context_data(self, instance, parent_context):
+        context = super().get_cell_context_data(instance, parent_context)
+        context["overdue"] = instance.is_overdue and not instance.first_answered_at
+        context["interim_owed"] = instance.interim_reply_owed
+        return context
+
+
+class InboxView(generic.IndexView):
+    """The unit inbox: submissions the user may see, newest first."""
+
+    page_title = _("Inbox")
+    default_ordering = "-created_at"
+    paginate_by = 50
+    search_fields = ["reference", "subject", "contact_name", "contact_email"]
+    search_backend_name = None
+    export_filename = "innspill"
+    list_export = [
+        "reference",
+        "get_kind_display",
+        "get_status_display",
+        "topic_name",
+        "unit_name",
+        "created_at",
+        "due_at",
+        "first_answered_at",
+        "interim_reply_at",
+        "closed_at",
+        "assigned_name",
+        "subject",
+        "text",
+        "has_email",
+    ]
+    export_headings = {
+        "reference": _("Reference"),
+        "get_kind_display": _("Kind"),
+        "get_status_display": _("Status"),
+        "topic_name": _("Topic"),
+        "unit_name": _("Unit"),
+        "created_at": _("Received"),
+        "due_at": _("First answer due"),
+        "first_answered_at": _("First answered"),
+        "interim_reply_at": _("Interim reply sent"),
+        "closed_at": _("Closed"),
+        "assigned_name": _("Assigned to"),
+        "subject": _("Subject"),
+        "text": _("Text"),
+        "has_email": _("Has e-mail address"),
+    }
+
+    def get_base_queryset(self):
+        return submissions_visible_to(self.request.user).select_related(
+            "topic", "unit", "assigned_to"
+        )
+
+    @cached_property
+    def columns(self):
+        return [
+            BulkActionsCheckboxColumn("bulk_actions", obj_type="submission"),
+            TitleColumn(
+                "reference",
+                label=_("Reference"),
+                sort_key="reference",
+                get_url=lambda obj: reverse(self.inspect_url_name,
+                                            args=(quote(obj.pk),)),
+                get_title_id=lambda obj: f"submission_{obj.pk}_title",
+            ),
+            Column("subject_short", label=_("Subject"),
+                   accessor=lambda obj: Truncator(obj.subject or obj.text).chars(60)),
+            Column("kind", label=_("Kind"), accessor="get_kind_display",
+                   sort_key="kind"),
+            Column("topic", label=_("Topic"),
+                   accessor=lambda obj: obj.topic.display_name if obj.topic else ""),
+            Column("unit", label=_("Unit"), sort_key="unit__name",
+                   accessor=lambda obj: obj.unit.display_name if obj.unit else ""),
+            StatusTagColumn("status", label=_("Status"),
+                            accessor="get_status_display", sort_key="status",
+                            primary=lambda obj: obj.is_open),
+            DateColumn("created_at", label=_("Received"), sort_key="created_at"),
+            DeadlineColumn("due_at", label=_("Due"), sort_key="due_at"),
+            Column("assigned_to", label=_("Assigned to"),
+                   accessor=lambda obj: _user_name(obj.assigned_to)),
+        ]
+
+    def get_list_more_buttons(self, instance):
+        # The case view is the only per-row action; no edit/delete/copy.
+        return []
+
+    # --- export: computed columns and defused cells ---------------------------
+
+    def to_row_dict(self, item):
+        item.topic_name = item.topic.display_name if item.topic else ""
+        item.unit_name = item.unit.display_name if item.unit else ""
+        item.assigned_name = _user_name(item.assigned_to)
+        item.has_email = _("Yes") if item.contact_email else _("No")
+        return super().to_row_dict(item)
+
+    def preprocess_field_value(self, field, value, export_format):
+        value = super().preprocess_field_value(field, value, export_format)
+        return defuse_spreadsheet_value(value)
+
+
+def _user_name(user) -> str:
+    if user is None:
+        return ""
+    return user.get_full_name() or user.get_username()
+
+
+class SubmissionViewSet(ModelViewSet):
+    """The inbox and case view. No add, edit, copy or delete: residents create
+    submissions, handlers act on them through the case view's service calls."""
+
+    model = Submission
+    # The namespace is what other code reverses (feedback.tasks links e-mails to
+    # "feedback_inbox:inspect"); the prefix is the Norwegian URL.
+    name = "feedback_inbox"
+    url_prefix = "innspill"
+    icon = "mail"
+    menu_label = _("Inbox")
+    index_view_class = InboxView
+    inspect_view_class = admin_views.CaseView
+    inspect_view_enabled = True
+    copy_view_enabled = False
+    add_to_reference_index = False
+    filterset_class = SubmissionFilterSet
+
+    def get_common_view_kwargs(self, **kwargs):
+        kwargs = super().get_common_view_kwargs(**kwargs)
+        # Point every generic "edit" link (title column, audit log, URL finder) at
+        # the case view; there is no edit form.
+        for name in ("add_url_name", "edit_url_name", "delete_url_name",
+                     "copy_url_name", "usage_url_name", "history_url_name"):
+            kwargs[name] = None
+        return kwargs
+
+    @property
+    def url_finder_class(self):
+        from wagtail.admin.admin_url_finder import ModelAdminURLFinder
+
+        return type("_SubmissionURLFinder", (ModelAdminURLFinder,),
+                    {"edit_url_name": self.get_url_name("inspect")})
+
+    def get_permissions_to_register(self):
+        # Access comes from unit membership, not group permissions: nothing to
+        # offer in the group editor.
+        return Permission.objects.none()
+
+    @property
+    def attachment_view(self):
+        return admin_views.attachment_download
+
+    def get_urlpatterns(self):
+        # Only the inbox, the case view and attachments: no add/edit/delete/copy.
+        return [
+            path("", self.index_view, name="index"),
+            path("results/", self.index_results_view, name="index_results"),
+            path("sak/<int:pk>/", self.inspect_view, name="inspect"),
+            path("sak/<int:pk>/vedlegg/<int:attachment_pk>/",
+                 admin_views.attachment_download, name="attachment"),
+        ]
+
+    @cached_property
+    def menu_item_class(self):
+        from wagtail.admin.menu import MenuItem
+
+        return type("InboxMenuItem", (MenuItem,),
+                    {"is_shown": lambda self, request: is_unit_member(request.user)})
+
+
+class FeedbackEditorViewSetMixin:
+    """Topics and rules are set-up, not cases: only feedback editors see them."""
+
+    @cached_property
+    def menu_item_class(self):
+        from wagtail.admin.menu import MenuItem
+
+        model = self.model
+
+        def is_shown(_self, request):
+            from wagtail.permissions import policy_registry
+
+            return policy_registry.get_by_type(model).user_has_any_permission(
+                request.user, ["add", "change", "delete"]
+            )
+
+        return type(f"{self.model.__name__}MenuItem", (MenuItem,),
+                    {"is_shown": is_shown})
+
+
+class TopicViewSet(FeedbackEditorViewSetMixin, ModelViewSet):
+    model = Topic
+    name = "feedback_topic"
+    url_prefix = "innspill/emner"
+    icon = "tag"
+    menu_label = _("Topics")
+    list_display = ["name", "name_en", "default_unit", "active", "sort_order"]
+    list_filter = ["active", "default_unit"]
+    search_fields = ["name", "name_en", "description"]
+    search_backend_name = None
+    form_fields = ["name", "name_en", "slug", "description", "default_unit",
+                   "active", "sort_order"]
+    copy_view_enabled = False
+    ordering = ["sort_order", "name"]
+
+
+class RoutingRuleViewSet(FeedbackEditorViewSetMixin, ModelViewSet):
+    model = RoutingRule
+    name = "feedback_rule"
+    url_prefix = "innspill/regler"
+    icon = "resubmit"
+    menu_label = _("Routing rules")
+    list_display = ["__str__", "priority", "unit", "kind", "topic", "active"]
+    list_filter = ["active", "unit", "kind", "topic"]
+    search_fields = ["name", "keywords", "postcodes"]
+    search_backend_name = None
+    # Panels rather than form_fields: the page gets Wagtail's page chooser.
+    panels = [
+        FieldPanel("name"),
+        FieldRowPanel([FieldPanel("priority"), FieldPanel("active")]),
+        MultiFieldPanel(
+            [FieldPanel("kind"), FieldPanel("topic"), FieldPanel("page"),
+             FieldPanel("include_subtree"), FieldPanel("keywords"),
+             FieldPanel("postcodes")],
+            heading=_("Conditions (all that are set must hold)"),
+        ),
+        FieldPanel("unit"),
+    ]
+    ordering = ["priority", "id"]
+    edit_template_name = "feedback/admin/routingrule_edit.html"
+    create_template_name = "feedback/admin/routingrule_edit.html"
+
+
+class FeedbackToolsViewSet(ViewSet):
+    """Reports and tools that are not a model listing: unit report, page feedback,
+    try the rules, rights requests."""
+
+    name = "feedback_tools"
+    url_prefix = "innspill/verktoy"
+    icon = "table"
+    menu_label = _("Unit report")
+
+    def get_urlpatterns(self):
+        return [
+            path("rapport/", admin_views.UnitReportView.as_view(), name="report"),
+            path("sidetilbakemeldinger/", admin_views.PageFeedbackReportView.as_view(),
+                 name="page_feedback"),
+            path("prov-reglene/", admin_views.TryRulesView.as_view(),
+                 name="try_rules"),
+            path("innsyn/", admin_views.RightsRequestView.as_view(),
+                 name="rights"),
+        ]
+
+    @cached_property
+    def menu_item_class(self):
+        from wagtail.admin.menu import MenuItem
+
+        return type("UnitReportMenuItem", (MenuItem,),
+                    {"is_shown": lambda self, request: is_unit_member(request.user)})
+
+
+class _ToolMenu(ViewSet):
+    """A menu entry pointing at one of FeedbackToolsViewSet's URLs."""
+
+    url_name = ""
+    shown_for = staticmethod(is_unit_member)
+
+    def get_urlpatterns(self):
+        return []
+
+    @cached_property
+    def menu_url(self):
+        return reverse(self.url_name)
+
+    def on_register(self):
+        # The group registers the menu item; there are no URLs of our own.
+        pass
+
+    @cached_property
+    def menu_item_class(self):
+        from wagtail.admin.menu import MenuItem
+
+        shown_for = self.shown_for
+        return type(f"{self.__class__.__name__}MenuItem", (MenuItem,),
+                    {"is_shown": lambda self, request: shown_for(request.user)})
+
+
+class PageFeedbackMenu(_ToolMenu):
+    name = "feedback_page_feedback_menu"
+    icon = "help"
+    menu_label = _("Page feedback")
+    url_name = "feedback_tools:page_feedback"
+    shown_for = staticmethod(is_feedback_editor)
+
+
+class TryRulesMenu(_ToolMenu):
+    name = "feedback_try_rules_menu"
+    icon = "resubmit"
+    menu_label = _("Try the rules")
+    url_name = "feedback_tools:try_rules"
+    shown_for = staticmethod(is_feedback_editor)
+
+
+class RightsMenu(_ToolMenu):
+    name = "feedback_rights_menu"
+    icon = "user"
+    menu_label = _("Rights requests")
+    url_name = "feedback_tools:rights"
+
+
+class FeedbackViewSetGroup(ViewSetGroup):
+    menu_label = _("Inputs")
+    menu_icon = "mail"
+    menu_name = "innspill"
+    menu_order = 150
+    items = (
+        SubmissionViewSet,
+        FeedbackToolsViewSet,
+        PageFeedbackMenu,
+        RightsMenu,
+        TopicViewSet,
+        RoutingRuleViewSet,
+        TryRulesMenu,
+    )
+
+
+def case_url(submission) -> str:
+    return reverse("feedback_inbox:inspect", args=(submission.pk,))
+
+
+def reference_link(submission):
+    return format_html('<a href="{}">{}</a>', case_url(submission),
+                       submission.reference)

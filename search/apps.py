@@ -7,3 +7,10 @@ class SearchConfig(AppConfig):
     label = "portal_search"
     verbose_name = _("Search")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import signals
+        from .documents import register_home_pages
+
+        register_home_pages()
+        signals.connect()

@@ -1,0 +1,217 @@
+"""Keeping the index in step with the page tree.
+
+Called by the signal handlers (search/signals.py) and by `search_reindex`. Only
+live pages without view restrictions are indexed; everything else that is asked
+for is removed. Topic, URL and language are resolved here, once, for every
+backend.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
+from django.db import transaction
+from wagtail.models import Locale, Page, PageViewRestriction, get_page_models
+
+from .backends import get_backend
+from .documents import SearchDocument, _builders, document_for
+
+logger = logging.getLogger(__name__)
+LANGUAGES_CACHE_KEY = "portal_search:languages"
+
+
+@dataclass
+class IndexItem:
+    page_id: int
+    language: str
+    url: str
+    doc: SearchDocument
+
+
+def indexable_models() -> list[type]:
+    models = []
+    for model in get_page_models():
+        if model._meta.abstract:
+            continue
+        if any(cls in _builders for cls in model.__mro__) or callable(
+                getattr(model, "search_document", None)):
+            models.append(model)
+    return models
+
+
+def _prefetch(model) -> list[str]:
+    # Many-to-many fields the builders read (audiences on services).
+    return [f.name for f in model._meta.many_to_many if f.name == "audiences"]
+
+
+class _Context:
+    """Everything shared by a batch: locales, view restrictions, topics."""
+
+    def __init__(self, pages: list[Page]):
+        from home.models import TopicPage
+
+        self.languages = dict(Locale.objects.values_list("pk", "language_code"))
+        self.restricted = list(
+            PageViewRestriction.objects.values_list("page__path", flat=True))
+        prefixes = {p.path[:i] for p in pages for i in range(4, len(p.path) + 1, 4)}
+        self.topics = {
+            t.path: t for t in TopicPage.objects.filter(path__in=prefixes)
+            .only("id", "title", "path")
+        }
+
+    def is_public(self, page) -> bool:
+        return not any(page.path.startswith(path) for path in self.restricted)
+
+    def topic_of(self, page):
+        for i in range(len(page.path), 3, -4):
+            topic = self.topics.get(page.path[:i])
+            if topic is not None:
+                return topic
+        return None
+
+
+def _items(pages: list[Page]) -> tuple[list[IndexItem], list[int]]:
+    """Index items for the pages that belong in the index; ids of the rest."""
+    context = _Context(pages)
+    items, gone = [], []
+    for page in pages:
+        doc = None
+        if page.live and not page.expired and context.is_public(page):
+            doc = document_for(page)
+        url = page.get_url() if doc else None
+        if doc is None or not url:
+            gone.append(page.pk)
+            continue
+        topic = context.topic_of(page)
+        if topic is not None and topic.pk != page.pk:
+            doc.topic_id, doc.topic_title = topic.pk, topic.title
+        items.append(IndexItem(page_id=page.pk, url=url, doc=doc,
+                               language=context.languages.get(page.locale_id, "nb")))
+    return items, gone
+
+
+def _specific(page_ids: Iterable[int]) -> list[Page]:
+    """Specific pages for these ids, with what the builders need prefetched."""
+    by_type = defaultdict(list)
+    for pk, ct in Page.objects.filter(pk__in=list(page_ids)).values_list(
+            "pk", "content_type_id"):
+        by_type[ct].append(pk)
+    pages = []
+    for ct, ids in by_type.items():
+        model = ContentType.objects.get_for_id(ct).model_class()
+        if model is None or model not in indexable_models():
+            pages += list(Page.objects.filter(pk__in=ids))
+            continue
+        pages += list(model.objects.filter(pk__in=ids)
+                      .prefetch_related(*_prefetch(model)))
+    return pages
+
+
+def refresh(page_ids: Iterable[int]) -> None:
+    """Bring these pages' entries up to date (index, update or remove)."""
+    page_ids = set(page_ids)
+    if not page_ids:
+        return
+    pages = _specific(page_ids)
+    items, gone = _items(pages)
+    gone += list(page_ids - {p.pk for p in pages})  # deleted meanwhile
+    backend = get_backend()
+    try:
+        if items:
+            backend.index(items)
+        if gone:
+            backend.delete(gone)
+    except Exception:
+        # A search index that cannot be written must never stop an editor from
+        # publishing: log it; `search_reindex` repairs.
+        if backend.name == "postgres":
+            raise
+        logger.exception("Search index update failed (%s)", backend.name)
+    cache.delete(LANGUAGES_CACHE_KEY)
+
+
+def refresh_subtree(page: Page) -> None:
+    """The page and every page below it (a move or a new slug changes their URLs,
+    a view restriction their visibility)."""
+    refresh(Page.objects.descendant_of(page, inclusive=True)
+            .values_list("pk", flat=True))
+
+
+def remove(page_ids: Iterable[int]) -> None:
+    get_backend().delete(list(page_ids))
+    cache.delete(LANGUAGES_CACHE_KEY)
+
+
+def schedule(page_ids: Iterable[int], *, subtree_of: Page | None = None) -> None:
+    """Refresh after the surrounding transaction commits (the page's new state is
+    then what every reader sees). PostgreSQL: right away, in the same commit hook;
+    Elasticsearch: as a background task, so publishing never waits for it."""
+    ids = set(page_ids)
+    if subtree_of is not None:
+        ids |= set(Page.objects.descendant_of(subtree_of, inclusive=True)
+                   .values_list("pk", flat=True))
+    if not ids:
+        return
+    if get_backend().name == "postgres":
+        # Inside the publishing transaction: both commit or neither does.
+        refresh(ids)
+    else:
+        from .tasks import refresh_pages
+
+        transaction.on_commit(lambda: refresh_pages.enqueue(sorted(ids)))
+
+
+def schedule_removal(page_ids: Iterable[int]) -> None:
+    ids = sorted(set(page_ids))
+    if get_backend().name == "postgres":
+        remove(ids)  # same transaction as the deletion itself
+    else:
+        from .tasks import remove_pages
+
+        transaction.on_commit(lambda: remove_pages.enqueue(ids))
+
+
+def all_batches(batch_size: int = 500) -> tuple[int, Iterator[list[IndexItem]]]:
+    """(number of candidate pages, generator of item batches) for a full rebuild."""
+    querysets = []
+    for model in indexable_models():
+        ct = ContentType.objects.get_for_model(model)
+        querysets.append(
+            model.objects.live().filter(content_type=ct)
+            .prefetch_related(*_prefetch(model)).order_by("path")
+        )
+    total = sum(qs.count() for qs in querysets)
+
+    def batches():
+        for qs in querysets:
+            chunk = []
+            for page in qs.iterator(chunk_size=batch_size):
+                chunk.append(page)
+                if len(chunk) == batch_size:
+                    yield _items(chunk)[0]
+                    chunk = []
+            if chunk:
+                yield _items(chunk)[0]
+
+    return total, batches()
+
+
+def rebuild(*, backend=None, progress=None, batch_size: int = 500) -> int:
+    backend = backend or get_backend()
+    total, batches = all_batches(batch_size)
+    count = backend.rebuild(batches, progress=progress)
+    cache.delete(LANGUAGES_CACHE_KEY)
+    return count
+
+
+def indexed_languages() -> set[str]:
+    languages = cache.get(LANGUAGES_CACHE_KEY)
+    if languages is None:
+        languages = get_backend().languages()
+        cache.set(LANGUAGES_CACHE_KEY, languages, 300)
+    return languages

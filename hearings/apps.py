@@ -6,3 +6,6 @@ class HearingsConfig(AppConfig):
     name = "hearings"
     verbose_name = _("Hearings")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import signals  # noqa: F401 - registers the deadline recorder

@@ -117,7 +117,8 @@ class HomePage(ContentPage):
     readability_fields = ("intro", "summary", "participate_intro")
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["home.TopicPage", "home.StandardPage", "home.ServiceIndexPage"]
+    subpage_types = ["home.TopicPage", "home.StandardPage", "home.ServiceIndexPage",
+                     "hearings.HearingIndexPage"]
     # One home page; its translations are copies made by Wagtail's translation
     # tools, which do not consult max_count.
     max_count = 1

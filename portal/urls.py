@@ -20,6 +20,7 @@ urlpatterns += i18n_patterns(
     path("sok/", include("search.urls")),
     # Resident inputs: /si-din-mening/<kind>/, /sak/<reference>/, page feedback.
     path("", include("feedback.urls")),
+    path("hoering/", include("hearings.urls")),
     # Wagtail's page serving comes last: it matches every remaining path.
     path("", include(wagtail_urls)),
     prefix_default_language=False,

@@ -1,0 +1,66 @@
+"""RSS 2.0 and Atom feeds of hearings, all or per topic."""
+
+from django.contrib.syndication.views import Feed
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import gettext_lazy as _
+
+from feedback.models import Topic
+
+from .selectors import live_hearings
+
+FEED_SIZE = 50
+
+
+class HearingsFeed(Feed):
+    description = _("New public hearings from Asker municipality.")
+
+    def get_object(self, request, topic_slug=None):
+        if topic_slug is None:
+            return None
+        return get_object_or_404(Topic, slug=topic_slug, active=True)
+
+    def link(self, obj):
+        return reverse("hearings:index_redirect")
+
+    def title(self, obj):
+        if obj is None:
+            return _("Public hearings – Asker municipality")
+        return _("Public hearings on %(topic)s – Asker municipality") % {
+            "topic": obj.display_name}
+
+    def items(self, obj):
+        qs = live_hearings().order_by("-opens_on", "-pk")
+        if obj is not None:
+            qs = qs.filter(topics=obj)
+        return list(qs[:FEED_SIZE])
+
+    def item_title(self, item):
+        return item.title
+
+    def item_description(self, item):
+        return _("%(summary)s Deadline: %(deadline)s.") % {
+            "summary": item.summary, "deadline": item.deadline.strftime("%d.%m.%Y")}
+
+    def item_link(self, item):
+        return item.url or "/"
+
+    def item_guid(self, item):
+        return f"horing-{item.pk}"
+
+    item_guid_is_permalink = False
+
+    def item_pubdate(self, item):
+        return item.opens_at
+
+    def item_updateddate(self, item):
+        return item.last_published_at or item.opens_at
+
+    def item_categories(self, item):
+        return [t.display_name for t in item.topics.all()]
+
+
+class HearingsAtomFeed(HearingsFeed):
+    feed_type = Atom1Feed
+    subtitle = HearingsFeed.description

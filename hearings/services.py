@@ -1,0 +1,152 @@
+"""Every write in the hearings app: keyword-only, atomic, logged."""
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from wagtail.log_actions import log
+
+from feedback.privacy import find_fnr
+
+from .choices import PUBLISHED_STATES, PublicationState, SubscriptionScope
+from .models import (
+    DeadlineRecord,
+    HearingPage,
+    ResponsePublication,
+    Subscription,
+)
+
+
+class HearingClosed(Exception):
+    """A response arrived outside the hearing's period."""
+
+    def __init__(self, status: str):
+        super().__init__(status)
+        self.status = status
+
+
+def hearing_record_deadline(*, hearing: HearingPage,
+                            now: datetime.datetime | None = None) -> bool:
+    """Remember the published deadline when it is new or has moved; True if a
+    record was written. The iCal feed derives SEQUENCE and LAST-MODIFIED from it."""
+    last = hearing.deadline_records.order_by("-recorded_at", "-pk").first()
+    if last is not None and last.deadline == hearing.deadline:
+        return False
+    DeadlineRecord.objects.create(hearing=hearing, deadline=hearing.deadline,
+                                  recorded_at=now or timezone.now())
+    return True
+
+
+def hearing_response_create(*, hearing: HearingPage, data: dict, files=(),
+                            language: str = "nb", now=None):
+    """Create a hearing response through the one input pipeline.
+
+    The response is a `feedback.Submission(kind="hearing_response")` on the
+    hearing page, routed by feedback's routing (the page's `responsible_unit`),
+    with a ResponsePublication awaiting moderation. Refuses (HearingClosed) unless
+    the hearing is open at `now`: the view shows the text back to the resident.
+    Returns (submission, raw tracking token).
+    """
+    from feedback.choices import Kind
+    from feedback.services import submission_create
+
+    status = hearing.status_at(now)
+    if status != "open":
+        raise HearingClosed(status)
+    with transaction.atomic():
+        submission, token = submission_create(
+            kind=Kind.HEARING_RESPONSE,
+            page=hearing,
+            subject=hearing.title[:200],
+            text=data["text"],
+            contact_name=data.get("name", ""),
+            contact_email=data.get("email", ""),
+            organisation=data.get("organisation", ""),
+            language=language,
+            attachments=list(files),
+        )
+        ResponsePublication.objects.create(
+            submission=submission,
+            respondent_type=data["respondent_type"],
+            organisation=data.get("organisation", "") or "",
+            publish_name=bool(data.get("publish_name")),
+        )
+    return submission, token
+
+
+def publication_decide(*, publication: ResponsePublication, action: str, by,
+                       text: str = "", reason: str = "",
+                       publish_attachments: bool = False) -> ResponsePublication:
+    """Approve, approve with redactions, or withhold a hearing response.
+
+    The original text stays on the submission; only `published_text` is public.
+    A text with a national ID number is never published.
+    """
+    if action not in PublicationState.values or action == PublicationState.PENDING:
+        raise ValidationError(_("Unknown decision."))
+    if action == PublicationState.APPROVED:
+        text = publication.submission.text
+    if action in PUBLISHED_STATES and find_fnr(text):
+        raise ValidationError(_("The text contains a national ID number "
+                                "(fødselsnummer). Redact it before publishing."))
+    if action != PublicationState.APPROVED and not reason.strip():
+        raise ValidationError(_("Write the reason for the decision."))
+    with transaction.atomic():
+        previous = publication.state
+        publication.state = action
+        publication.published_text = text if action in PUBLISHED_STATES else ""
+        publication.publish_attachments = (publish_attachments
+                                           and action in PUBLISHED_STATES)
+        publication.reason = reason.strip()
+        publication.decided_by = by
+        publication.decided_at = timezone.now()
+        publication.save()
+        log(instance=publication, action=f"hearings.publication.{action}", user=by,
+            data={"from": previous, "to": action, "reason": reason.strip(),
+                  "submission": publication.submission.reference})
+    return publication
+
+
+# --- Following ----------------------------------------------------------------
+
+def subscription_request(*, email: str, scope: str, hearing=None, topic=None,
+                         language: str = "nb") -> Subscription:
+    """Ask to follow; sends the confirmation e-mail (double opt-in). Asking again
+    re-sends it; an already confirmed subscription is left as it is."""
+    from .tasks import send_confirmation
+
+    email = email.strip()
+    if scope != SubscriptionScope.HEARING:
+        hearing = None
+    if scope != SubscriptionScope.TOPIC:
+        topic = None
+    lookup = {"email__iexact": email, "scope": scope, "hearing": hearing,
+              "topic": topic}
+    with transaction.atomic():
+        subscription = Subscription.objects.filter(**lookup).first()
+        if subscription is None:
+            try:
+                with transaction.atomic():
+                    subscription = Subscription.objects.create(
+                        email=email, scope=scope, hearing=hearing, topic=topic,
+                        language=language)
+            except IntegrityError:  # a parallel request created it first
+                subscription = Subscription.objects.get(**lookup)
+        if not subscription.is_confirmed:
+            pk = subscription.pk
+            transaction.on_commit(lambda: send_confirmation.enqueue(pk))
+    return subscription
+
+
+def subscription_confirm(*, subscription: Subscription) -> Subscription:
+    if subscription.confirmed_at is None:
+        subscription.confirmed_at = timezone.now()
+        subscription.save(update_fields=["confirmed_at"])
+    return subscription
+
+
+def subscription_delete(*, subscription: Subscription) -> None:
+    # Nothing is kept: an unsubscribed address is not personal data we need.
+    subscription.delete()

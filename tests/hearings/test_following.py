@@ -1,0 +1,187 @@
+"""Following by e-mail: double opt-in, signed links, one-click unsubscribe, and
+daily notices that are sent once."""
+
+import datetime
+import re
+
+import pytest
+from django.core import mail
+from django.core.management import call_command
+from django.urls import reverse
+from django.utils import timezone
+
+from hearings.choices import NoticeKind, SubscriptionScope
+from hearings.models import NoticeSent, Subscription
+from hearings.tokens import make_confirm_token, make_unsubscribe_token
+
+from .conftest import make_hearing
+
+pytestmark = pytest.mark.django_db
+on_commit = None
+
+
+def days(n):
+    return timezone.localdate() + datetime.timedelta(days=n)
+
+
+def link(message, name):
+    urls = re.findall(r"https?://\S+", message.body)
+    return next(u for u in urls if f"/folg/{name}/" in u)
+
+
+@pytest.fixture(autouse=True)
+def _run_on_commit(django_capture_on_commit_callbacks):
+    # E-mails are queued on commit; run those callbacks as the request ends.
+    global on_commit
+    on_commit = django_capture_on_commit_callbacks
+
+
+def subscribe(client, **data):
+    with on_commit(execute=True):
+        return client.post(reverse("hearings:subscribe"), data)
+
+
+def test_double_opt_in_and_one_click_unsubscribe(client, open_hearing):
+    response = subscribe(client, email="kari@example.org", scope="hearing",
+                         hearing=open_hearing.pk)
+    assert response.status_code == 200
+    subscription = Subscription.objects.get()
+    assert not subscription.is_confirmed
+    assert len(mail.outbox) == 1
+    confirm = mail.outbox[0]
+    assert confirm.to == ["kari@example.org"]
+    assert confirm.extra_headers["List-Unsubscribe-Post"] == \
+        "List-Unsubscribe=One-Click"
+    # Confirm by following the link in the e-mail.
+    path = link(confirm, "bekreft").split("testserver", 1)[-1].split("localhost", 1)[-1]
+    assert client.get(path).status_code == 200
+    subscription.refresh_from_db()
+    assert subscription.is_confirmed
+
+    # List-Unsubscribe header: a GET only asks, the POST (RFC 8058) removes.
+    header = confirm.extra_headers["List-Unsubscribe"]
+    unsubscribe = header.strip("<>").split("localhost", 1)[-1]
+    assert client.get(unsubscribe).status_code == 200
+    assert Subscription.objects.exists()
+    csrf_client = client.__class__(enforce_csrf_checks=True)
+    response = csrf_client.post(unsubscribe, {"List-Unsubscribe": "One-Click"})
+    assert response.status_code == 200
+    assert not Subscription.objects.exists()
+    # The same link again: politely refused, nothing to delete.
+    assert csrf_client.post(unsubscribe).status_code == 400
+
+
+def test_same_answer_for_known_and_unknown_address(client, open_hearing):
+    first = subscribe(client, email="kari@example.org", scope="all")
+    second = subscribe(client, email="KARI@example.org", scope="all")
+    assert first.status_code == second.status_code == 200
+    assert Subscription.objects.count() == 1
+    Subscription.objects.update(confirmed_at=timezone.now())
+    mail.outbox.clear()
+    subscribe(client, email="kari@example.org", scope="all")
+    assert mail.outbox == []  # already confirmed: nothing re-sent
+
+
+@pytest.mark.parametrize("tamper", [
+    lambda t: t[:-1] + ("A" if t[-1] != "A" else "B"),
+    lambda t: "x" + t,
+    lambda t: "garbage",
+])
+def test_tampered_tokens_refused(client, open_hearing, tamper):
+    subscription = Subscription.objects.create(email="a@example.org",
+                                               scope=SubscriptionScope.ALL)
+    bad_confirm = tamper(make_confirm_token(subscription))
+    bad_unsub = tamper(make_unsubscribe_token(subscription))
+    assert client.get(reverse("hearings:confirm", args=[bad_confirm])).status_code \
+        == 400
+    assert client.post(reverse("hearings:unsubscribe", args=[bad_unsub])) \
+        .status_code == 400
+    subscription.refresh_from_db()
+    assert subscription.confirmed_at is None
+
+
+def test_tokens_are_not_interchangeable(client):
+    subscription = Subscription.objects.create(email="a@example.org",
+                                               scope=SubscriptionScope.ALL)
+    unsub = make_unsubscribe_token(subscription)
+    assert client.get(reverse("hearings:confirm", args=[unsub])).status_code == 400
+    # A token for a deleted subscription does not reach a new one with the same id.
+    confirm = make_confirm_token(subscription)
+    pk = subscription.pk
+    subscription.delete()
+    Subscription.objects.create(pk=pk, email="b@example.org",
+                                scope=SubscriptionScope.ALL)
+    assert client.get(reverse("hearings:confirm", args=[confirm])).status_code == 400
+
+
+def test_confirm_token_expires(client, clock):
+    subscription = Subscription.objects.create(email="a@example.org",
+                                               scope=SubscriptionScope.ALL)
+    token = make_confirm_token(subscription)
+    import time
+
+    real = time.time
+    try:
+        time.time = lambda: real() + 8 * 86400
+        assert client.get(reverse("hearings:confirm", args=[token])).status_code \
+            == 400
+    finally:
+        time.time = real
+
+
+def test_bad_subscribe_input_is_a_clear_400(client):
+    response = subscribe(client, email="ikke-en-adresse", scope="all")
+    assert response.status_code == 400
+    assert 'aria-invalid="true"' in response.content.decode()
+    assert subscribe(client, email="a@example.org", scope="hearing",
+                     hearing=999999).status_code == 400
+
+
+def _confirmed(email, **fields):
+    return Subscription.objects.create(email=email, confirmed_at=timezone.now(),
+                                       **fields)
+
+
+def test_daily_notices_are_sent_once(hearing_index, hearing_unit):
+    from feedback.models import Topic
+
+    roads = Topic.objects.create(name="Vei", slug="vei")
+    culture = Topic.objects.create(name="Kultur", slug="kultur")
+    new = make_hearing(hearing_index, hearing_unit, title="Ny høring",
+                       opens_on=days(0), deadline=days(42))
+    new.topics.set([roads])
+    new.save_revision().publish()
+    closing = make_hearing(hearing_index, hearing_unit, title="Frist snart",
+                           opens_on=days(-38), deadline=days(7))
+    done = make_hearing(hearing_index, hearing_unit, title="Ferdig",
+                        opens_on=days(-80), deadline=days(-20),
+                        outcome_decided="<p>Vedtatt.</p>")
+    everyone = _confirmed("all@example.org", scope="all")
+    road_fan = _confirmed("vei@example.org", scope="topic", topic=roads)
+    _confirmed("kultur@example.org", scope="topic", topic=culture)
+    Subscription.objects.create(email="unconfirmed@example.org", scope="all")
+    closing_fan = _confirmed("frist@example.org", scope="hearing", hearing=closing)
+    done_fan = _confirmed("ferdig@example.org", scope="hearing", hearing=done)
+
+    with on_commit(execute=True):
+        call_command("send_hearing_notices", stdout=open("/dev/null", "w"))
+    sent = {(n.subscription_id, n.hearing_id, n.kind)
+            for n in NoticeSent.objects.all()}
+    assert sent == {
+        (everyone.pk, new.pk, NoticeKind.OPENED),
+        (road_fan.pk, new.pk, NoticeKind.OPENED),
+        (closing_fan.pk, closing.pk, NoticeKind.DEADLINE_SOON),
+        (done_fan.pk, done.pk, NoticeKind.OUTCOME),
+    }
+    assert sorted(m.to[0] for m in mail.outbox) == [
+        "all@example.org", "ferdig@example.org", "frist@example.org",
+        "vei@example.org"]
+    for message in mail.outbox:
+        assert message.extra_headers["List-Unsubscribe"].startswith("<http")
+        assert "/folg/avslutt/" in message.body
+
+    mail.outbox.clear()
+    with on_commit(execute=True):
+        call_command("send_hearing_notices", stdout=open("/dev/null", "w"))
+    assert mail.outbox == []
+    assert NoticeSent.objects.count() == 4

@@ -1,0 +1,259 @@
+"""Moderation and publication: original kept, published text redacted, national ID
+numbers block approval; the admin list and export follow the role matrix."""
+
+import csv
+import datetime
+import io
+
+import openpyxl
+import pytest
+from django.contrib.auth.models import Group, Permission
+from django.core.exceptions import ValidationError
+from django.urls import reverse
+from django.utils import timezone
+
+from feedback.models import Submission
+from hearings.choices import PublicationState
+from hearings.models import ResponsePublication
+from hearings.services import hearing_response_create, publication_decide
+from tests.factories import UnitFactory, UserFactory, member
+from units.choices import Role
+
+from .conftest import make_hearing
+
+pytestmark = pytest.mark.django_db
+FNR = "01010012356"  # a valid test number (mod-11)
+
+
+def days(n):
+    return timezone.localdate() + datetime.timedelta(days=n)
+
+
+def respond(hearing, text, *, name="Kari", organisation="", publish_name=False,
+            now=None):
+    data = {"respondent_type": "organisation" if organisation else "person",
+            "name": name, "organisation": organisation, "text": text,
+            "publish_name": publish_name, "email": ""}
+    submission, _token = hearing_response_create(hearing=hearing, data=data, now=now)
+    return submission
+
+
+@pytest.fixture
+def closed_hearing(hearing_index, hearing_unit):
+    hearing = make_hearing(hearing_index, hearing_unit, title="Lukket plan",
+                           opens_on=days(-50), deadline=days(-1))
+    return hearing
+
+
+@pytest.fixture
+def responses(closed_hearing):
+    during = timezone.now() - datetime.timedelta(days=10)
+    return [
+        respond(closed_hearing, "Bra plan.", name="Ola", publish_name=True,
+                now=during),
+        respond(closed_hearing, f"Mitt fødselsnummer er {FNR}, ring meg.",
+                name="Per", now=during),
+        respond(closed_hearing, "Vi støtter forslaget.", name="Leder",
+                organisation="Asker Idrettsråd", now=during),
+    ]
+
+
+def test_fnr_is_valid():
+    from feedback.privacy import is_valid_fnr
+
+    assert is_valid_fnr(FNR)
+
+
+def test_approve_publishes_with_names_by_consent(client, closed_hearing, responses):
+    editor = UserFactory(is_superuser=True)
+    for submission in (responses[0], responses[2]):
+        publication_decide(publication=submission.publication, action="approved",
+                           by=editor)
+    html = client.get(closed_hearing.url).content.decode()
+    assert "Bra plan." in html and "Ola" in html  # consented
+    assert "Asker Idrettsråd" in html  # organisations by name
+    assert "Leder" not in html  # the organisation's contact person is not shown
+    assert "ring meg" not in html  # pending: not published
+
+
+def test_private_person_without_consent(client, closed_hearing, responses):
+    editor = UserFactory(is_superuser=True)
+    submission = respond(closed_hearing, "Uten navn, takk.", name="Hemmelig Person",
+                         now=timezone.now() - datetime.timedelta(days=3))
+    publication_decide(publication=submission.publication, action="approved",
+                       by=editor)
+    html = client.get(closed_hearing.url).content.decode()
+    assert "Uten navn, takk." in html
+    assert "Hemmelig Person" not in html
+    assert "Privatperson" in html or "Private person" in html
+
+
+def test_fnr_blocks_approval_until_redacted(closed_hearing, responses):
+    editor = UserFactory(is_superuser=True)
+    publication = responses[1].publication
+    with pytest.raises(ValidationError):
+        publication_decide(publication=publication, action="approved", by=editor)
+    with pytest.raises(ValidationError):  # "redacted" but the number is still there
+        publication_decide(publication=publication, action="approved_redacted",
+                           by=editor, text=f"Nummer {FNR}.", reason="Personvern")
+    publication.refresh_from_db()
+    assert publication.state == PublicationState.PENDING
+    publication_decide(publication=publication, action="approved_redacted", by=editor,
+                       text="Mitt fødselsnummer er [fjernet], ring meg.",
+                       reason="Fødselsnummer fjernet")
+    publication.refresh_from_db()
+    submission = Submission.objects.get(pk=responses[1].pk)
+    assert FNR in submission.text  # the original is kept for the case record
+    assert FNR not in publication.published_text
+    assert publication.state == PublicationState.APPROVED_REDACTED
+    assert publication.decided_by == editor
+    from wagtail.models import ModelLogEntry
+
+    entry = ModelLogEntry.objects.get(action="hearings.publication.approved_redacted")
+    assert entry.data["reason"] == "Fødselsnummer fjernet"
+
+
+def test_withhold_needs_reason(closed_hearing, responses):
+    editor = UserFactory(is_superuser=True)
+    publication = responses[0].publication
+    with pytest.raises(ValidationError):
+        publication_decide(publication=publication, action="withheld", by=editor)
+    publication_decide(publication=publication, action="withheld", by=editor,
+                       reason="Inneholder opplysninger om tredjeperson.")
+    publication.refresh_from_db()
+    assert publication.state == PublicationState.WITHHELD
+    assert publication.published_text == ""
+
+
+def test_moderation_view_blocks_fnr(client, closed_hearing, responses):
+    admin = UserFactory(username="mod", is_superuser=True)
+    client.force_login(admin)
+    url = reverse("hearings_admin:moderate", args=[responses[1].pk])
+    page = client.get(url)
+    assert page.status_code == 200
+    assert "fødselsnummer" in page.content.decode()
+    refused = client.post(url, {"action": "approved"})
+    assert refused.status_code == 400
+    assert ResponsePublication.objects.get(submission=responses[1]).state == "pending"
+    done = client.post(url, {"action": "approved_redacted",
+                             "published_text": "Mitt nummer er fjernet.",
+                             "reason": "Fødselsnummer"})
+    assert done.status_code == 302
+    assert ResponsePublication.objects.get(submission=responses[1]).state == \
+        "approved_redacted"
+
+
+def test_published_responses_paginated_with_constant_queries(
+        client, closed_hearing, django_assert_max_num_queries):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    editor = UserFactory(is_superuser=True)
+    during = timezone.now() - datetime.timedelta(days=5)
+
+    def add(n):
+        for i in range(n):
+            s = respond(closed_hearing, f"Svar nummer {i}.", name=f"Person {i}",
+                        publish_name=True, now=during)
+            publication_decide(publication=s.publication, action="approved", by=editor)
+
+    def count():
+        with CaptureQueriesContext(connection) as ctx:
+            response = client.get(closed_hearing.url)
+            assert response.status_code == 200
+        return len(ctx), response
+
+    add(3)
+    few, _ = count()
+    add(30)
+    many, response = count()
+    assert many == few
+    assert response.context["responses_total"] == 33
+    assert len(response.context["responses"].object_list) == 20
+    second = client.get(closed_hearing.url, {"svar": 2})
+    assert len(second.context["responses"].object_list) == 13
+
+
+# --- role matrix -------------------------------------------------------------------
+
+@pytest.fixture
+def roles(site, hearing_unit):
+    admin_access = Permission.objects.get(codename="access_admin")
+    group, _ = Group.objects.get_or_create(name="Handlers")
+    group.permissions.add(admin_access)
+
+    def user(name, **kwargs):
+        u = UserFactory(username=name, **kwargs)
+        u.groups.add(group)
+        return u
+
+    other = UnitFactory(slug="kultur", name="Kultur")
+    return {
+        "handler": member(user("handler"), hearing_unit),
+        "lead": member(user("lead"), hearing_unit, Role.LEAD),
+        "other": member(user("other"), other),
+        "triage": member(user("triage"), site["triage"], Role.LEAD),
+        "superuser": UserFactory(username="root", is_superuser=True),
+    }
+
+
+SEES_ALL = {"handler": True, "lead": True, "other": False, "triage": True,
+            "superuser": True}
+
+
+@pytest.mark.parametrize("role", list(SEES_ALL))
+def test_role_matrix_list_export_moderate(client, roles, closed_hearing, responses,
+                                          role):
+    client.force_login(roles[role])
+    sees = SEES_ALL[role]
+    url = reverse("hearings_admin:responses", args=[closed_hearing.pk])
+    listing = client.get(url)
+    assert listing.status_code == 200
+    html = listing.content.decode()
+    for submission in responses:
+        assert (submission.reference in html) == sees
+
+    csv_response = client.get(url, {"export": "csv"})
+    assert csv_response.status_code == 200
+    rows = list(csv.reader(io.StringIO(b"".join(csv_response.streaming_content)
+                                       .decode("utf-8-sig"))))
+    assert len(rows) - 1 == (3 if sees else 0)
+
+    xlsx = client.get(url, {"export": "xlsx"})
+    assert xlsx.status_code == 200
+    content = b"".join(xlsx.streaming_content) if xlsx.streaming else xlsx.content
+    sheet = openpyxl.load_workbook(io.BytesIO(content)).active
+    assert sheet.max_row - 1 == (3 if sees else 0)
+
+    moderate = client.get(reverse("hearings_admin:moderate", args=[responses[0].pk]))
+    assert moderate.status_code == (200 if sees else 404)
+    summary = client.get(reverse("hearings_admin:summary", args=[closed_hearing.pk]))
+    assert summary.status_code == (200 if sees else 404)
+    home = client.get(reverse("wagtailadmin_home"))
+    assert home.status_code == 200
+    assert (closed_hearing.title in home.content.decode()) == sees
+
+
+def test_anonymous_gets_login(client, closed_hearing, responses):
+    for url in (reverse("hearings_admin:responses", args=[closed_hearing.pk]),
+                reverse("hearings_admin:responses", args=[closed_hearing.pk])
+                + "?export=csv",
+                reverse("hearings_admin:moderate", args=[responses[0].pk]),
+                reverse("hearings_admin:summary", args=[closed_hearing.pk])):
+        response = client.get(url)
+        assert response.status_code == 302
+        assert "/admin/login/" in response["Location"]
+
+
+def test_export_columns(client, roles, closed_hearing, responses):
+    client.force_login(roles["superuser"])
+    publication_decide(publication=responses[2].publication, action="approved",
+                       by=roles["superuser"])
+    url = reverse("hearings_admin:responses", args=[closed_hearing.pk])
+    response = client.get(url, {"export": "csv"})
+    rows = list(csv.DictReader(io.StringIO(b"".join(response.streaming_content)
+                                           .decode("utf-8-sig"))))
+    org = next(r for r in rows if r.get("Organisasjon") or r.get("Organisation"))
+    assert "Asker Idrettsråd" in org.values()
+    published = [r for r in rows if "ja" in r.values() or "yes" in r.values()]
+    assert published

@@ -1,0 +1,127 @@
+"""Answering a hearing: the response enters the one input pipeline, routed to the
+hearing's owner unit; outside the period the text is shown back, never lost."""
+
+import datetime
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
+
+from feedback.models import Submission
+from hearings.choices import PublicationState
+
+from .conftest import at, make_hearing
+
+pytestmark = pytest.mark.django_db
+TEXT = "Jeg er bekymret for trafikken ved skolen. Vennligst se på krysset."
+MINIMAL_PDF = (b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
+               b"2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n"
+               b"%%EOF\n")
+
+
+def post(client, hearing, **data):
+    payload = {"respondent_type": "person", "name": "Kari Nordmann", "text": TEXT,
+               "email": "kari@example.org"}
+    payload.update(data)
+    return client.post(hearing.url, payload)
+
+
+def test_response_is_a_routed_submission(client, open_hearing, hearing_unit):
+    response = post(client, open_hearing, publish_name="on")
+    assert response.status_code == 200
+    submission = Submission.objects.get()
+    assert submission.kind == "hearing_response"
+    assert submission.page_id == open_hearing.pk
+    assert submission.unit == hearing_unit  # the hearing's owner unit
+    assert submission.text == TEXT
+    publication = submission.publication
+    assert publication.state == PublicationState.PENDING
+    assert publication.publish_name is True
+    assert submission.reference in response.content.decode()
+
+
+def test_response_on_behalf_of_an_organisation(client, open_hearing):
+    response = post(client, open_hearing, respondent_type="organisation",
+                    organisation="")
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "ds-error-summary" in html
+    assert 'href="#id_organisation"' in html
+    assert TEXT in html  # nothing typed is lost
+    response = post(client, open_hearing, respondent_type="organisation",
+                    organisation="Asker Velforbund")
+    assert response.status_code == 200
+    submission = Submission.objects.get()
+    assert submission.organisation == "Asker Velforbund"
+    assert submission.publication.organisation == "Asker Velforbund"
+
+
+def test_invalid_response_keeps_text_and_links_errors(client, open_hearing):
+    response = post(client, open_hearing, name="", email="ikke-epost")
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert TEXT in html
+    assert 'aria-describedby="id_name-error"' in html or \
+        'aria-describedby="id_name-error' in html
+    assert 'href="#id_email"' in html
+    assert not Submission.objects.exists()
+
+
+def test_late_post_refused_with_text_shown(client, hearing_index, hearing_unit):
+    today = timezone.localdate()
+    closed = make_hearing(hearing_index, hearing_unit, title="Lukket",
+                          opens_on=today - datetime.timedelta(days=50),
+                          deadline=today - datetime.timedelta(days=1))
+    response = post(client, closed, text="Min sene <b>uttalelse</b> & mer")
+    assert response.status_code == 409
+    html = response.content.decode()
+    assert "Min sene &lt;b&gt;uttalelse&lt;/b&gt; &amp; mer" in html
+    assert "<textarea" in html
+    assert not Submission.objects.exists()
+
+
+def test_early_post_refused_with_text_shown(client, hearing_index, hearing_unit):
+    today = timezone.localdate()
+    upcoming = make_hearing(hearing_index, hearing_unit, title="Kommende",
+                            opens_on=today + datetime.timedelta(days=3))
+    response = post(client, upcoming)
+    assert response.status_code == 403
+    assert TEXT in response.content.decode()
+    assert not Submission.objects.exists()
+
+
+def test_deadline_passing_at_midnight(client, clock, hearing_index, hearing_unit):
+    clock.set(at(2027, 1, 1))
+    hearing = make_hearing(hearing_index, hearing_unit,
+                           opens_on=datetime.date(2027, 1, 1),
+                           deadline=datetime.date(2027, 2, 12))
+    clock.set(at(2027, 2, 12, 23, 59, 59))
+    assert post(client, hearing).status_code == 200
+    clock.set(at(2027, 2, 13, 0, 0, 0))
+    response = post(client, hearing, text="For sent, ett sekund over midnatt.")
+    assert response.status_code == 409
+    assert "For sent, ett sekund over midnatt." in response.content.decode()
+    assert Submission.objects.count() == 1
+
+
+def test_attachment_rules(client, open_hearing):
+    fake = SimpleUploadedFile("plan.pdf", b"MZ\x90\x00 not a pdf at all",
+                              content_type="application/pdf")
+    response = post(client, open_hearing, attachments=fake)
+    assert response.status_code == 400
+    assert TEXT in response.content.decode()
+    pdf = SimpleUploadedFile("innspill.pdf", MINIMAL_PDF,
+                             content_type="application/pdf")
+    response = post(client, open_hearing, attachments=pdf)
+    assert response.status_code == 200
+    attachment = Submission.objects.get().attachments.get()
+    assert attachment.content_type == "application/pdf"
+    assert attachment.original_name == "innspill.pdf"
+
+
+def test_response_form_is_accessible_markup(client, open_hearing):
+    html = client.get(open_hearing.url).content.decode()
+    for field in ("id_name", "id_organisation", "id_text", "id_email",
+                  "id_publish_name", "id_attachments"):
+        assert f'for="{field}"' in html and f'id="{field}"' in html
+    assert "<legend" in html

@@ -63,6 +63,15 @@ def _require(predicate, user):
 
 # --- case view -------------------------------------------------------------------
 
+# feedback.tasks names each e-mail by its purpose; shown when one fails.
+EMAIL_PURPOSES = {
+    "receipt": _("receipt to the resident"),
+    "unit_notice": _("notice to the unit"),
+    "reroute": _("notice to the new unit"),
+    "reply": _("reply to the resident"),
+    "interim_reply": _("interim reply to the resident"),
+}
+
 class CaseView(InspectView):
     """The submission's page in the admin: what the resident wrote (escaped,
     read-only), attachments, the routing decision, the timeline and the actions.
@@ -117,6 +126,10 @@ class CaseView(InspectView):
         submission = self.object
         forms = self.get_forms(bound_form)
         events = list(timeline(submission))
+        for event in events:
+            if event.kind == EventKind.EMAIL_FAILED:
+                purpose = event.data.get("purpose", "")
+                event.purpose_label = EMAIL_PURPOSES.get(purpose, purpose)
         context.update({
             "submission": submission,
             "attachments": list(submission.attachments.all()),

@@ -168,6 +168,7 @@ class SubmissionViewSet(ModelViewSet):
     icon = "mail"
     menu_label = _("Inbox")
     index_view_class = InboxView
+    index_template_name = "feedback/admin/inbox.html"
     inspect_view_class = admin_views.CaseView
     inspect_view_enabled = True
     copy_view_enabled = False

@@ -89,3 +89,25 @@ def test_admin_pages_have_no_wcag_violations(page, live_server, handler_session,
     # assistive technology; every field of ours has a real <label>.
     ours = [html for html in unlabelled if "aria-label" not in html]
     assert not ours, "\n".join(ours)
+
+
+def test_bulk_close_by_keyboard_and_mouse(page, live_server, handler_session):
+    """Tick a row, the bulk bar appears, «Close» leads to an accessible
+    confirmation page, and confirming closes only that submission."""
+    from feedback.models import Submission
+
+    _login(page, live_server, handler_session["cookie"])
+    visit(page, live_server, reverse("feedback_inbox:index"))
+    submission = handler_session["submission"]
+    page.check(f'input[data-object-id="{submission.pk}"]')
+    footer = page.locator("[data-bulk-action-footer]")
+    assert footer.is_visible()
+    footer.locator("a[href*='/bulk/feedback/submission/close/']").click()
+    page.wait_for_url("**/bulk/feedback/submission/close/**")
+    violations = axe_violations(page)
+    assert not violations, format_violations(page.url, violations)
+    page.fill("#id_reason", "Løst ved befaring")
+    page.get_by_role("button", name="Lukk").click()
+    page.wait_for_url("**/admin/innspill/**")
+    assert Submission.objects.get(pk=submission.pk).status == "closed"
+    assert Submission.objects.exclude(pk=submission.pk).get().status == "received"

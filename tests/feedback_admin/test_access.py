@@ -227,3 +227,12 @@ def test_handlers_have_no_model_permissions_and_still_get_in(people):
     assert not policy.user_has_permission(user, "add")
     assert not policy.user_has_permission(user, "delete")
     assert not policy.user_has_permission(people["outsider"], "view")
+
+
+def test_inbox_offers_the_bulk_actions(client, people, subs):
+    login(client, people, "handler_a")
+    html = client.get(reverse("feedback_inbox:index")).content.decode()
+    for action in ("assign", "reroute", "close", "spam"):
+        assert reverse("wagtail_bulk_action",
+                       args=["feedback", "submission", action]) in html
+    assert f'data-object-id="{subs["a"].pk}"' in html

@@ -80,7 +80,9 @@ def test_admin_pages_have_no_wcag_violations(page, live_server, handler_session,
     if view == "case":
         # Open every action so its form fields are checked too.
         visit(page, live_server, url)
-        page.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")
+        page.evaluate(
+            "document.querySelectorAll('details').forEach(d => d.open = true)"
+        )
         violations, unlabelled = axe_violations(page), unlabelled_fields(page)
     else:
         violations, unlabelled = _check(page, live_server, url)

@@ -1,6 +1,61 @@
+import json
+
 import pytest
+from django.core.management import call_command
+from django.db import connection
 
 from tests.factories import UnitFactory, make_site
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Keep the reused test database whole around transactional tests.
+
+    Transactional tests (live_server, browser) flush every table when they end, and
+    with --reuse-db the next run would start without what migrations created (the
+    page-tree root, locales, audiences, groups). We snapshot the database once
+    (Django restores it for tests marked serialized_rollback=True) and put the
+    snapshot back at the end of the session.
+    """
+    with django_db_blocker.unblock():
+        if not _baseline_present():
+            # An interrupted run left the database flushed: build it again.
+            connection.close()
+            connection.creation.create_test_db(
+                verbosity=0, autoclobber=True, keepdb=False, serialize=False
+            )
+            connection._test_serialized_contents = None
+        if not getattr(connection, "_test_serialized_contents", None):
+            connection._test_serialized_contents = (
+                connection.creation.serialize_db_to_string()
+            )
+    yield
+    with django_db_blocker.unblock():
+        if not _baseline_present():
+            # Whatever a signal re-created after the last flush goes first.
+            # Sequences stay where they are, above every restored id.
+            call_command("flush", interactive=False, inhibit_post_migrate=True,
+                         reset_sequences=False, verbosity=0)
+            _restore(connection._test_serialized_contents)
+
+
+def _restore(snapshot: str) -> None:
+    # Content types first: restoring other rows may look one up, and a miss would
+    # create it with a new id that collides with the snapshot's row.
+    from django.contrib.contenttypes.models import ContentType
+
+    rows = json.loads(snapshot)
+    first = [r for r in rows if r["model"] == "contenttypes.contenttype"]
+    rest = [r for r in rows if r["model"] != "contenttypes.contenttype"]
+    ContentType.objects.clear_cache()
+    connection.creation.deserialize_db_from_string(json.dumps(first))
+    connection.creation.deserialize_db_from_string(json.dumps(rest))
+
+
+def _baseline_present() -> bool:
+    from wagtail.models import Page
+
+    return Page.objects.filter(depth=1).exists()
 
 
 @pytest.fixture

@@ -22,3 +22,9 @@ WHITENOISE_AUTOREFRESH = True
 DATABASES["default"]["TEST"] = {  # noqa: F405
     "NAME": os.environ.get("TEST_DB_NAME", "test_portal")
 }
+# Tests never need a commit to survive a power cut: without waiting for the WAL
+# flush, transactional (browser) tests that commit every save run several times
+# faster. Durability settings of development and production are untouched.
+DATABASES["default"].setdefault("OPTIONS", {})["options"] = (  # noqa: F405
+    "-c synchronous_commit=off"
+)

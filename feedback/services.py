@@ -240,7 +240,8 @@ def _attachment_create(*, submission: Submission, upload) -> Attachment:
 # --- handling -----------------------------------------------------------------------
 
 @transaction.atomic
-def submission_reply(*, submission: Submission, by, text: str) -> SubmissionEvent:
+def submission_reply(*, submission: Submission, by, text: str,
+                     notify: bool = True) -> SubmissionEvent:
     """Answer the resident: shown on the tracking page and e-mailed if we have an
     address. The first reply marks the submission answered."""
     submission = Submission.objects.select_for_update().get(pk=submission.pk)
@@ -258,14 +259,15 @@ def submission_reply(*, submission: Submission, by, text: str) -> SubmissionEven
     event = _event(submission, EventKind.REPLIED, by=_user(by), public=True,
                    text=text, data={"from": old_status, "to": Status.ANSWERED})
     _audit(submission, "reply", by=_user(by), status=Status.ANSWERED)
-    if submission.contact_email:
+    if notify and submission.contact_email:
         _enqueue("send_reply", event_id=event.pk)
     return event
 
 
 @transaction.atomic
 def submission_interim_reply(*, submission: Submission, by, reason: str,
-                             expected_date: datetime.date) -> SubmissionEvent:
+                             expected_date: datetime.date,
+                             notify: bool = True) -> SubmissionEvent:
     """Foreløpig svar (forvaltningsloven § 11 a): why it takes time and when the
     resident can expect an answer. Moves a received submission to in progress."""
     submission = Submission.objects.select_for_update().get(pk=submission.pk)
@@ -287,7 +289,7 @@ def submission_interim_reply(*, submission: Submission, by, reason: str,
                    text=reason, data={"expected_date": expected_date.isoformat()})
     _audit(submission, "interim_reply", by=_user(by),
            expected_date=expected_date.isoformat())
-    if submission.contact_email:
+    if notify and submission.contact_email:
         _enqueue("send_reply", event_id=event.pk)
     return event
 
@@ -329,7 +331,8 @@ def submission_assign(*, submission: Submission, by, assignee) -> Submission:
 
 
 @transaction.atomic
-def submission_reroute(*, submission: Submission, by, unit, reason: str) -> Submission:
+def submission_reroute(*, submission: Submission, by, unit, reason: str,
+                       notify: bool = True) -> Submission:
     """Hand the submission over to another unit. The old unit and the reason stay in
     the timeline, the resident sees the new unit's name, the new unit is told.
     The resident's deadline does not move."""
@@ -351,7 +354,8 @@ def submission_reroute(*, submission: Submission, by, unit, reason: str) -> Subm
            from_unit=from_unit, to_unit=unit)
     _audit(submission, "reroute", by=_user(by),
            from_unit=getattr(from_unit, "pk", None), to_unit=unit.pk)
-    _enqueue("notify_reroute", submission_id=submission.pk)
+    if notify:
+        _enqueue("notify_reroute", submission_id=submission.pk)
     return submission
 
 

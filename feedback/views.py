@@ -1,10 +1,120 @@
 """Public views: thin. Forms validate, services write, selectors read."""
 
-from django.shortcuts import render
-from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from __future__ import annotations
 
-from . import selectors
+from django.http import Http404, HttpResponseRedirect
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from . import selectors, services, spam
+from .choices import KIND_BY_SLUG, Kind
+from .forms import INTROS, TITLES, PageFeedbackForm, SubmissionForm, live_page
+
+
+def _private(response):
+    # Pages behind a private link: never leak the link to other sites, never
+    # index, never cache.
+    response["Referrer-Policy"] = "no-referrer"
+    response["X-Robots-Tag"] = "noindex"
+    return response
+
+
+def _rate_limit_message():
+    return _("You have sent many messages in a short time. Wait a few minutes and "
+             "send again – your text is kept below.")
+
+
+def _fill_time_message(problem: str) -> str:
+    if problem == "too_fast":
+        return _("The form was sent very quickly, so we must check that you are not "
+                 "a robot. Look over your text and send it again.")
+    return _("The form had expired. Look over your text and send it again.")
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def submit(request, kind: str):
+    """The public form for feedback, suggestions and questions."""
+    kind_value = KIND_BY_SLUG.get(kind)
+    if kind_value is None:
+        raise Http404
+    status = 200
+    if request.method == "POST":
+        form = SubmissionForm(request.POST, request.FILES, kind=kind_value)
+        valid = form.is_valid()
+        problem = spam.fill_time_problem(request.POST.get(spam.TIMESTAMP_FIELD, ""))
+        if spam.rate_limited(request):
+            form.add_error(None, _rate_limit_message())
+            status = 429
+        elif problem:
+            form.add_error(None, _fill_time_message(problem))
+        elif valid:
+            verdict = spam.check_recaptcha(request.POST.get(spam.RECAPTCHA_FIELD, ""))
+            data = form.cleaned_data
+            submission, token = services.submission_create(
+                kind=kind_value, topic=data["topic"], page=form.service,
+                subject=data["subject"], text=data["text"],
+                location=data["location"], postcode=data["postcode"],
+                contact_name=data["contact_name"],
+                contact_email=data["contact_email"],
+                contact_phone=data["contact_phone"],
+                organisation=data["organisation"], language=data["language"],
+                attachments=data["attachments"],
+                flagged_for_moderation=verdict.flag,
+                moderation_reason=verdict.reason,
+            )
+            spam.rate_limit_hit(request)
+            url = reverse("feedback:receipt",
+                          kwargs={"reference": submission.reference})
+            return HttpResponseRedirect(f"{url}?t={token}")
+    else:
+        form = SubmissionForm(kind=kind_value,
+                              initial={"tjeneste": request.GET.get("tjeneste")})
+        form.service = live_page(request.GET.get("tjeneste"))
+        if form.service is None:
+            form.initial["tjeneste"] = None
+
+    files_dropped = request.method == "POST" and bool(request.FILES)
+    return render(request, "feedback/submission_form.html", {
+        "form": form,
+        "kind": kind_value,
+        "kind_slug": kind,
+        "title": TITLES[kind_value],
+        "intro": INTROS[kind_value],
+        "service": form.service,
+        "started": spam.form_timestamp(),
+        "files_dropped": files_dropped and bool(form.errors),
+        "honeypot_field": spam.HONEYPOT_FIELD,
+        "recaptcha": _recaptcha_context(),
+    }, status=status)
+
+
+def _recaptcha_context():
+    from django.conf import settings
+
+    if not spam.recaptcha_enabled():
+        return None
+    return {"site_key": settings.RECAPTCHA_PUBLIC_KEY,
+            "field": spam.RECAPTCHA_FIELD}
+
+
+@never_cache
+@require_GET
+def receipt(request, reference):
+    """Shown right after sending: the reference and the private tracking link."""
+    submission = selectors.submission_for_tracking(reference,
+                                                   request.GET.get("t", ""))
+    track_url = request.build_absolute_uri(
+        reverse("feedback:track", kwargs={"reference": reference})
+        + "?t=" + request.GET["t"]
+    )
+    return _private(render(request, "feedback/receipt.html", {
+        "submission": submission, "track_url": track_url,
+    }))
 
 
 @never_cache
@@ -13,8 +123,33 @@ def track(request, reference):
     """The resident's private view of their case: status and public timeline."""
     submission = selectors.submission_for_tracking(reference,
                                                    request.GET.get("t", ""))
-    response = render(request, "feedback/track.html", {"submission": submission})
-    # The link carries a secret: never send it on to another site.
-    response["Referrer-Policy"] = "no-referrer"
-    response["X-Robots-Tag"] = "noindex"
-    return response
+    return _private(render(request, "feedback/track.html",
+                           {"submission": submission}))
+
+
+@never_cache
+@require_POST
+def page_feedback(request):
+    """«Fant du det du lette etter?»: works without JavaScript. On success, back to
+    the page with a thank-you; on error, a small page with the form and the
+    comment kept."""
+    form = PageFeedbackForm(request.POST)
+    valid = form.is_valid()
+    status = 200
+    if spam.rate_limited(request, scope="page"):
+        form.add_error(None, _rate_limit_message())
+        status = 429
+    elif valid:
+        page = form.target
+        services.submission_create(
+            kind=Kind.PAGE_FEEDBACK, page=page,
+            helpful=form.cleaned_data["helpful"], text=form.cleaned_data["text"],
+            language=(get_language() or "nb")[:2],
+        )
+        spam.rate_limit_hit(request, scope="page")
+        return HttpResponseRedirect(
+            f"{page.get_url(request) or '/'}?takk=1#page-feedback")
+    return render(request, "feedback/page_feedback.html", {
+        "form": form, "target": form.target,
+        "honeypot_field": spam.HONEYPOT_FIELD,
+    }, status=status)

@@ -1,0 +1,117 @@
+"""The Elasticsearch backend's request bodies, checked without a server.
+
+No Elasticsearch runs on the development machines, and we do not pretend with a
+mock server: the contract suite (tests/search/demo/test_contract.py) runs against
+a real cluster when ELASTICSEARCH_URL is set. Here we check what elasticsearch-dsl
+would send: index settings (analyzers), mappings, queries, aggregations.
+"""
+
+from types import SimpleNamespace
+
+from search.backends.elasticsearch import (
+    ANALYZER,
+    build_autocomplete,
+    build_index,
+    build_search,
+    decompound_words,
+    to_source,
+)
+from search.documents import SearchDocument
+from search.query import parse
+from search.results import Filters
+
+
+def item(**doc):
+    return SimpleNamespace(page_id=7, language="nb", url="/barnehage/soke/",
+                           doc=SearchDocument(**{"kind": "service", **doc}))
+
+
+def test_index_settings_define_a_norwegian_compound_analyzer():
+    body = build_index("portal-pages-1", ["barnehage", "plass"]).to_dict()
+    analysis = body["settings"]["analysis"]
+    chain = analysis["analyzer"][ANALYZER]["filter"]
+    assert chain == ["lowercase", "portal_decompound", "portal_stop", "portal_stem"]
+    assert analysis["filter"]["portal_stem"] == {"type": "stemmer",
+                                                 "language": "norwegian"}
+    assert analysis["filter"]["portal_stop"]["stopwords"] == "_norwegian_"
+    decompound = analysis["filter"]["portal_decompound"]
+    assert decompound["type"] == "dictionary_decompounder"
+    assert decompound["word_list"] == ["barnehage", "plass"]
+    assert analysis["filter"]["portal_edge"]["type"] == "edge_ngram"
+
+
+def test_mapping():
+    props = build_index("x", []).to_dict()["mappings"]["properties"]
+    assert props["title"]["analyzer"] == ANALYZER
+    assert props["title"]["fields"]["prefix"]["analyzer"] == "portal_prefix"
+    assert props["kind"]["type"] == props["audiences"]["type"] == "keyword"
+    assert props["suggest"]["type"] == "completion"
+    assert props["suggest"]["contexts"] == [{"name": "language", "type": "category"}]
+    assert props["url"] == {"type": "keyword", "index": False}
+
+
+def test_decompound_words_come_from_titles_and_keywords():
+    words = decompound_words([item(title="Søke barnehageplass",
+                                   keywords="bhg, plass i barnehage")])
+    assert words == ["barnehage", "barnehageplass", "plass", "søke"]
+
+
+def test_search_body_weights_fields_and_filters_language():
+    body = build_search(parse("Barnehage PLASS"), filters=Filters(), page=1,
+                        per_page=10, language="nb").to_dict()
+    query = body["query"]["bool"]
+    assert query["filter"] == [{"term": {"language": "nb"}}]
+    assert query["minimum_should_match"] == 1
+    exact, fuzzy, prefix = (c["multi_match"] for c in query["should"])
+    assert exact["query"] == "barnehage plass" and exact["operator"] == "and"
+    assert exact["fields"][0] == "title^5"
+    assert fuzzy["fuzziness"] == "AUTO"
+    assert prefix["fields"] == ["title.prefix^2", "keywords.prefix"]
+    assert (body["from"], body["size"]) == (0, 10)
+    assert body["highlight"]["fields"]["body"]["pre_tags"] == ["\x02"]
+    assert body["suggest"]["spelling"]["term"]["field"] == "spell"
+
+
+def test_operators_never_reach_a_query_parser():
+    body = build_search(parse('a & b | !c:* ( "d" ) OR 1=1; --'), filters=Filters(),
+                        page=1, per_page=10, language="nb").to_dict()
+    assert body["query"]["bool"]["should"][0]["multi_match"]["query"] == (
+        "a b c d or 1")
+    assert "query_string" not in str(body)
+
+
+def test_facets_are_disjunctive_aggregations_and_post_filter():
+    body = build_search(parse("barnehage"),
+                        filters=Filters(type=("service",), audience=("innbyggere",)),
+                        page=3, per_page=10, language="en",
+                        exclude=(5,)).to_dict()
+    assert body["from"] == 20
+    post = body["post_filter"]["bool"]["filter"]
+    assert {"terms": {"kind": ["service"]}} in post
+    assert {"terms": {"audiences": ["innbyggere"]}} in post
+    aggs = body["aggs"]
+    # The type facet is counted with the audience filter only, and so on.
+    assert aggs["type"]["filter"] == {"bool": {"filter": [
+        {"terms": {"audiences": ["innbyggere"]}}]}}
+    assert aggs["type"]["aggs"]["values"]["terms"]["field"] == "kind"
+    assert aggs["topic"]["aggs"]["values"]["aggs"]["label"]["terms"]["field"] == (
+        "topic_title")
+    assert {"bool": {"must_not": [{"terms": {"page_id": [5]}}]}} in (
+        body["query"]["bool"]["filter"])
+
+
+def test_autocomplete_uses_the_completion_suggester():
+    body = build_autocomplete("barneh", language="nb", limit=6).to_dict()
+    completion = body["suggest"]["titles"]["completion"]
+    assert body["suggest"]["titles"]["prefix"] == "barneh"
+    assert completion["field"] == "suggest" and completion["size"] == 6
+    assert completion["contexts"] == {"language": ["nb"]}
+
+
+def test_source_document():
+    source = to_source(item(title="Søke barnehageplass", keywords="bhg, daycare",
+                            audiences=["innbyggere"], topic_id=3,
+                            topic_title="Barnehage"))
+    assert source["suggest"]["input"] == ["Søke barnehageplass", "bhg", "daycare"]
+    assert source["suggest"]["contexts"] == {"language": ["nb"]}
+    assert source["topic_id"] == "3" and source["audiences"] == ["innbyggere"]

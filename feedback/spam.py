@@ -69,10 +69,20 @@ def count_links(text: str) -> int:
 
 # --- rate limit ---------------------------------------------------------------------
 
+def client_address(request) -> str:
+    """The client's address. Behind a reverse proxy set PORTAL["CLIENT_IP_HEADER"]
+    (e.g. "HTTP_X_FORWARDED_FOR"); the last entry is the one our own proxy added,
+    so a client cannot choose it."""
+    header = _portal("CLIENT_IP_HEADER", "")
+    if header and request.META.get(header):
+        return request.META[header].split(",")[-1].strip()
+    return request.META.get("REMOTE_ADDR", "") or "unknown"
+
+
 def client_key(request) -> str:
     """A keyed hash of the client's address: stable for the rate limit, useless
     to anyone without SECRET_KEY, and never stored in the database."""
-    address = request.META.get("REMOTE_ADDR", "") or "unknown"
+    address = client_address(request)
     digest = hmac.new(settings.SECRET_KEY.encode(), f"ratelimit:{address}".encode(),
                       hashlib.sha256)
     return digest.hexdigest()[:32]

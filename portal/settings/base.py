@@ -287,6 +287,9 @@ PORTAL = {
     "RATE_LIMIT_SUBMISSIONS": 10,
     "RATE_LIMIT_WINDOW_SECONDS": 600,
     "MAX_LINKS_IN_TEXT": 3,
+    # Behind a reverse proxy, the header that carries the client's address (for
+    # the rate limit), e.g. HTTP_X_FORWARDED_FOR. Empty: REMOTE_ADDR.
+    "CLIENT_IP_HEADER": os.environ.get("PORTAL_CLIENT_IP_HEADER", ""),
     "TEXT_MAX_CHARS": 10_000,
     "ATTACHMENT_MAX_BYTES": 10 * 1024 * 1024,
     "ATTACHMENTS_TOTAL_MAX_BYTES": 25 * 1024 * 1024,

@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class HearingKind(models.TextChoices):
@@ -13,10 +14,11 @@ class HearingKind(models.TextChoices):
 class HearingStatus(models.TextChoices):
     """Derived from the dates and the outcome; never stored or typed by hand."""
 
-    UPCOMING = "upcoming", _("Upcoming")
-    OPEN = "open", _("Open")
-    CLOSED = "closed", _("Closed")
-    CONCLUDED = "concluded", _("Concluded")
+    # Contextual: other apps translate "Open" as a verb.
+    UPCOMING = "upcoming", pgettext_lazy("hearing status", "Upcoming")
+    OPEN = "open", pgettext_lazy("hearing status", "Open")
+    CLOSED = "closed", pgettext_lazy("hearing status", "Closed")
+    CONCLUDED = "concluded", pgettext_lazy("hearing status", "Concluded")
 
 
 class SubscriptionScope(models.TextChoices):

@@ -40,14 +40,15 @@ def hearing_record_deadline(*, hearing: HearingPage,
 
 
 def hearing_response_create(*, hearing: HearingPage, data: dict, files=(),
-                            language: str = "nb", now=None):
+                            language: str = "nb", now=None, notify: bool = True):
     """Create a hearing response through the one input pipeline.
 
     The response is a `feedback.Submission(kind="hearing_response")` on the
     hearing page, routed by feedback's routing (the page's `responsible_unit`),
     with a ResponsePublication awaiting moderation. Refuses (HearingClosed) unless
     the hearing is open at `now`: the view shows the text back to the resident.
-    Returns (submission, raw tracking token).
+    `now` and `notify=False` are for demo data and imports. Returns (submission,
+    raw tracking token).
     """
     from feedback.choices import Kind
     from feedback.services import submission_create
@@ -66,6 +67,8 @@ def hearing_response_create(*, hearing: HearingPage, data: dict, files=(),
             organisation=data.get("organisation", ""),
             language=language,
             attachments=list(files),
+            now=now,
+            notify=notify,
         )
         ResponsePublication.objects.create(
             submission=submission,

@@ -125,3 +125,10 @@ def test_home_allows_hearing_index(site):
     from home.models import HomePage
 
     assert HearingIndexPage in HomePage.allowed_subpage_models()
+
+
+def test_norwegian_and_english(client, four):
+    html = client.get(four["open"].url).content.decode()
+    assert "Åpen" in html and "Svar på høringen" in html
+    english = client.get(four["open"].url, HTTP_ACCEPT_LANGUAGE="en")
+    assert english.status_code == 200

@@ -4,12 +4,20 @@ import datetime
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.utils import translation
 
 from hearings.choices import HearingKind
 from hearings.models import Consultee, HearingPage
 from hearings.selectors import july_days
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def english():
+    # The assertions read the (English) source messages.
+    with translation.override("en"):
+        yield
 
 
 def page(days, kind=HearingKind.OTHER, start=datetime.date(2027, 1, 4), **fields):

@@ -68,6 +68,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
+    # Inside CSRF, auth and the header middlewares: see portal/page_cache.py.
+    "portal.page_cache.PageCacheMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
@@ -210,8 +212,21 @@ if os.environ.get("REDIS_URL"):
             "LOCATION": os.environ["REDIS_URL"],
         }
     }
+    CACHES["pages"] = {**CACHES["default"], "KEY_PREFIX": "pages"}
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        # Cached pages must be shared by every worker process so that publishing
+        # reaches them all (portal/page_cache.py): files on this machine.
+        "pages": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(BASE_DIR / "var" / "cache" / "pages"),
+            "OPTIONS": {"MAX_ENTRIES": 2000},
+        },
+    }
+# Anonymous public pages are served from CACHES["pages"] for this many seconds;
+# 0 turns the page cache off (production turns it on).
+PORTAL_PAGE_CACHE_SECONDS = int(os.environ.get("PORTAL_PAGE_CACHE_SECONDS", "0"))
 
 # --- Search: Elasticsearch only when configured ---
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")

@@ -36,6 +36,6 @@ STORAGES = {
     },
 }
 
-# Cache anonymous public pages for a short while (Wagtail's pages are cheap to
-# serve, but a hearing deadline day can bring a rush).
-PORTAL_PAGE_CACHE_SECONDS = int(os.environ.get("PORTAL_PAGE_CACHE_SECONDS", "0"))
+# Anonymous public pages come from the page cache for five minutes at most; a
+# publish drops them at once (portal/page_cache.py). 0 turns it off.
+PORTAL_PAGE_CACHE_SECONDS = int(os.environ.get("PORTAL_PAGE_CACHE_SECONDS", "300"))

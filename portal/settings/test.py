@@ -17,6 +17,13 @@ STORAGES = {
 WAGTAILADMIN_BASE_URL = "http://testserver"
 LOGGING = {**LOGGING, "root": {"handlers": ["console"], "level": "WARNING"}}  # noqa: F405
 WHITENOISE_AUTOREFRESH = True
+# Each test process has its own page cache (off unless a test turns it on).
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "pages": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+              "LOCATION": "pages"},
+}
+PORTAL_PAGE_CACHE_SECONDS = 0
 # Parallel test runs (several developers on one machine) each get their own
 # test database: TEST_DB_NAME=test_portal_<name>.
 DATABASES["default"]["TEST"] = {  # noqa: F405

@@ -1,0 +1,183 @@
+"""A small cache of public Wagtail pages for anonymous visitors.
+
+Only what Wagtail's page view (``wagtail_serve``) answered with 200 HTML to an
+anonymous GET is stored, whole, keyed on host, full path with query string and
+language. Nothing is served from or written to the cache when the visitor has a
+session or queued messages, sends credentials, or when the view set a cookie,
+changed the session, added a message or marked the response private/no-store.
+
+CSRF. Content pages carry forms with a CSRF token (the page-feedback widget). A
+stored page must never hand one visitor's token to another, and a page must not
+lose its token either. We therefore cut every ``csrfmiddlewaretoken`` value out
+before storing (a page where that cannot be done reliably is not stored), and on
+every hit put in a fresh token from ``get_token(request)`` for *this* visitor.
+``get_token`` works from the visitor's own CSRF cookie (or makes one), and
+CsrfViewMiddleware, which sits outside this middleware, sets that cookie on the
+way out. So a cached page behaves exactly like a rendered one: the form posts with
+a token that matches the poster's cookie. The cached HTML itself holds no token.
+
+Invalidation. Publishing, unpublishing, moving or deleting any page, and saving the
+footer, audiences, life situations or units changes lists, menus and links on
+*other* pages too, so any such change drops every cached page at once: each entry
+is stored with the current "generation", and a change sets a new random one
+(checked in the same round trip as the page). Other apps whose data shows on
+pages call ``invalidate()``. Entries also expire after PORTAL_PAGE_CACHE_SECONDS.
+
+The cache alias (CACHES["pages"]) must be shared by all worker processes for the
+invalidation to reach them: Redis when REDIS_URL is set, else a file-based cache
+under var/ (one machine). Time-dependent content (a hearing closing at its
+deadline) may show the old state for at most PORTAL_PAGE_CACHE_SECONDS.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import uuid
+
+from django.conf import settings
+from django.core.cache import caches
+from django.http import HttpResponse
+from django.middleware.csrf import get_token
+
+CACHE_ALIAS = "pages"
+GENERATION_KEY = "portal:pages:generation"
+CSRF_INPUT = re.compile(rb'(name="csrfmiddlewaretoken" value=")[^"]*(")')
+CSRF_PLACEHOLDER = b"\x00portal-csrf\x00"
+# A query string longer than this is not worth a cache entry (nor a way to fill it).
+MAX_QUERY_BYTES = 512
+UNCACHEABLE_CONTROL = ("private", "no-cache", "no-store")
+
+
+def _cache():
+    return caches[CACHE_ALIAS]
+
+
+def invalidate(**_kwargs) -> None:
+    """Drop every cached page (a signal receiver, or call it directly)."""
+    _cache().set(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
+
+
+def _cache_key(request) -> str:
+    raw = "\n".join([
+        request.get_host(),
+        request.get_full_path(),
+        getattr(request, "LANGUAGE_CODE", ""),
+    ])
+    return "portal:page:" + hashlib.sha256(raw.encode()).hexdigest()
+
+
+def _may_use_cache(request) -> bool:
+    if request.method != "GET":
+        return False
+    if len(request.META.get("QUERY_STRING", "")) > MAX_QUERY_BYTES:
+        return False
+    if "HTTP_AUTHORIZATION" in request.META:
+        return False
+    cookies = request.COOKIES
+    if settings.SESSION_COOKIE_NAME in cookies or "messages" in cookies:
+        return False
+    user = getattr(request, "user", None)
+    return not (user is not None and user.is_authenticated)
+
+
+def _may_store(request, response) -> bool:
+    match = getattr(request, "resolver_match", None)
+    if match is None or match.url_name != "wagtail_serve":
+        return False
+    if response.status_code != 200 or response.streaming:
+        return False
+    if not response.get("Content-Type", "").startswith("text/html"):
+        return False
+    if response.cookies:
+        return False
+    control = response.get("Cache-Control", "").lower()
+    if any(word in control for word in UNCACHEABLE_CONTROL):
+        return False
+    session = getattr(request, "session", None)
+    if session is not None and session.modified:
+        return False
+    messages = getattr(request, "_messages", None)
+    return not (messages is not None and getattr(messages, "added_new", False))
+
+
+def _strip_csrf(content: bytes) -> bytes | None:
+    """The page with every CSRF token cut out, or None if one would remain."""
+    stripped, count = CSRF_INPUT.subn(rb"\1" + CSRF_PLACEHOLDER + rb"\2", content)
+    if content.count(b"csrfmiddlewaretoken") != count:
+        return None  # a token in a shape we do not recognise: do not store
+    return stripped
+
+
+class PageCacheMiddleware:
+    """Serve anonymous GETs of public pages from CACHES["pages"].
+
+    Sits inside CsrfViewMiddleware, AuthenticationMiddleware and the header
+    middlewares (security, CSP, X-Frame-Options), so those still act on every
+    cached response.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        seconds = getattr(settings, "PORTAL_PAGE_CACHE_SECONDS", 0)
+        if seconds <= 0 or not _may_use_cache(request):
+            return self.get_response(request)
+
+        cache = _cache()
+        key = _cache_key(request)
+        found = cache.get_many([key, GENERATION_KEY])
+        generation = found.get(GENERATION_KEY)
+        if generation is None:
+            generation = uuid.uuid4().hex
+            # add(): a concurrent invalidate() wins over this first write.
+            cache.add(GENERATION_KEY, generation, timeout=None)
+            generation = cache.get(GENERATION_KEY, generation)
+        entry = found.get(key)
+        if entry is not None and entry[0] == generation:
+            return self._from_cache(request, entry)
+
+        response = self.get_response(request)
+        if _may_store(request, response):
+            content = _strip_csrf(response.content)
+            if content is not None:
+                headers = [(k, v) for k, v in response.items()
+                           if k.lower() != "content-length"]
+                cache.set(key, (generation, response.status_code, headers, content),
+                          timeout=seconds)
+                response["X-Page-Cache"] = "miss"
+        return response
+
+    @staticmethod
+    def _from_cache(request, entry) -> HttpResponse:
+        _generation, status, headers, content = entry
+        if CSRF_PLACEHOLDER in content:
+            token = get_token(request).encode()
+            content = content.replace(CSRF_PLACEHOLDER, token)
+        response = HttpResponse(content, status=status)
+        for name, value in headers:
+            response[name] = value
+        response["X-Page-Cache"] = "hit"
+        return response
+
+
+def connect_signals() -> None:
+    """Invalidate on every change that can show up on a public page."""
+    from django.db.models.signals import post_delete, post_save
+    from wagtail.models import Page
+    from wagtail.signals import page_published, page_unpublished, post_page_move
+
+    from home.models import Audience, LifeSituation, SiteFooter
+    from units.models import Unit
+
+    uid = "portal.page_cache"
+    page_published.connect(invalidate, dispatch_uid=f"{uid}.published")
+    page_unpublished.connect(invalidate, dispatch_uid=f"{uid}.unpublished")
+    post_page_move.connect(invalidate, dispatch_uid=f"{uid}.moved")
+    post_delete.connect(invalidate, sender=Page, dispatch_uid=f"{uid}.deleted")
+    for model in (SiteFooter, Audience, LifeSituation, Unit):
+        post_save.connect(invalidate, sender=model,
+                          dispatch_uid=f"{uid}.saved.{model.__name__}")
+        post_delete.connect(invalidate, sender=model,
+                            dispatch_uid=f"{uid}.deleted.{model.__name__}")

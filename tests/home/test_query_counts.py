@@ -1,0 +1,81 @@
+"""Query counts of the public pages are pinned, and do not grow with the number of
+services. If a change adds a query, update the number here on purpose (and say why
+in the commit); if it adds one per service, the tripling test fails."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from home.models import LifeSituation
+from tests.factories import make_service
+
+pytestmark = pytest.mark.django_db
+
+# The page view: site, locale, page routing, view restrictions, the page's own
+# lists, breadcrumbs, footer (settings + A–Å link).
+EXPECTED = {
+    "home": 12,
+    "topic": 12,
+    "service": 17,
+    "index": 15,
+    "index_filtered": 15,
+}
+
+
+def _add_services(site, unit, start: int, count: int):
+    LifeSituation.objects.get_or_create(slug="fa-barn", defaults={"name": "Få barn"})
+    services = []
+    for n in range(start, start + count):
+        services.append(make_service(
+            site["topic"], unit, f"Tjeneste {n:03d}",
+            audiences=["innbyggere", "naeringsliv"], situations=["fa-barn"],
+        ))
+    # Related services and top tasks, so those lists grow too.
+    first = services[0]
+    first.related_services.add(*services[1:])
+    first.save_revision().publish()
+    home = site["home"]
+    for service in services[:3]:
+        home.top_tasks.create(link_page=service)
+    home.save_revision().publish()
+    return first
+
+
+def _urls(site, service):
+    index = site["index"].url
+    return {
+        "home": site["home"].url,
+        "topic": site["topic"].url,
+        "service": service.url,
+        "index": index,
+        "index_filtered": index + "?malgruppe=innbyggere&livssituasjon=fa-barn",
+    }
+
+
+def _count(client, url) -> int:
+    client.get(url)  # warm per-process caches (content types, site root paths)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200, url
+    return len(queries.captured_queries)
+
+
+@pytest.mark.parametrize("name", list(EXPECTED))
+def test_pinned_query_count(client, site, unit, name, django_assert_num_queries):
+    service = _add_services(site, unit, 0, 4)
+    url = _urls(site, service)[name]
+    client.get(url)
+    with django_assert_num_queries(EXPECTED[name]):
+        response = client.get(url)
+    assert response.status_code == 200
+
+
+def test_counts_do_not_grow_when_services_triple(client, site, unit):
+    service = _add_services(site, unit, 0, 5)
+    before = {name: _count(client, url) for name, url in _urls(site, service).items()}
+    _add_services(site, unit, 5, 10)
+    after = {name: _count(client, url) for name, url in _urls(site, service).items()}
+    assert after == before
+    # The bigger lists really were rendered.
+    body = client.get(site["index"].url).content.decode()
+    assert body.count("Tjeneste 0") == 15

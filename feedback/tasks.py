@@ -34,6 +34,10 @@ logger = logging.getLogger(__name__)
 DELIVERY_ERRORS = (smtplib.SMTPException, OSError)
 
 
+class EmailDeliveryError(Exception):
+    """An e-mail task attempt failed; the message names no person."""
+
+
 def _portal(name, default):
     return settings.PORTAL.get(name, default)
 
@@ -111,7 +115,12 @@ def _deliver(message, *, submission: Submission, purpose: str, retry_task,
             if default_task_backend.supports_defer:
                 retry = retry_task.using(run_after=timezone.now() + backoff(attempt))
             retry.enqueue(**retry_kwargs, attempt=attempt + 1)
-        raise
+        # Re-raise without the original: SMTP errors can carry the recipient's
+        # address, and the worker logs and stores the traceback.
+        raise EmailDeliveryError(
+            f"{purpose} for {submission.reference} failed (attempt {attempt}): "
+            f"{type(exc).__name__}"
+        ) from None
     SubmissionEvent.objects.create(
         submission=submission, kind=EventKind.EMAIL_SENT,
         data={"purpose": purpose, "attempt": attempt},

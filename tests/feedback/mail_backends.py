@@ -15,12 +15,15 @@ class DownBackend(BaseEmailBackend):
 
 
 class FlakyBackend(LocmemBackend):
-    """Refuses the first `failures` connections, then delivers to mail.outbox."""
+    """Refuses the first `failures` messages the way a busy server does (a
+    temporary 450 naming the recipient), then delivers to mail.outbox."""
 
     failures = 1
 
     def send_messages(self, email_messages):
         if FlakyBackend.failures > 0:
             FlakyBackend.failures -= 1
-            raise ConnectionRefusedError(111, "Connection refused")
+            refused = {to: (450, b"4.2.1 Mailbox busy, try later")
+                       for message in email_messages for to in message.to}
+            raise smtplib.SMTPRecipientsRefused(refused)
         return super().send_messages(email_messages)

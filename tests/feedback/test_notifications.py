@@ -158,6 +158,10 @@ def test_smtp_failure_on_durable_backend_retried_with_backoff(settings, units):
     call_command("db_worker", "--batch", "--no-startup-delay", "--interval", "0")
     failed = DBTaskResult.objects.filter(status="FAILED")
     assert failed.count() == 1
+    # What the worker stores about the failure names no person.
+    error = failed.get().task_result.errors[0]
+    assert error.exception_class_path == "feedback.tasks.EmailDeliveryError"
+    assert "@" not in error.traceback
     retry = DBTaskResult.objects.get(status="READY")
     assert retry.args_kwargs["kwargs"]["attempt"] == 2
     delay = retry.run_after - timezone.now()

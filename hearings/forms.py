@@ -104,6 +104,11 @@ class SubscribeForm(forms.Form):
     hearing = forms.IntegerField(required=False, widget=forms.HiddenInput)
     topic = forms.SlugField(required=False, widget=forms.HiddenInput)
 
+    def __init__(self, *args, **kwargs):
+        # Its own ids: it shares the hearing page with the response form.
+        kwargs.setdefault("auto_id", "follow_%s")
+        super().__init__(*args, **kwargs)
+
     def clean(self):
         from .models import HearingPage
 

@@ -124,4 +124,5 @@ def test_response_form_is_accessible_markup(client, open_hearing):
     for field in ("id_name", "id_organisation", "id_text", "id_email",
                   "id_publish_name", "id_attachments"):
         assert f'for="{field}"' in html and f'id="{field}"' in html
+        assert html.count(f'id="{field}"') == 1
     assert "<legend" in html

@@ -10,7 +10,7 @@ class SearchConfig(AppConfig):
 
     def ready(self):
         from . import signals
-        from .documents import register_home_pages
+        from .documents import register_content_pages
 
-        register_home_pages()
+        register_content_pages()
         signals.connect()

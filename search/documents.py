@@ -1,7 +1,10 @@
 """What goes into the search index: one `SearchDocument` per public page.
 
-Extension point for other apps (hearings, later proposals): either give the page
-model a method
+Indexed today: ServicePage, TopicPage, StandardPage (home) and HearingPage,
+HearingIndexPage (hearings), registered at the end of this module.
+
+Extension point for other apps (later proposals): either give the page model a
+method
 
     def search_document(self) -> dict:
         return {"kind": "hearing", "title": self.title, "summary": ...,
@@ -13,7 +16,8 @@ the app's `AppConfig.ready()`:
     from search.documents import register
     register(HearingPage, build_hearing_document)
 
-Any live, public page whose specific class has either is indexed on publish and
+The page's own search_document() wins over a registered builder. Any live,
+public page whose specific class has either is indexed on publish and
 removed on unpublish / delete. Resident inputs (feedback.Submission) are not pages
 and can never be registered: `register` refuses anything that is not a Page.
 """
@@ -66,12 +70,13 @@ def text(value) -> str:
 
 
 def _builder_for(page: Page) -> Builder | None:
-    for cls in type(page).__mro__:
-        if cls in _builders:
-            return _builders[cls]
+    # The page's own search_document() wins: it is the most specific.
     method = getattr(page, "search_document", None)
     if callable(method):
         return lambda p: p.search_document()
+    for cls in type(page).__mro__:
+        if cls in _builders:
+            return _builders[cls]
     return None
 
 
@@ -120,9 +125,33 @@ def _standard(page) -> SearchDocument:
                           body=text(page.body))
 
 
-def register_home_pages() -> None:
+def _hearing(page) -> SearchDocument:
+    body = " ".join(text(getattr(page, name, "")) for name in (
+        "body", "outcome_heard", "outcome_decided"))
+    keywords = ", ".join(filter(None, [
+        "høring", str(page.get_kind_display()), page.area,
+    ]))
+    return SearchDocument(kind=Kind.HEARING, title=page.title, summary=page.summary,
+                          keywords=keywords, body=body,
+                          audiences=[a.slug for a in page.audiences.all()])
+
+
+def _summary_only(page) -> SearchDocument:
+    return SearchDocument(kind=Kind.PAGE, title=page.title, summary=page.summary)
+
+
+def register_content_pages() -> None:
+    """The page types of this project (search reads the other apps' models; they
+    need not know about search)."""
+    from django.apps import apps
+
     from home.models import ServicePage, StandardPage, TopicPage
 
     register(ServicePage, _service)
     register(TopicPage, _topic)
     register(StandardPage, _standard)
+    if apps.is_installed("hearings"):
+        from hearings.models import HearingIndexPage, HearingPage
+
+        register(HearingPage, _hearing)
+        register(HearingIndexPage, _summary_only)

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.db import transaction
+from django.utils import translation
 from wagtail.models import Locale, Page, PageViewRestriction, get_page_models
 
 from .backends import get_backend
@@ -81,8 +82,11 @@ def _items(pages: list[Page]) -> tuple[list[IndexItem], list[int]]:
     items, gone = [], []
     for page in pages:
         doc = None
+        language = context.languages.get(page.locale_id, "nb")
         if page.live and not page.expired and context.is_public(page):
-            doc = document_for(page)
+            # Labels a builder puts in (a hearing's kind) in the page's language.
+            with translation.override(language):
+                doc = document_for(page)
         url = page.get_url() if doc else None
         if doc is None or not url:
             gone.append(page.pk)
@@ -91,7 +95,7 @@ def _items(pages: list[Page]) -> tuple[list[IndexItem], list[int]]:
         if topic is not None and topic.pk != page.pk:
             doc.topic_id, doc.topic_title = topic.pk, topic.title
         items.append(IndexItem(page_id=page.pk, url=url, doc=doc,
-                               language=context.languages.get(page.locale_id, "nb")))
+                               language=language))
     return items, gone
 
 

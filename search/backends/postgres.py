@@ -33,6 +33,9 @@ MIN_PART = 3
 LINKS = ("", "e", "s")
 SUGGESTION_SIMILARITY = 0.45
 TITLE_SIMILARITY = 0.3
+HEADLINE_CHARS = 1500
+# How many of the best text-rank matches are re-ranked by title similarity.
+RERANK_CANDIDATES = 100
 START, STOP = "\x02", "\x03"  # snippet markers, replaced after escaping
 
 
@@ -209,21 +212,26 @@ class PostgresBackend:
         # is a query parameter.
         sql = f"""
             WITH base AS (
-                SELECT page_id, kind, topic_id, topic_title, audiences,
+                SELECT page_id, kind, topic_id, topic_title, audiences, title,
                        ts_rank('{{0.1, 0.2, 0.5, 1.0}}', search_vector, q.q)
-                       + 0.6 * similarity(lower(title), %(text)s)
                        + CASE kind WHEN 'service' THEN 0.05 WHEN 'topic' THEN 0.04
-                                   ELSE 0 END AS rank
+                                   ELSE 0 END AS rank0
                   FROM portal_search_searchentry, (SELECT %(tsquery)s::tsquery) q(q)
                  WHERE language = %(language)s AND search_vector @@ q.q
                    AND NOT (page_id = ANY(%(exclude)s::int[]))
             ),
             hits AS (SELECT * FROM base WHERE {f_type} AND {f_topic} AND {f_aud}),
-            page AS (SELECT page_id, rank FROM hits ORDER BY rank DESC, page_id
+            -- Title similarity is the costly part of the ranking: it re-orders
+            -- only the best candidates by text rank, not every match.
+            top AS (SELECT page_id, rank0 + 0.6 * similarity(lower(title), %(text)s)
+                           AS rank
+                      FROM (SELECT * FROM hits ORDER BY rank0 DESC, page_id
+                            LIMIT %(candidates)s) c),
+            page AS (SELECT page_id, rank FROM top ORDER BY rank DESC, page_id
                      LIMIT %(limit)s OFFSET %(offset)s)
             SELECT 'hit', e.page_id::text, e.title, e.url, e.kind, e.topic_title,
                    ts_headline(%(config)s::regconfig,
-                               left(e.summary || ' ' || e.body, 5000),
+                               left(e.summary || ' ' || e.body, %(headline_chars)s),
                                %(tsquery)s::tsquery, %(headline)s),
                    p.rank
               FROM page p JOIN portal_search_searchentry e USING (page_id)
@@ -249,8 +257,12 @@ class PostgresBackend:
             "topics": list(filters.topic), "audiences": list(filters.audience),
             "limit": results.per_page,
             "offset": (results.page - 1) * results.per_page,
-            "headline": (f"StartSel={START}, StopSel={STOP}, MaxWords=30, "
-                         "MinWords=12, MaxFragments=2, FragmentDelimiter=\" … \""),
+            "candidates": max(RERANK_CANDIDATES, results.page * results.per_page),
+            # ts_headline is the dearest part of a results page: it parses the
+            # text again. The beginning of a page says what it is about.
+            "headline_chars": HEADLINE_CHARS,
+            "headline": (f"StartSel={START}, StopSel={STOP}, MaxWords=35, "
+                         "MinWords=15, MaxFragments=2, FragmentDelimiter=\" … \""),
         }
         with connection.cursor() as cursor:
             cursor.execute(sql, params)
@@ -396,6 +408,10 @@ class PostgresBackend:
                 [SuggestionTerm(word=w, documents=n) for w, n in counts.items()],
                 batch_size=2000,
             )
+        # A full rebuild changes the tables' make-up: fresh planner statistics.
+        with connection.cursor() as cursor:
+            for model in (SearchEntry, IndexedLexeme, SuggestionTerm):
+                cursor.execute(f'ANALYZE "{model._meta.db_table}"')
         return count
 
 

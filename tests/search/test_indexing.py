@@ -137,3 +137,27 @@ def test_reindex_command_rebuilds(site, unit, capsys):
     assert "Indexed 4 pages" in out and "[" in out
     assert entry(service) is not None
     assert SuggestionTerm.objects.get(word="barnehageplass").documents == 1
+
+
+def test_hearings_are_indexed_with_their_own_type(site, unit):
+    import datetime
+
+    from django.utils import timezone
+
+    hearings = pytest.importorskip("hearings.models")
+    index = add_page(site["home"], hearings.HearingIndexPage(
+        title="Høringer", slug="horinger", summary="Alle høringer."))
+    today = timezone.localdate()
+    hearing = hearings.HearingPage(
+        title="Reguleringsplan for Nesbru", summary="Ny plan for Nesbru sentrum.",
+        body="<p>Boliger og park ved fjorden.</p>", area="Nesbru",
+        opens_on=today, deadline=today + datetime.timedelta(days=42),
+        responsible_unit=unit)
+    index.add_child(instance=hearing)
+    hearing.save_revision().publish()
+    row = entry(hearing)
+    assert row.kind == "hearing" and "Nesbru" in row.keywords
+    results = search.search("nesbru høring")
+    assert results.hits[0].page_id == hearing.pk
+    assert {f.value for f in results.facets["type"]} == {"hearing"}
+    assert entry(index).kind == "page"

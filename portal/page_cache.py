@@ -58,6 +58,33 @@ def invalidate(**_kwargs) -> None:
     _cache().set(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
 
 
+def _current_generation(cache, found: dict) -> str:
+    generation = found.get(GENERATION_KEY)
+    if generation is None:
+        # add(): a concurrent invalidate() wins over this first write.
+        cache.add(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
+        generation = cache.get(GENERATION_KEY)
+    return generation
+
+
+def fragment(key: str, build, *, timeout: int = 3600):
+    """A piece of every page (the footer) built once per generation.
+
+    Independent of PORTAL_PAGE_CACHE_SECONDS: the same invalidation drops it, so it
+    is never older than the last publish or footer change.
+    """
+    cache = _cache()
+    key = "portal:fragment:" + key
+    found = cache.get_many([key, GENERATION_KEY])
+    generation = _current_generation(cache, found)
+    entry = found.get(key)
+    if entry is not None and entry[0] == generation:
+        return entry[1]
+    value = build()
+    cache.set(key, (generation, value), timeout=timeout)
+    return value
+
+
 def _cache_key(request) -> str:
     raw = "\n".join([
         request.get_host(),
@@ -128,12 +155,7 @@ class PageCacheMiddleware:
         cache = _cache()
         key = _cache_key(request)
         found = cache.get_many([key, GENERATION_KEY])
-        generation = found.get(GENERATION_KEY)
-        if generation is None:
-            generation = uuid.uuid4().hex
-            # add(): a concurrent invalidate() wins over this first write.
-            cache.add(GENERATION_KEY, generation, timeout=None)
-            generation = cache.get(GENERATION_KEY, generation)
+        generation = _current_generation(cache, found)
         entry = found.get(key)
         if entry is not None and entry[0] == generation:
             return self._from_cache(request, entry)

@@ -58,6 +58,14 @@ def _baseline_present() -> bool:
     return Page.objects.filter(depth=1).exists()
 
 
+@pytest.fixture(autouse=True)
+def _empty_page_cache():
+    """Cached pages and fragments (portal.page_cache) never outlive a test."""
+    from django.core.cache import caches
+
+    caches["pages"].clear()
+
+
 @pytest.fixture
 def site(db):
     return make_site()

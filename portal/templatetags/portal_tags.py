@@ -1,9 +1,13 @@
 from django import template
 from django.conf import settings
+from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, reverse
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Page
+from wagtail.models import Page, Site
+
+from portal.page_cache import fragment
 
 register = template.Library()
 
@@ -21,11 +25,24 @@ def breadcrumbs(context, page):
     return {"ancestors": ancestors, "page": page, "request": context.get("request")}
 
 
-@register.inclusion_tag("components/footer.html", takes_context=True)
+@register.simple_tag(takes_context=True)
 def site_footer(context):
+    """The footer, the same on every page of a site and language: rendered once
+    and kept until the next publish or footer change (portal.page_cache)."""
+    request = context.get("request")
+    site = Site.find_for_request(request) if request is not None else None
+    language = _content_language()
+    key = f"footer:{site.pk if site else 0}:{language}"
+    return mark_safe(  # noqa: S308 - our own template's output
+        fragment(key, lambda: render_to_string(
+            "components/footer.html", _footer_context(request), request=request
+        ))
+    )
+
+
+def _footer_context(request) -> dict:
     from home.models import ServiceIndexPage, SiteFooter
 
-    request = context.get("request")
     footer = SiteFooter.for_request(request) if request is not None else None
     # The index in the active language if it has been translated, else the
     # default language's: at most two rows.
@@ -41,7 +58,6 @@ def site_footer(context):
     return {
         "footer": footer,
         "service_index_url": index.get_url(request) if index else None,
-        "request": request,
     }
 
 

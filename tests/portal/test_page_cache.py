@@ -155,3 +155,20 @@ def test_private_responses_are_not_stored(site, page_cache):
         response = Client().get(page.url)
         assert response.status_code == 200
         assert "X-Page-Cache" not in response
+
+
+def test_footer_fragment_follows_changes_with_page_cache_off(client, site):
+    """The footer is rendered once per generation even with the page cache off;
+    a footer change or a publish shows at once."""
+    from home.models import SiteFooter
+
+    assert "66 90 90 00" in client.get(site["topic"].url).content.decode()
+    footer = SiteFooter.for_site(site["site"])
+    footer.phone = "12 34 56 78"
+    footer.save()
+    body = client.get(site["topic"].url).content.decode()
+    assert "12 34 56 78" in body and "66 90 90 00" not in body
+    privacy = site["privacy"]
+    privacy.slug = "personvernerklaering"
+    privacy.save_revision().publish()
+    assert "/personvernerklaering/" in client.get(site["topic"].url).content.decode()

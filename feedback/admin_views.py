@@ -38,6 +38,7 @@ from wagtail.log_actions import log
 from wagtail.models import Page
 
 from units.models import Unit
+from units.selectors import units_led_by
 
 from . import routing, services
 from .admin_forms import CASE_FORMS
@@ -209,6 +210,22 @@ def unit_counts(user, *, now=None) -> list[dict]:
     ]
 
 
+def last_overdue_digest():
+    """When the leads' overdue digest last ran successfully, from the durable task
+    backend's results (None with another backend or before the first run)."""
+    try:
+        from django_tasks.base import TaskResultStatus
+        from django_tasks_db.models import DBTaskResult
+    except ImportError:  # pragma: no cover - the database backend is installed
+        return None
+    result = (
+        DBTaskResult.objects.filter(task_path="feedback.tasks.send_overdue_digest",
+                                    status=TaskResultStatus.SUCCESSFUL)
+        .order_by("-finished_at").values_list("finished_at", flat=True).first()
+    )
+    return result
+
+
 class InboxSummaryPanel(Component):
     """The Wagtail home panel: the user's units at a glance."""
 
@@ -222,6 +239,8 @@ class InboxSummaryPanel(Component):
         totals = {key: sum(row[key] for row in rows)
                   for key in ("open", "overdue", "interim_owed", "new_today")}
         return {"rows": rows, "totals": totals,
+                "leads": bool(units_led_by(request.user)),
+                "last_digest": last_overdue_digest(),
                 "inbox_url": reverse("feedback_inbox:index"),
                 "report_url": reverse("feedback_tools:report"),
                 "request": request}

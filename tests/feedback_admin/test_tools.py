@@ -193,3 +193,24 @@ def test_export_defuses_formulas(client, people, topics):
     body = b"".join(response.streaming_content).decode()
     assert "'=HYPERLINK" in body and ",'+1," in body
     assert "kari@example.org" not in body  # no contact details in the inbox export
+
+
+def test_dashboard_shows_last_digest_to_leads(client, people, subs):
+    from django_tasks.base import TaskResultStatus
+    from django_tasks_db.models import DBTaskResult
+
+    client.force_login(people["lead_a"])
+    html = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert 'class="feedback-digest" data-sent="no"' in html
+    now = timezone.now()
+    DBTaskResult.objects.create(
+        task_path="feedback.tasks.send_overdue_digest", args_kwargs={},
+        status=TaskResultStatus.SUCCESSFUL, finished_at=now, run_after=now,
+        queue_name="default", backend_name="default",
+    )
+    html = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert 'class="feedback-digest" data-sent="yes"' in html
+    # Handlers who lead nothing do not see the line.
+    client.force_login(people["handler_a"])
+    html = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert "feedback-digest" not in html

@@ -236,3 +236,50 @@ def test_inbox_offers_the_bulk_actions(client, people, subs):
         assert reverse("wagtail_bulk_action",
                        args=["feedback", "submission", action]) in html
     assert f'data-object-id="{subs["a"].pk}"' in html
+
+
+def test_bulk_reroute_and_assign(client, people, units, subs):
+    login(client, people, "lead_a")
+    base = "/admin/bulk/feedback/submission/"
+    query = f"?id={subs['a'].pk}&id={subs['b'].pk}"
+    response = client.post(base + "assign/" + query,
+                           {"assignee": people["handler_a"].pk})
+    assert response.status_code == 302
+    subs["a"].refresh_from_db()
+    subs["b"].refresh_from_db()
+    assert subs["a"].assigned_to == people["handler_a"]
+    assert subs["b"].assigned_to is None
+    response = client.post(base + "reroute/" + query,
+                           {"unit": units["triage"].pk, "reason": "Feil enhet"})
+    assert response.status_code == 302
+    subs["a"].refresh_from_db()
+    subs["b"].refresh_from_db()
+    assert subs["a"].unit == units["triage"]
+    assert subs["b"].unit == units["b"]
+
+
+def test_bulk_refusals_are_counted(client, people, subs):
+    """Closing an already closed submission is refused by the transition table and
+    reported, not hidden."""
+    from feedback import services
+
+    services.submission_transition(submission=subs["a"], by=None,
+                                   to_status=Status.CLOSED)
+    login(client, people, "triage")
+    url = reverse("wagtail_bulk_action", args=["feedback", "submission", "close"])
+    response = client.post(url + f"?id={subs['a'].pk}&id={subs['b'].pk}",
+                           {"reason": ""}, follow=True)
+    messages = [str(m) for m in response.context["messages"]]
+    assert any("refused" in m or "avvist" in m for m in messages), messages
+    subs["b"].refresh_from_db()
+    assert subs["b"].status == Status.CLOSED
+
+
+def test_handler_bulk_assign_only_to_herself(client, people, subs):
+    login(client, people, "handler_a")
+    url = reverse("wagtail_bulk_action", args=["feedback", "submission", "assign"])
+    response = client.post(url + f"?id={subs['a'].pk}",
+                           {"assignee": people["lead_a"].pk})
+    assert response.status_code == 200  # not a valid choice
+    subs["a"].refresh_from_db()
+    assert subs["a"].assigned_to is None

@@ -214,3 +214,12 @@ def test_dashboard_shows_last_digest_to_leads(client, people, subs):
     client.force_login(people["handler_a"])
     html = client.get(reverse("wagtailadmin_home")).content.decode()
     assert "feedback-digest" not in html
+
+
+def test_rule_edit_page_offers_try(client, people, units):
+    rule = RoutingRule.objects.create(name="Brøyting", keywords="brøyting",
+                                      unit=units["a"])
+    client.force_login(people["triage"])
+    html = client.get(reverse("feedback_rule:edit", args=[rule.pk])).content.decode()
+    assert f'formaction="{reverse("feedback_tools:try_rules")}"' in html
+    assert f'name="rule_id" value="{rule.pk}"' in html

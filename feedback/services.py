@@ -125,6 +125,19 @@ def _enqueue(task_name: str, **kwargs) -> None:
     transaction.on_commit(send)
 
 
+def _enqueue_many(queued: list[tuple[str, dict]]) -> None:
+    """Like _enqueue for several tasks, queued in one transaction (one commit)."""
+
+    def send():
+        from . import tasks
+
+        with transaction.atomic():
+            for task_name, kwargs in queued:
+                getattr(tasks, task_name).enqueue(**kwargs)
+
+    transaction.on_commit(send)
+
+
 def _user(by) -> object | None:
     return by if getattr(by, "is_authenticated", False) else None
 
@@ -201,22 +214,32 @@ def submission_create(
     for upload in attachments:
         _attachment_create(submission=submission, upload=upload)
 
-    _event(submission, EventKind.RECEIVED, public=True, at=now)
-    _event(submission, EventKind.ROUTED, public=True, to_unit=decision.unit,
-           text=submission.routing_reason, at=now,
-           data={"rule": getattr(decision.rule, "pk", None),
-                 "source": decision.source})
+    # One INSERT for the opening events: this is the hot path of every form.
+    events = [
+        SubmissionEvent(submission=submission, kind=EventKind.RECEIVED, public=True,
+                        created_at=now),
+        SubmissionEvent(submission=submission, kind=EventKind.ROUTED, public=True,
+                        to_unit=decision.unit, text=submission.routing_reason,
+                        created_at=now,
+                        data={"rule": getattr(decision.rule, "pk", None),
+                              "source": decision.source}),
+    ]
     if submission.flagged_for_moderation:
-        _event(submission, EventKind.FLAGGED, text=submission.moderation_reason,
-               at=now)
+        events.append(SubmissionEvent(submission=submission, kind=EventKind.FLAGGED,
+                                      text=submission.moderation_reason,
+                                      created_at=now))
+    SubmissionEvent.objects.bulk_create(events)
     _audit(submission, "create", kind=kind.value,
            unit=getattr(decision.unit, "pk", None), source=decision.source)
 
     if notify:
+        queued = []
         if submission.contact_email:
-            _enqueue("send_receipt", submission_id=submission.pk)
+            queued.append(("send_receipt", {"submission_id": submission.pk}))
         if kind != Kind.PAGE_FEEDBACK and decision.unit is not None:
-            _enqueue("notify_unit", submission_id=submission.pk)
+            queued.append(("notify_unit", {"submission_id": submission.pk}))
+        if queued:
+            _enqueue_many(queued)
     return submission, token
 
 

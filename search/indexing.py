@@ -1,7 +1,8 @@
 """Keeping the index in step with the page tree.
 
 Called by the signal handlers (search/signals.py) and by `search_reindex`. Only
-live pages without view restrictions are indexed; everything else that is asked
+live pages without view restrictions are indexed (not aliases: their original
+is); everything else that is asked
 for is removed. Topic, URL and language are resolved here, once, for every
 backend.
 """
@@ -83,7 +84,10 @@ def _items(pages: list[Page]) -> tuple[list[IndexItem], list[int]]:
     for page in pages:
         doc = None
         language = context.languages.get(page.locale_id, "nb")
-        if page.live and not page.expired and context.is_public(page):
+        # Aliases (the English tree before translation) repeat their original's
+        # text: the original is indexed, not each copy.
+        if (page.live and not page.expired and not page.alias_of_id
+                and context.is_public(page)):
             # Labels a builder puts in (a hearing's kind) in the page's language.
             with translation.override(language):
                 doc = document_for(page)
@@ -126,15 +130,15 @@ def refresh(page_ids: Iterable[int]) -> None:
     gone += list(page_ids - {p.pk for p in pages})  # deleted meanwhile
     backend = get_backend()
     try:
-        if items:
-            backend.index(items)
-        if gone:
-            backend.delete(gone)
+        # A savepoint: a failed index write rolls back alone, not the publish.
+        with transaction.atomic():
+            if items:
+                backend.index(items)
+            if gone:
+                backend.delete(gone)
     except Exception:
         # A search index that cannot be written must never stop an editor from
         # publishing: log it; `search_reindex` repairs.
-        if backend.name == "postgres":
-            raise
         logger.exception("Search index update failed (%s)", backend.name)
     cache.delete(LANGUAGES_CACHE_KEY)
 

@@ -113,3 +113,36 @@ class SearchTermDaily(models.Model):
 
     def __str__(self):
         return f"{self.date} {self.query}"
+
+
+class Synonym(models.Model):
+    """Words residents use interchangeably ("søppel, avfall, renovasjon"): a search
+    for any of them also finds the others. Kept by editors in the admin."""
+
+    words = ArrayField(
+        models.CharField(max_length=60), verbose_name=_("words"),
+        help_text=_("Comma-separated words that mean the same to a resident, for "
+                    "example «søppel, avfall, renovasjon»."),
+    )
+
+    class Meta:
+        verbose_name = _("synonym group")
+        verbose_name_plural = _("synonym groups")
+        indexes = [GinIndex(fields=["words"], name="search_synonym_words")]
+
+    def __str__(self):
+        return ", ".join(self.words)
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        from .query import WORD_RE
+
+        words = []
+        for value in self.words or []:
+            word = " ".join(WORD_RE.findall(str(value).lower()))
+            if word and word not in words:
+                words.append(word)
+        if len(words) < 2:
+            raise ValidationError({"words": _("Give at least two different words.")})
+        self.words = words

@@ -7,6 +7,12 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
 from .reports import VIEW_PERMISSION, SearchTermsReportView
+from .viewsets import synonym_viewset
+
+
+@hooks.register("register_admin_viewset")
+def register_synonym_viewset():
+    return synonym_viewset
 
 
 @hooks.register("register_admin_urls")
@@ -34,5 +40,8 @@ def register_report_menu_item():
 
 @hooks.register("register_permissions")
 def register_permissions():
-    return Permission.objects.filter(content_type__app_label="portal_search",
-                                     codename="view_searchtermdaily")
+    return Permission.objects.filter(
+        content_type__app_label="portal_search",
+        codename__in=["view_searchtermdaily", "add_synonym", "change_synonym",
+                      "delete_synonym"],
+    )

@@ -146,6 +146,7 @@ FACET_FIELDS = {"type": "kind", "topic": "topic_id", "audience": "audiences"}
 
 def build_search(query: ParsedQuery, *, filters: Filters, page: int, per_page: int,
                  language: str, exclude: tuple[int, ...] = (),
+                 variants: list[str] | tuple[str, ...] = (),
                  index: str | None = None, using=None) -> Search:
     """The request for one results page: hits, disjunctive facet aggregations,
     highlighting and a spelling suggestion. Pure: no server needed to build it."""
@@ -154,7 +155,12 @@ def build_search(query: ParsedQuery, *, filters: Filters, page: int, per_page: i
     s = s.filter("term", language=language)
     if exclude:
         s = s.exclude("terms", page_id=list(exclude))
+    # The query with a word swapped for an editor's synonym matches too.
+    synonyms = [Q("multi_match", query=variant, operator="and", type="cross_fields",
+                  fields=["title^4", "keywords^3", "summary^2", "body"])
+                for variant in variants]
     s = s.query(Q("bool", should=[
+        *synonyms,
         Q("multi_match", query=text, operator="and", type="cross_fields",
           fields=["title^5", "keywords^3", "summary^2", "body"]),
         Q("multi_match", query=text, operator="and", fuzziness="AUTO",
@@ -224,8 +230,11 @@ class ElasticsearchBackend:
                           language=language)
         if not query:
             return results
+        from ..synonyms import synonym_variants
+
         s = build_search(query, filters=filters, page=page, per_page=per_page,
-                         language=language, exclude=exclude, using=self.client)
+                         language=language, exclude=exclude, using=self.client,
+                         variants=synonym_variants(query.words))
         response = s.execute()
         self._fill(results, response)
         if not results.total and results.suggestion and correct and not filters:

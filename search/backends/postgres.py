@@ -114,8 +114,15 @@ class PostgresBackend:
                 candidates.add(word[:i])
                 candidates.add(word[i:])
         sql = """
-            WITH tok AS (SELECT t, ord FROM unnest(%(words)s::text[])
-                         WITH ORDINALITY AS u(t, ord))
+            WITH orig AS (SELECT t FROM unnest(%(words)s::text[]) t),
+            syn AS (
+                SELECT DISTINCT orig.t AS src, w
+                  FROM orig
+                  JOIN portal_search_synonym s ON s.words @> ARRAY[orig.t]::varchar[]
+                 CROSS JOIN LATERAL unnest(s.words) w
+                 WHERE w <> orig.t
+            ),
+            tok AS (SELECT t FROM orig UNION SELECT w FROM syn)
             SELECT 'stem', tok.t, array_to_string(
                        tsvector_to_array(to_tsvector(%(config)s::regconfig, tok.t)),
                        ' '),
@@ -124,18 +131,21 @@ class PostgresBackend:
                                                                tok.t))))
                    OR EXISTS (SELECT 1 FROM portal_search_suggestionterm s
                               WHERE s.word = tok.t)
+                   OR EXISTS (SELECT 1 FROM syn WHERE syn.src = tok.t)
               FROM tok
+            UNION ALL
+            SELECT 'syn', src, w, NULL FROM syn
             UNION ALL
             SELECT 'lex', word, NULL, NULL FROM portal_search_indexedlexeme
              WHERE word = ANY(%(candidates)s::text[])
             UNION ALL
-            SELECT 'sugg', tok.t, (
+            SELECT 'sugg', orig.t, (
                 SELECT s.word FROM portal_search_suggestionterm s
-                 WHERE s.word %% tok.t
-                   AND similarity(s.word, tok.t) >= %(similarity)s
-                 ORDER BY similarity(s.word, tok.t) DESC, s.documents DESC, s.word
+                 WHERE s.word %% orig.t
+                   AND similarity(s.word, orig.t) >= %(similarity)s
+                 ORDER BY similarity(s.word, orig.t) DESC, s.documents DESC, s.word
                  LIMIT 1), NULL
-              FROM tok
+              FROM orig
         """
         with connection.cursor() as cursor:
             cursor.execute(sql, {"words": list(words), "config": config,
@@ -143,17 +153,29 @@ class PostgresBackend:
                                  "similarity": SUGGESTION_SIMILARITY})
             rows = cursor.fetchall()
         infos = {w: WordInfo(word=w) for w in words}
+        stems: dict[str, list[str]] = {}
+        synonyms: dict[str, list[str]] = {}
         vocabulary = set()
         for kind, key, value, known in rows:
             if kind == "stem":
-                infos[key].stems = [s for s in (value or "").split() if s]
-                infos[key].known = bool(known)
+                stems[key] = [s for s in (value or "").split() if s]
+                if key in infos:
+                    infos[key].stems = stems[key]
+                    infos[key].known = bool(known)
+            elif kind == "syn":
+                synonyms.setdefault(key, []).append(value)
             elif kind == "lex":
                 vocabulary.add(key)
             elif value:
                 infos[key].suggestion = value
         for info in infos.values():
             info.alternatives = self._parts(info.word, vocabulary, info.stems)
+            # Editors' synonyms: every word of a multi-word synonym must match.
+            for synonym in sorted(synonyms.get(info.word, ())):
+                parts = [f"{_lit(s)}:*" if len(s) >= MIN_PART else _lit(s)
+                         for s in stems.get(synonym, ())]
+                if parts:
+                    info.alternatives.append("(" + " & ".join(parts) + ")")
         return [infos[w] for w in words]
 
     @staticmethod

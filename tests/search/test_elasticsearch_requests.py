@@ -115,3 +115,11 @@ def test_source_document():
     assert source["suggest"]["input"] == ["Søke barnehageplass", "bhg", "daycare"]
     assert source["suggest"]["contexts"] == {"language": ["nb"]}
     assert source["topic_id"] == "3" and source["audiences"] == ["innbyggere"]
+
+
+def test_synonym_variants_become_alternatives():
+    body = build_search(parse("søppel henting"), filters=Filters(), page=1,
+                        per_page=10, language="nb",
+                        variants=["avfall henting"]).to_dict()
+    first = body["query"]["bool"]["should"][0]["multi_match"]
+    assert first["query"] == "avfall henting" and first["operator"] == "and"

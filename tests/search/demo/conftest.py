@@ -21,12 +21,14 @@ ES_SKIP_REASON = (
 def demo(django_db_setup, django_db_blocker):
     from home import demo as home_demo
     from home.models import ServicePage
+    from search import demo as search_demo
 
     with django_db_blocker.unblock():
         atomic = transaction.atomic()
         atomic.__enter__()
         try:
             home_demo.seed(io.StringIO())
+            search_demo.seed(io.StringIO())  # best bets, synonyms
             yield {p.slug: p for p in ServicePage.objects.filter(
                 locale__language_code="nb")}
         finally:

@@ -64,7 +64,6 @@ class InboxView(generic.IndexView):
 
     page_title = _("Inbox")
     default_ordering = "-created_at"
-    paginate_by = 50
     search_fields = ["reference", "subject", "contact_name", "contact_email"]
     search_backend_name = None
     export_filename = "innspill"

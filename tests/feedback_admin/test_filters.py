@@ -74,3 +74,15 @@ def test_sorting_by_due_date(client, inbox):
     response = client.get(reverse("feedback_inbox:index"), {"ordering": "due_at"})
     refs = [s.reference for s in response.context["object_list"]]
     assert refs[0] == inbox["old"]
+
+
+def test_garbage_parameters_never_500(client, inbox):
+    for params in ({"unit": "abc"}, {"status": "bogus"}, {"created_at_from": "x"},
+                   {"p": "999"}, {"p": "x"}, {"ordering": "contact_email"},
+                   {"deadline": "<script>"}, {"export": "pdf"},
+                   {"q": "\x00" * 3}):
+        response = client.get(reverse("feedback_inbox:index"), params)
+        assert response.status_code in (200, 400), (params, response.status_code)
+        if response.status_code == 200 and "export" not in params:
+            refs = {s.reference for s in response.context["object_list"]}
+            assert inbox["b"] not in refs

@@ -130,7 +130,7 @@ class HomePage(ContentPage):
         from .selectors import home_context
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(home_context(self))
+        context.update(home_context(self, request))
         return context
 
 
@@ -178,7 +178,7 @@ class TopicPage(ContentPage):
         from .selectors import services_in_topic
 
         context = super().get_context(request, *args, **kwargs)
-        context["services"] = services_in_topic(self)
+        context["services"] = services_in_topic(self, request)
         return context
 
 
@@ -264,7 +264,7 @@ class ServicePage(ContentPage):
         from .selectors import service_context
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(service_context(self))
+        context.update(service_context(self, request))
         return context
 
 
@@ -310,7 +310,8 @@ class ServiceIndexPage(ContentPage):
         from .selectors import service_index
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(service_index(request.GET, locale=self.locale))
+        context.update(service_index(request.GET, locale=self.locale,
+                                     request=request))
         return context
 
 

@@ -3,19 +3,19 @@ many services there are (tests/home/test_query_counts.py pins them)."""
 
 from collections import OrderedDict
 
+from portal.links import page_links
+
 from .collation import ALPHABET, index_letter, sort_key
 from .models import Audience, LifeSituation, ServicePage, TopicPage
 
-SERVICE_LIST_FIELDS = ("id", "title", "url_path", "path", "depth", "summary",
-                       "locale_id", "slug")
+# Lists hold PageLinks (id, title, url, summary), not Page objects: see
+# portal/links.py for why.
 
 
-def home_context(home) -> dict:
+def home_context(home, request=None) -> dict:
     top_tasks = list(home.top_tasks.select_related("link_page").all())
-    topics = list(
-        TopicPage.objects.child_of(home).live().public()
-        .only("id", "title", "url_path", "path", "depth", "summary", "locale_id")
-    )
+    topics = page_links(TopicPage.objects.child_of(home).live().public(), request,
+                        summary=True)
     from portal.templatetags.portal_tags import participate_entries
 
     return {
@@ -25,20 +25,20 @@ def home_context(home) -> dict:
     }
 
 
-def services_in_topic(topic):
-    services = list(
-        ServicePage.objects.child_of(topic).live().public().only(*SERVICE_LIST_FIELDS)
-    )
+def services_in_topic(topic, request=None):
+    services = page_links(ServicePage.objects.child_of(topic).live().public(),
+                          request, summary=True)
     services.sort(key=lambda s: sort_key(s.title))
     return services
 
 
-def service_context(service) -> dict:
-    related = list(
+def service_context(service, request=None) -> dict:
+    related = page_links(
         ServicePage.objects.live().public()
-        .filter(pk__in=service.related_services.values("pk"))
-        .only(*SERVICE_LIST_FIELDS)
+        .filter(pk__in=service.related_services.values("pk")),
+        request,
     )
+    related.sort(key=lambda s: sort_key(s.title))
     return {
         "responsible_unit": service.responsible_unit,
         "audiences": list(service.audiences.all()),
@@ -52,7 +52,7 @@ def _valid_slugs(values, known: set[str]) -> list[str]:
     return [v for v in values if v in known][:10]
 
 
-def service_index(params, *, locale) -> dict:
+def service_index(params, *, locale, request=None) -> dict:
     """The A–Å index: services grouped by Norwegian first letter, filtered."""
     audiences = list(Audience.objects.all())
     life_situations = list(LifeSituation.objects.all())
@@ -61,15 +61,12 @@ def service_index(params, *, locale) -> dict:
     chosen_situations = _valid_slugs(params.getlist("livssituasjon"),
                                      {s.slug for s in life_situations})
 
-    services = (
-        ServicePage.objects.live().public().filter(locale=locale)
-        .only(*SERVICE_LIST_FIELDS)
-    )
+    services = ServicePage.objects.live().public().filter(locale=locale)
     if chosen_audiences:
         services = services.filter(audiences__slug__in=chosen_audiences)
     if chosen_situations:
         services = services.filter(life_situations__slug__in=chosen_situations)
-    services = list(services.distinct())
+    services = page_links(services.distinct(), request)
     services.sort(key=lambda s: sort_key(s.title))
 
     groups: OrderedDict[str, list] = OrderedDict()

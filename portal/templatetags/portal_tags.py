@@ -7,6 +7,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page, Site
 
+from portal.links import page_links
 from portal.page_cache import fragment
 
 register = template.Library()
@@ -17,12 +18,13 @@ def breadcrumbs(context, page):
     # The site root (depth 2) is the first crumb; the tree root (depth 1) is not a
     # page anyone visits.
     ancestors = []
+    request = context.get("request")
     if isinstance(page, Page) and page.depth > 2:
-        ancestors = list(
-            Page.objects.ancestor_of(page).filter(depth__gte=2)
-            .only("id", "title", "url_path", "path", "depth", "locale_id")
+        ancestors = page_links(
+            Page.objects.ancestor_of(page).filter(depth__gte=2).order_by("path"),
+            request,
         )
-    return {"ancestors": ancestors, "page": page, "request": context.get("request")}
+    return {"ancestors": ancestors, "page": page, "request": request}
 
 
 @register.simple_tag(takes_context=True)

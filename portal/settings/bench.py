@@ -28,3 +28,8 @@ if CACHES["pages"]["BACKEND"].endswith("FileBasedCache"):
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 # Tasks (search indexing while seeding) run at once; no worker is needed.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# bench/feedback_bench.py measures the form both ways: e-mails rendered and sent in
+# the request (immediate), and queued in the database as in production.
+if os.environ.get("BENCH_DURABLE_TASKS"):
+    TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend",
+                         "QUEUES": ["default"]}}

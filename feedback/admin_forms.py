@@ -21,7 +21,7 @@ from units.selectors import units_led_by
 
 from . import services
 from .choices import Status
-from .permissions import user_scope
+from .permissions import is_feedback_editor, user_scope
 from .selectors import ALL, submissions_visible_to
 
 TEXT_MAX = 10_000
@@ -41,7 +41,8 @@ def interim_reply_template(submission, expected: datetime.date) -> str:
 def can_assign_others(user, submission) -> bool:
     """Leads of the unit (or a unit above), the triage unit and superusers assign to
     anyone in the unit; a handler may only take a case herself."""
-    return user_scope(user) == ALL or submission.unit_id in units_led_by(user)
+    # Superusers and triage members are exactly those who see everything (ALL).
+    return is_feedback_editor(user) or submission.unit_id in units_led_by(user)
 
 
 def assignable_users(submission):

@@ -14,6 +14,8 @@ pytestmark = pytest.mark.django_db
 
 
 def count_queries(client, url, params=None):
+    # One warm-up request: Wagtail caches the site lookup after the first.
+    client.get(url, params or {})
     with CaptureQueriesContext(connection) as ctx:
         response = client.get(url, params or {})
     assert response.status_code == 200
@@ -55,4 +57,4 @@ def test_case_view_queries_pinned(client, people, topics):
                                      text=f"Notat {i}")
     many = count_queries(client, url)
     assert few == many
-    assert many <= 24, many
+    assert many <= 21, many

@@ -28,6 +28,7 @@ from feedback.selectors import ALL, submissions_visible_to, visible_unit_ids
 from .choices import PUBLISHED_STATES, PublicationState, RespondentType
 from .forms import ModerationForm
 from .models import HearingPage, ResponsePublication
+from .selectors import original_hearings
 from .services import publication_decide
 
 
@@ -59,7 +60,7 @@ def hearings_for(user):
     """Hearings whose responses the user handles: all for superusers and triage,
     else those owned by the user's units."""
     scope = visible_unit_ids(user)
-    qs = HearingPage.objects.all().select_related("responsible_unit")
+    qs = original_hearings().select_related("responsible_unit")
     if scope == ALL:
         return qs
     return qs.filter(responsible_unit_id__in=scope or [])

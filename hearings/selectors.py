@@ -30,6 +30,28 @@ def live_hearings():
     return HearingPage.objects.live().public()
 
 
+def original_hearings():
+    """One row per hearing: the site language's page, not its translations or
+    the English aliases (feeds, calendars, notices and admin lists)."""
+    return HearingPage.objects.filter(locale__language_code=settings.LANGUAGE_CODE)
+
+
+def canonical_hearing(page: HearingPage) -> HearingPage:
+    """The site-language page of a hearing. Responses given on a translation or
+    an alias belong to it, so the owner unit sees one list per hearing."""
+    if page.alias_of_id is None and page.locale_id == _default_locale_id():
+        return page
+    return (HearingPage.objects.filter(translation_key=page.translation_key,
+                                       locale__language_code=settings.LANGUAGE_CODE)
+            .first() or page)
+
+
+def _default_locale_id():
+    from wagtail.models import Locale
+
+    return Locale.get_default().pk
+
+
 def hearing_index(index: HearingIndexPage, params) -> dict:
     """Hearings under the index, grouped by derived status and filtered."""
     topics = list(
@@ -165,8 +187,9 @@ def published_responses(page: HearingPage, page_number) -> dict:
     RESPONSES_PER_PAGE of them whatever the total."""
     if page.status not in (HearingStatus.CLOSED, HearingStatus.CONCLUDED):
         return {"responses": None, "responses_total": 0}
-    qs = ResponsePublication.objects.published_for(page).select_related(
-        "submission").prefetch_related("submission__attachments")
+    qs = (ResponsePublication.objects.published_for(canonical_hearing(page))
+          .select_related("submission")
+          .prefetch_related("submission__attachments"))
     paginator = Paginator(qs, RESPONSES_PER_PAGE)
     responses = paginator.get_page(page_number)
     return {"responses": responses, "responses_total": paginator.count}

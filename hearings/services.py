@@ -53,6 +53,9 @@ def hearing_response_create(*, hearing: HearingPage, data: dict, files=(),
     from feedback.choices import Kind
     from feedback.services import submission_create
 
+    from .selectors import canonical_hearing
+
+    hearing = canonical_hearing(hearing)
     status = hearing.status_at(now)
     if status != "open":
         raise HearingClosed(status)

@@ -227,6 +227,9 @@ def seed_english(home):
     for page in home.get_descendants().order_by("path"):
         if page.get_translation_or_none(english) is None:
             page.specific.copy_for_translation(english, alias=True)
+    # Re-read: the aliases above changed its numchild, and publishing a stale
+    # copy would write numchild back to 0 (the next alias then collides).
+    en_home = Page.objects.get(pk=en_home.pk).specific
     # Top tasks on the English home page point at the English pages.
     _set_top_tasks(en_home, [
         task.link_page.get_translation_or_none(english) or task.link_page

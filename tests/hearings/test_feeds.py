@@ -115,3 +115,16 @@ def test_escape_and_fold():
         "\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n")
     summary = str(next(iter(parsed.walk("VEVENT")))["SUMMARY"])
     assert summary == "Høring, plan; del\\2\nny linje " + "ø" * 50
+
+
+def test_aliases_do_not_duplicate_feed_entries(client, site, hearings):
+    from wagtail.models import Locale
+
+    english = Locale.objects.get_or_create(language_code="en")[0]
+    site["home"].copy_for_translation(english, alias=True)
+    hearings["roads"].get_parent().copy_for_translation(english, alias=True)
+    for key in ("roads", "culture"):
+        hearings[key].copy_for_translation(english, alias=True)
+    feed = feedparser.parse(client.get(reverse("hearings:feed_rss")).content)
+    assert len(feed.entries) == 2
+    assert len(_events(client)) == 2

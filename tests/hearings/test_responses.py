@@ -126,3 +126,21 @@ def test_response_form_is_accessible_markup(client, open_hearing):
         assert f'for="{field}"' in html and f'id="{field}"' in html
         assert html.count(f'id="{field}"') == 1
     assert "<legend" in html
+
+
+def test_response_on_english_alias_belongs_to_the_hearing(client, site, open_hearing,
+                                                          hearing_unit):
+    from wagtail.models import Locale
+
+    english = Locale.objects.get_or_create(language_code="en")[0]
+    for page in (site["home"], open_hearing.get_parent()):
+        page.copy_for_translation(english, alias=True)
+    alias = open_hearing.copy_for_translation(english, alias=True)
+    response = client.post("/en" + alias.url if not alias.url.startswith("/en")
+                           else alias.url, {
+                               "respondent_type": "person", "name": "Kari",
+                               "text": TEXT})
+    assert response.status_code == 200
+    submission = Submission.objects.get()
+    assert submission.page_id == open_hearing.pk
+    assert submission.unit == hearing_unit

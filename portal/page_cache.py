@@ -38,6 +38,7 @@ import uuid
 from django.conf import settings
 from django.core.cache import caches
 from django.http import HttpResponse
+from django.http.request import split_domain_port
 from django.middleware.csrf import get_token
 
 CACHE_ALIAS = "pages"
@@ -47,6 +48,8 @@ CSRF_PLACEHOLDER = b"\x00portal-csrf\x00"
 # A query string longer than this is not worth a cache entry (nor a way to fill it).
 MAX_QUERY_BYTES = 512
 UNCACHEABLE_CONTROL = ("private", "no-cache", "no-store")
+# Probes answer without touching any cache or database.
+UNCACHED_PATHS = frozenset({"/livez", "/healthz"})
 
 
 def _cache():
@@ -136,6 +139,20 @@ def _strip_csrf(content: bytes) -> bytes | None:
     return stripped
 
 
+def _prime_site(request) -> None:
+    """Wagtail looks the site up in the database on every request
+    (Site.find_for_request, then kept on request._wagtail_site). The answer only
+    depends on host and port and changes when a Site is saved: keep it with the
+    same generation as the pages."""
+    from wagtail.models import Site
+
+    hostname = split_domain_port(request._get_raw_host())[0]
+    port = request.get_port()
+    key = f"site:{hostname}:{port}"
+    found = fragment(key, lambda: (Site._find_for_request(request),))
+    request._wagtail_site = found[0]
+
+
 class PageCacheMiddleware:
     """Serve anonymous GETs of public pages from CACHES["pages"].
 
@@ -148,6 +165,8 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        if request.path_info not in UNCACHED_PATHS:
+            _prime_site(request)
         seconds = getattr(settings, "PORTAL_PAGE_CACHE_SECONDS", 0)
         if seconds <= 0 or not _may_use_cache(request):
             return self.get_response(request)
@@ -187,7 +206,7 @@ class PageCacheMiddleware:
 def connect_signals() -> None:
     """Invalidate on every change that can show up on a public page."""
     from django.db.models.signals import post_delete, post_save
-    from wagtail.models import Page
+    from wagtail.models import Page, Site
     from wagtail.signals import page_published, page_unpublished, post_page_move
 
     from home.models import Audience, LifeSituation, SiteFooter
@@ -198,7 +217,7 @@ def connect_signals() -> None:
     page_unpublished.connect(invalidate, dispatch_uid=f"{uid}.unpublished")
     post_page_move.connect(invalidate, dispatch_uid=f"{uid}.moved")
     post_delete.connect(invalidate, sender=Page, dispatch_uid=f"{uid}.deleted")
-    for model in (SiteFooter, Audience, LifeSituation, Unit):
+    for model in (Site, SiteFooter, Audience, LifeSituation, Unit):
         post_save.connect(invalidate, sender=model,
                           dispatch_uid=f"{uid}.saved.{model.__name__}")
         post_delete.connect(invalidate, sender=model,

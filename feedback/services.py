@@ -86,9 +86,19 @@ def tracking_token(submission: Submission) -> str:
     """The resident's private token. Derived from SECRET_KEY and the reference, so
     a queued e-mail task can rebuild the link without the raw token ever being
     stored; the database holds only its hash."""
-    return salted_hmac(
-        "feedback.tracking", submission.reference, algorithm="sha256"
-    ).hexdigest()[:32]
+    secrets = [settings.SECRET_KEY, *getattr(settings, "SECRET_KEY_FALLBACKS", [])]
+    tokens = [
+        salted_hmac("feedback.tracking", submission.reference, secret=secret,
+                    algorithm="sha256").hexdigest()[:32]
+        for secret in secrets
+    ]
+    # After a key rotation (old key in SECRET_KEY_FALLBACKS) later e-mails must
+    # still carry the link the resident already has: the one matching the hash.
+    for token in tokens:
+        if submission.tracking_token_hash and \
+                hash_token(token) == submission.tracking_token_hash:
+            return token
+    return tokens[0]
 
 
 def first_answer_due(unit, received_at: datetime.datetime) -> datetime.datetime:

@@ -313,3 +313,10 @@ def test_export_for_email_case_insensitive_and_scoped(units, people, rules):
     scoped = submissions_for_email(email="kari@example.org",
                                    user=people["handler_a"])
     assert [r["unit"] for r in scoped] == ["Vei og trafikk"]
+
+
+def test_tracking_link_survives_key_rotation(units, settings):
+    s, token = create(text="Hei")
+    settings.SECRET_KEY_FALLBACKS = [settings.SECRET_KEY]
+    settings.SECRET_KEY = "a-new-key-after-rotation"
+    assert services.tracking_token(s) == token

@@ -50,7 +50,9 @@ def submit(request, kind: str):
         if spam.rate_limited(request):
             form.add_error(None, _rate_limit_message())
             status = 429
-        elif problem:
+        elif valid and problem:
+            # Only when nothing else is wrong: a resident correcting field errors
+            # sends again anyway, and gets a fresh start time with the form.
             form.add_error(None, _fill_time_message(problem))
         elif valid:
             verdict = spam.check_recaptcha(request.POST.get(spam.RECAPTCHA_FIELD, ""))

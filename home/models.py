@@ -1,5 +1,7 @@
 from django import forms
+from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.http import Http404
 from django.utils.functional import cached_property
 from django.utils.html import strip_tags
 from django.utils.translation import get_language
@@ -15,6 +17,7 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
+from wagtail.url_routing import RouteResult
 
 from .panels import ReadabilityPanel
 
@@ -125,6 +128,13 @@ class HomePage(ContentPage):
 
     class Meta:
         verbose_name = _("home page")
+
+    def route(self, request, path_components):
+        if path_components:
+            found = _direct_route(self, path_components)
+            if found is not None:
+                return found
+        return super().route(request, path_components)
 
     def get_context(self, request, *args, **kwargs):
         from .selectors import home_context
@@ -256,6 +266,8 @@ class ServicePage(ContentPage):
 
     parent_page_types = ["home.TopicPage"]
     subpage_types: list[str] = []
+    # Loaded with the page when it is served (see _direct_route).
+    route_select_related = ("responsible_unit",)
 
     class Meta:
         verbose_name = _("service page")
@@ -313,6 +325,31 @@ class ServiceIndexPage(ContentPage):
         context.update(service_index(request.GET, locale=self.locale,
                                      request=request))
         return context
+
+
+# Page types whose ancestors (by the page-tree rules) are only HomePage, TopicPage
+# and StandardPage, none of which changes Wagtail's routing.
+DIRECT_ROUTE_TYPES = (TopicPage, ServicePage, StandardPage, ServiceIndexPage)
+
+
+def _direct_route(home, path_components) -> RouteResult | None:
+    """Find a page under `home` by its url_path in one query, where Wagtail's
+    Page.route() asks for each level's child and its specific page in turn (two
+    queries a level). Only for DIRECT_ROUTE_TYPES; anything else (hearings, pages
+    with their own route()) returns None and goes the usual way."""
+    url_path = home.url_path + "/".join(path_components) + "/"
+    row = (Page.objects.filter(url_path=url_path)
+           .values("id", "content_type_id").first())
+    if row is None:
+        return None
+    model = ContentType.objects.get_for_id(row["content_type_id"]).model_class()
+    if model not in DIRECT_ROUTE_TYPES:
+        return None
+    page = (model.objects.select_related(*getattr(model, "route_select_related", ()))
+            .get(pk=row["id"]))
+    if not page.live:
+        raise Http404
+    return RouteResult(page)
 
 
 @register_setting(icon="site")

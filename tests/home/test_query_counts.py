@@ -11,15 +11,15 @@ from tests.factories import make_service
 
 pytestmark = pytest.mark.django_db
 
-# The page view: locale, page routing, view restrictions, the page's own lists,
-# breadcrumbs. The site lookup and the footer come from the fragment cache after
-# the first request (portal.page_cache).
+# The page view: locale, page routing (one step: HomePage.route), view
+# restrictions, the page's own lists, breadcrumbs. The site lookup and the footer
+# come from the fragment cache after the first request (portal.page_cache).
 EXPECTED = {
     "home": 9,
     "topic": 9,
-    "service": 14,
-    "index": 12,
-    "index_filtered": 12,
+    "service": 11,
+    "index": 11,
+    "index_filtered": 11,
 }
 
 

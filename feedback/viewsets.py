@@ -13,7 +13,6 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.functional import cached_property
-from django.utils.html import format_html
 from django.utils.text import Truncator
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
@@ -44,19 +43,6 @@ def defuse_spreadsheet_value(value):
     if isinstance(value, str) and value.startswith(_FORMULA_PREFIXES):
         return "'" + value
     return value
-
-
-class DeadlineColumn(Column):
-    """Due date with the overdue and § 11 a interim-reply markers (no queries:
-    everything comes from the row)."""
-
-    cell_template_name = "feedback/admin/deadline_cell.html"
-
-    def get_cell_context_data(self, instance, parent_context):
-        context = super().get_cell_context_data(instance, parent_context)
-        context["overdue"] = instance.is_overdue and not instance.first_answered_at
-        context["interim_owed"] = instance.interim_reply_owed
-        return context
 
 
 class InboxView(generic.IndexView):
@@ -107,6 +93,8 @@ class InboxView(generic.IndexView):
 
     @cached_property
     def columns(self):
+        # The headers (labels, sort links, select-all) come from these columns;
+        # the rows are rendered from inbox_row() in inbox_results.html.
         return [
             BulkActionsCheckboxColumn("bulk_actions", obj_type="submission"),
             TitleColumn(
@@ -129,7 +117,7 @@ class InboxView(generic.IndexView):
                             accessor="get_status_display", sort_key="status",
                             primary=lambda obj: obj.is_open),
             DateColumn("created_at", label=_("Received"), sort_key="created_at"),
-            DeadlineColumn("due_at", label=_("Due"), sort_key="due_at"),
+            Column("due_at", label=_("Due"), sort_key="due_at"),
             Column("assigned_to", label=_("Assigned to"),
                    accessor=lambda obj: _user_name(obj.assigned_to)),
         ]
@@ -233,10 +221,6 @@ class SubmissionViewSet(ModelViewSet):
         # Access comes from unit membership, not group permissions: nothing to
         # offer in the group editor.
         return Permission.objects.none()
-
-    @property
-    def attachment_view(self):
-        return admin_views.attachment_download
 
     def get_urlpatterns(self):
         # Only the inbox, the case view and attachments: no add/edit/delete/copy.
@@ -411,11 +395,3 @@ class FeedbackViewSetGroup(ViewSetGroup):
         TryRulesMenu,
     )
 
-
-def case_url(submission) -> str:
-    return reverse("feedback_inbox:inspect", args=(submission.pk,))
-
-
-def reference_link(submission):
-    return format_html('<a href="{}">{}</a>', case_url(submission),
-                       submission.reference)

@@ -6,11 +6,14 @@ Uses bench/harness.py: the seeded benchmark database, production settings,
 gunicorn with 2 sync workers on 127.0.0.1. Before measuring, the demo's open
 hearing gets 500 responses and the demo's closed hearing 500 published responses
 (the public page shows published responses, 20 a page, after the deadline).
-Measured uncached (page cache off): /livez, the hearing index, the open hearing
-page (with its response form) and the closed hearing page with 500 published
-responses, each as a share of /livez in the same server run.
+Measured with the page cache off and on (two server runs): /livez, the hearing
+index, the open hearing page (with its response form) and the closed hearing page
+with 500 published responses (first and last page), each as a share of /livez in
+the same server run.
 
-Target: every hearing page >= 1/15 of /livez, no errors.
+Target: every uncached hearing page >= 1/15 of /livez, no errors anywhere.
+Query counts do not grow with the number of responses: tests/hearings pins that
+(test_published_responses_paginated_with_constant_queries).
 """
 
 import argparse
@@ -52,7 +55,8 @@ def fill(hearing, publish):
             publication.published_text = publication.submission.text
             publication.save(update_fields=["published_text"])
 
-live = list(HearingPage.objects.live().order_by("deadline"))
+live = list(HearingPage.objects.live().filter(locale__language_code="nb")
+            .order_by("deadline"))
 open_hearing = next(h for h in live if h.status == "open")
 closed = next(h for h in live if h.status == "closed")
 fill(open_hearing, publish=False)
@@ -73,41 +77,50 @@ def main():
 
     with Bench() as bench:
         info = json.loads(bench.shell(PREPARE_CODE).strip().splitlines()[-1])
-        with bench.server(page_cache_seconds=0) as server:
-            pages = [("hearing index", info["index"]),
-                     ("open hearing (500 responses received)", info["open"]),
-                     ("closed hearing (500 published responses)", info["closed"])]
-            for _label, path in pages:
-                status = fetch(server.url + path).status
-                if status != 200:
-                    raise SystemExit(f"{path} answered {status}")
-            floor = wrk(server.url + "/livez", duration=args.duration,
-                        connections=args.connections)
-            results = [(label, wrk(server.url + path, duration=args.duration,
-                                   connections=args.connections))
-                       for label, path in pages]
+        pages = [("hearing index", info["index"]),
+                 ("open hearing (500 responses received)", info["open"]),
+                 ("closed hearing (500 published responses)", info["closed"]),
+                 ("closed hearing, page 25 of responses",
+                  info["closed"] + "?svar=25")]
+        runs = []
+        for cache_seconds in (0, 300):
+            with bench.server(page_cache_seconds=cache_seconds) as server:
+                for _label, path in pages:
+                    status = fetch(server.url + path).status
+                    if status != 200:
+                        raise SystemExit(f"{path} answered {status}")
+                floor = wrk(server.url + "/livez", duration=args.duration,
+                            connections=args.connections)
+                results = [(label, wrk(server.url + path, duration=args.duration,
+                                       connections=args.connections))
+                           for label, path in pages]
+            runs.append((cache_seconds, floor, results))
 
-    rows = [["/livez", f"{floor.requests_per_second:.0f}", f"{floor.p50_ms:.1f}",
-             f"{floor.p99_ms:.1f}", floor.errors, "1", ""]]
-    ok = floor.errors == 0
-    for label, result in results:
-        share = ratio(result, floor)
-        passed = share >= TARGET and result.errors == 0
-        ok = ok and passed
-        rows.append([label, f"{result.requests_per_second:.1f}",
-                     f"{result.p50_ms:.1f}", f"{result.p99_ms:.1f}", result.errors,
-                     f"{share:.3f} (1/{1 / share:.1f})" if share else "0",
-                     "PASS" if passed else "FAIL"])
+    rows = []
+    ok = True
+    for cache_seconds, floor, results in runs:
+        cache = "cache on" if cache_seconds else "cache off"
+        ok = ok and floor.errors == 0
+        rows.append([f"/livez ({cache})", f"{floor.requests_per_second:.0f}",
+                     f"{floor.p50_ms:.1f}", f"{floor.p99_ms:.1f}", floor.errors,
+                     "1", ""])
+        for label, result in results:
+            share = ratio(result, floor)
+            # The target is for uncached pages; cached ones are reported.
+            passed = result.errors == 0 and (cache_seconds or share >= TARGET)
+            ok = ok and bool(passed)
+            rows.append(_row(f"{label} ({cache})", result, share, passed))
     table = markdown_table(["page", "req/s", "p50 ms", "p99 ms", "errors",
                             "share of /livez", f"target >= 1/{1 / TARGET:.0f}"],
                            rows)
+    load = os.getloadavg()[0]
     text = "\n".join([
         f"# Hearing pages ({datetime.datetime.now():%Y-%m-%d %H:%M})",
         "",
-        f"{platform.node()}, {os.cpu_count()} CPUs, gunicorn 2 sync workers, "
-        f"concurrency {args.connections}, {args.duration} s, page cache off; "
-        f"{info['published']} published responses on the closed hearing "
-        "(20 a page)",
+        f"{platform.node()}, {os.cpu_count()} CPUs (load average {load:.1f}), "
+        f"gunicorn 2 sync workers, concurrency {args.connections}, "
+        f"{args.duration} s per URL; {info['published']} published responses on "
+        "the closed hearing (20 a page)",
         "",
         table,
         "",
@@ -117,6 +130,13 @@ def main():
     write_result("hearings.md", text)
     print(text)
     return 0 if ok else 1
+
+
+def _row(label, result, share, passed):
+    return [label, f"{result.requests_per_second:.1f}", f"{result.p50_ms:.1f}",
+            f"{result.p99_ms:.1f}", result.errors,
+            f"{share:.3f} (1/{1 / share:.1f})" if share else "0",
+            "PASS" if passed else "FAIL"]
 
 
 if __name__ == "__main__":

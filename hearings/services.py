@@ -112,7 +112,15 @@ def publication_decide(*, publication: ResponsePublication, action: str, by,
         log(instance=publication, action=f"hearings.publication.{action}", user=by,
             data={"from": previous, "to": action, "reason": reason.strip(),
                   "submission": publication.submission.reference})
+        # The hearing page lists published responses: drop cached copies.
+        transaction.on_commit(_invalidate_page_cache)
     return publication
+
+
+def _invalidate_page_cache() -> None:
+    from portal.page_cache import invalidate
+
+    invalidate()
 
 
 # --- Following ----------------------------------------------------------------
@@ -121,11 +129,15 @@ def subscription_request(*, email: str, scope: str, hearing=None, topic=None,
                          language: str = "nb") -> Subscription:
     """Ask to follow; sends the confirmation e-mail (double opt-in). Asking again
     re-sends it; an already confirmed subscription is left as it is."""
+    from .selectors import canonical_hearing
     from .tasks import send_confirmation
 
     email = email.strip()
     if scope != SubscriptionScope.HEARING:
         hearing = None
+    elif hearing is not None:
+        # Following a translation or alias follows the hearing itself.
+        hearing = canonical_hearing(hearing)
     if scope != SubscriptionScope.TOPIC:
         topic = None
     lookup = {"email__iexact": email, "scope": scope, "hearing": hearing,

@@ -185,3 +185,14 @@ def test_daily_notices_are_sent_once(hearing_index, hearing_unit):
         call_command("send_hearing_notices", stdout=open("/dev/null", "w"))
     assert mail.outbox == []
     assert NoticeSent.objects.count() == 4
+
+
+def test_following_an_alias_follows_the_hearing(client, site, open_hearing):
+    from wagtail.models import Locale
+
+    english = Locale.objects.get_or_create(language_code="en")[0]
+    site["home"].copy_for_translation(english, alias=True)
+    open_hearing.get_parent().copy_for_translation(english, alias=True)
+    alias = open_hearing.copy_for_translation(english, alias=True)
+    subscribe(client, email="en@example.org", scope="hearing", hearing=alias.pk)
+    assert Subscription.objects.get().hearing_id == open_hearing.pk

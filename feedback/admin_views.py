@@ -596,15 +596,18 @@ class RightsRequestView(WagtailAdminTemplateMixin, TemplateView):
 
     def get(self, request, *args, **kwargs):
         self.email_error = ""
-        email = self._email(request.GET)
-        export = request.GET.get("format")
-        if email and export in {"json", "csv"}:
-            return self._export(email, export)
-        return self.render_to_response(self.get_context_data(email=email))
+        return self.render_to_response(self.get_context_data())
 
     def post(self, request, *args, **kwargs):
+        # Everything is a POST: the address must not end up in URLs, and so not in
+        # access logs or browser history.
         self.email_error = ""
         email = self._email(request.POST)
+        handling = request.POST.get("handling", "sok")
+        if email and handling in {"json", "csv"}:
+            return self._export(email, handling)
+        if handling != "anonymiser":
+            return self.render_to_response(self.get_context_data(email=email))
         if not email or request.POST.get("bekreft") != "ja":
             messages.error(request, gettext("Tick the box to confirm anonymisation."))
             return self.render_to_response(self.get_context_data(email=email))

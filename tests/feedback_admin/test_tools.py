@@ -148,23 +148,26 @@ def test_rights_request_scoped_export_and_anonymise(client, people, topics, subs
                             text="Også søppel.")
     client.force_login(people["handler_a"])
     url = reverse("feedback_tools:rights")
-    response = client.get(url, {"epost": "KARI@example.org"})
+    response = client.post(url, {"epost": "KARI@example.org"})
     assert [s.pk for s in response.context["matches"]] == [subs["a"].pk]
+    # The address never goes into a URL (access logs): no links carry it.
+    assert "epost=" not in response.content.decode()
 
-    response = client.get(url, {"epost": "kari@example.org", "format": "json"})
+    response = client.post(url, {"epost": "kari@example.org", "handling": "json"})
     data = json.loads(response.content)
     assert [s["reference"] for s in data["submissions"]] == [subs["a"].reference]
     assert response["Content-Disposition"].startswith("attachment;")
     assert ModelLogEntry.objects.filter(action="feedback.rights_export",
                                         object_id=str(subs["a"].pk)).exists()
-    response = client.get(url, {"epost": "kari@example.org", "format": "csv"})
+    response = client.post(url, {"epost": "kari@example.org", "handling": "csv"})
     assert subs["a"].reference in response.content.decode()
     assert other.reference not in response.content.decode()
 
     # Anonymise needs the confirmation box.
-    client.post(url, {"epost": "kari@example.org"})
+    client.post(url, {"epost": "kari@example.org", "handling": "anonymiser"})
     assert Submission.objects.get(pk=subs["a"].pk).anonymised_at is None
-    response = client.post(url, {"epost": "kari@example.org", "bekreft": "ja"})
+    response = client.post(url, {"epost": "kari@example.org", "handling": "anonymiser",
+                                 "bekreft": "ja"})
     assert response.status_code == 302
     assert Submission.objects.get(pk=subs["a"].pk).anonymised_at is not None
     assert Submission.objects.get(pk=other.pk).anonymised_at is None  # unit B's
@@ -172,7 +175,7 @@ def test_rights_request_scoped_export_and_anonymise(client, people, topics, subs
 
 def test_rights_request_bad_address(client, people, subs):
     client.force_login(people["handler_a"])
-    response = client.get(reverse("feedback_tools:rights"), {"epost": "ikke-epost"})
+    response = client.post(reverse("feedback_tools:rights"), {"epost": "ikke-epost"})
     assert response.status_code == 200
     assert 'aria-invalid="true"' in response.content.decode()
 

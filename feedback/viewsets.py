@@ -50,7 +50,9 @@ class InboxView(generic.IndexView):
 
     page_title = _("Inbox")
     default_ordering = "-created_at"
-    search_fields = ["reference", "subject", "contact_name", "contact_email"]
+    # Not names or e-mail addresses: the query is in the URL, and URLs end up in
+    # access logs. Look people up with the rights-request tool (POST) instead.
+    search_fields = ["reference", "subject"]
     search_backend_name = None
     export_filename = "innspill"
     list_export = [

@@ -75,7 +75,8 @@ def prepare(env, count: int) -> float:
     if int(has_demo.strip().splitlines()[-1]) == 0:
         print("Seeding the demo content (a few minutes) …", flush=True)
         manage("shell", "-c", "import sys; from home import demo; "
-               "demo.seed(sys.stdout)", env=env)
+               "demo.seed(sys.stdout); from search import demo as s; "
+               "s.seed(sys.stdout)", env=env)
     manage("bench_seed_pages", "--count", str(count), env=env)
     print("Reindexing …", flush=True)
     out = manage("search_reindex", env=env, capture=True)

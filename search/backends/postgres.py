@@ -79,7 +79,7 @@ class PostgresBackend:
         if not query:
             return results
         config = config_for(language)
-        words = self._lookup(query.words, config)
+        words = self._lookup(query.words, config, correct=correct)
         results.suggestion = self._suggestion(words)
 
         tsquery = self._tsquery(words, "&")
@@ -87,16 +87,8 @@ class PostgresBackend:
             self._run(results, tsquery, query, filters, config, exclude)
         if results.total or filters:
             return results
-        # Nothing as typed: the corrected spelling, then any word, then titles
-        # that look alike.
-        if results.suggestion and correct:
-            corrected = self._lookup(tuple(results.suggestion.split()), config)
-            tsquery = self._tsquery(corrected, "&")
-            if tsquery:
-                self._run(results, tsquery, query, filters, config, exclude)
-                if results.total:
-                    results.corrected = True
-                    return results
+        # Nothing for all the words (probable typos already counted with their
+        # likely spelling): any of the words, then titles that look alike.
         if len(words) > 1:
             tsquery = self._tsquery(words, "|")
             if tsquery:
@@ -106,7 +98,8 @@ class PostgresBackend:
         self._similar_titles(results, query, language, exclude)
         return results
 
-    def _lookup(self, words: tuple[str, ...], config: str) -> list[WordInfo]:
+    def _lookup(self, words: tuple[str, ...], config: str, *,
+                correct: bool = True) -> list[WordInfo]:
         """Stems, known-ness, compound parts and spelling suggestions, one query."""
         candidates = set()
         for word in words:
@@ -131,21 +124,24 @@ class PostgresBackend:
                                                                tok.t))))
                    OR EXISTS (SELECT 1 FROM portal_search_suggestionterm s
                               WHERE s.word = tok.t)
-                   OR EXISTS (SELECT 1 FROM syn WHERE syn.src = tok.t)
+                   OR EXISTS (SELECT 1 FROM syn WHERE syn.src = tok.t),
+                   NULL
               FROM tok
             UNION ALL
-            SELECT 'syn', src, w, NULL FROM syn
+            SELECT 'syn', src, w, NULL, NULL FROM syn
             UNION ALL
-            SELECT 'lex', word, NULL, NULL FROM portal_search_indexedlexeme
+            SELECT 'lex', word, NULL, NULL, NULL FROM portal_search_indexedlexeme
              WHERE word = ANY(%(candidates)s::text[])
             UNION ALL
-            SELECT 'sugg', orig.t, (
+            SELECT 'sugg', orig.t, best.word, NULL, array_to_string(
+                       tsvector_to_array(to_tsvector(%(config)s::regconfig,
+                                                     best.word)), ' ')
+              FROM orig CROSS JOIN LATERAL (
                 SELECT s.word FROM portal_search_suggestionterm s
                  WHERE s.word %% orig.t
                    AND similarity(s.word, orig.t) >= %(similarity)s
                  ORDER BY similarity(s.word, orig.t) DESC, s.documents DESC, s.word
-                 LIMIT 1), NULL
-              FROM orig
+                 LIMIT 1) best
         """
         with connection.cursor() as cursor:
             cursor.execute(sql, {"words": list(words), "config": config,
@@ -156,7 +152,8 @@ class PostgresBackend:
         stems: dict[str, list[str]] = {}
         synonyms: dict[str, list[str]] = {}
         vocabulary = set()
-        for kind, key, value, known in rows:
+        suggested_stems: dict[str, list[str]] = {}
+        for kind, key, value, known, extra in rows:
             if kind == "stem":
                 stems[key] = [s for s in (value or "").split() if s]
                 if key in infos:
@@ -168,8 +165,16 @@ class PostgresBackend:
                 vocabulary.add(key)
             elif value:
                 infos[key].suggestion = value
+                suggested_stems[key] = (extra or "").split()
         for info in infos.values():
-            info.alternatives = self._parts(info.word, vocabulary, info.stems)
+            probable_typo = not info.known and bool(info.suggestion)
+            info.alternatives = self._parts(info.word, vocabulary, info.stems,
+                                            stem_prefix=not probable_typo)
+            if probable_typo and correct:
+                # A probable typo: its likely spelling counts as well.
+                info.alternatives += [f"{_lit(s)}:*" for s in
+                                      suggested_stems.get(info.word, ())
+                                      if len(s) >= MIN_PART]
             # Editors' synonyms: every word of a multi-word synonym must match.
             for synonym in sorted(synonyms.get(info.word, ())):
                 parts = [f"{_lit(s)}:*" if len(s) >= MIN_PART else _lit(s)
@@ -179,7 +184,8 @@ class PostgresBackend:
         return [infos[w] for w in words]
 
     @staticmethod
-    def _parts(word: str, vocabulary: set[str], stems: list[str]) -> list[str]:
+    def _parts(word: str, vocabulary: set[str], stems: list[str], *,
+               stem_prefix: bool = True) -> list[str]:
         """Alternatives from the index vocabulary for a word the index may spell
         differently: a compound split into two known words ("barnehageplass" →
         barnehag & plass), or a known stem at the start of a derived word
@@ -196,8 +202,9 @@ class PostgresBackend:
                     break
             if alternatives:
                 break
-        if not alternatives:
-            # The longest known prefix covering at least half the word.
+        if not alternatives and stem_prefix:
+            # The longest known prefix covering at least half the word (not for
+            # a probable typo: its prefix is noise; its suggestion is used).
             for i in range(len(word) - 1, MIN_PART - 1, -1):
                 head = word[:i]
                 if head in vocabulary and i * 2 >= len(word) and head not in stems:
@@ -310,13 +317,16 @@ class PostgresBackend:
         text = query.normalised
         entries = list(
             SearchEntry.objects.raw(
+                # `%%` is pg_trgm's similarity operator (threshold 0.3, the
+                # default): it can use the trigram index on lower(title).
                 """SELECT page_id, title, url, kind, topic_title, summary,
                           similarity(lower(title), %s) AS score
                      FROM portal_search_searchentry
-                    WHERE language = %s AND similarity(lower(title), %s) >= %s
+                    WHERE language = %s AND lower(title) %% %s
+                      AND similarity(lower(title), %s) >= %s
                       AND NOT (page_id = ANY(%s::int[]))
                     ORDER BY score DESC, page_id LIMIT %s""",
-                [text, (language or "nb")[:2], text, TITLE_SIMILARITY,
+                [text, (language or "nb")[:2], text, text, TITLE_SIMILARITY,
                  list(exclude), results.per_page],
             )
         )

@@ -513,7 +513,8 @@ class TryRulesView(WagtailAdminTemplateMixin, TemplateView):
             rules = [r for r in rules if r.pk != candidate.pk] + [candidate]
         only_changed = self.request.GET.get("endret") == "1"
         submissions = list(
-            Submission.objects.exclude(kind=Kind.HEARING_RESPONSE)
+            submissions_visible_to(self.request.user)
+            .exclude(kind=Kind.HEARING_RESPONSE)
             .select_related("topic__default_unit", "unit", "routing_rule")
             .order_by("-created_at", "-id")[: self.limit]
         )

@@ -278,7 +278,8 @@ class ElasticsearchBackend:
             facets[name] = values
         results.facets = facets
         words, changed = [], False
-        for entry in getattr(response, "suggest", {}).get("spelling", []):
+        suggest = getattr(response, "suggest", None)
+        for entry in getattr(suggest, "spelling", None) or []:
             if entry.options:
                 words.append(entry.options[0].text)
                 changed = True
@@ -289,6 +290,10 @@ class ElasticsearchBackend:
     def autocomplete(self, text: str, *, language: str, limit: int = 6) -> list[Hit]:
         response = build_autocomplete(text, language=language, limit=limit,
                                       using=self.client).execute()
+        return self._suggestions(response)
+
+    @staticmethod
+    def _suggestions(response) -> list[Hit]:
         hits = []
         for option in response.suggest["titles"][0].options:
             source = option._source

@@ -123,3 +123,66 @@ def test_synonym_variants_become_alternatives():
                         variants=["avfall henting"]).to_dict()
     first = body["query"]["bool"]["should"][0]["multi_match"]
     assert first["query"] == "avfall henting" and first["operator"] == "and"
+
+
+def test_response_is_read_into_results():
+    # The documented shape of a search response (no server, no mock client):
+    # elasticsearch-dsl's Response over it, read by the backend.
+    from elasticsearch_dsl.response import Response
+
+    from search.backends.elasticsearch import ElasticsearchBackend
+    from search.results import Results
+
+    s = build_search(parse("barnehageplas"), filters=Filters(), page=1,
+                     per_page=10, language="nb")
+    raw = {
+        "hits": {"total": {"value": 1, "relation": "eq"}, "max_score": 2.0,
+                 "hits": [{"_index": "portal-pages-1", "_id": "7", "_score": 2.0,
+                           "_source": {"page_id": 7, "title": "Søke barnehageplass",
+                                       "url": "/barnehage/soke/", "kind": "service",
+                                       "topic_title": "Barnehage",
+                                       "summary": "Søk om plass."},
+                           "highlight": {"body": [
+                               "Søk om \x02barnehageplass\x03 <b>"]}}]},
+        "aggregations": {
+            "type": {"doc_count": 1, "values": {"buckets": [
+                {"key": "service", "doc_count": 1}]}},
+            "topic": {"doc_count": 1, "values": {"buckets": [
+                {"key": "3", "doc_count": 1, "label": {"buckets": [
+                    {"key": "Barnehage", "doc_count": 1}]}}]}},
+            "audience": {"doc_count": 1, "values": {"buckets": []}},
+        },
+        "suggest": {"spelling": [{"text": "barnehageplas", "offset": 0, "length": 13,
+                                  "options": [{"text": "barnehageplass",
+                                               "score": 0.9, "freq": 3}]}]},
+    }
+    results = Results(query="barnehageplas")
+    ElasticsearchBackend._fill(results, Response(s, raw))
+    assert results.total == 1
+    hit = results.hits[0]
+    assert (hit.page_id, hit.title, hit.topic) == (7, "Søke barnehageplass",
+                                                  "Barnehage")
+    assert str(hit.snippet) == "Søk om <mark>barnehageplass</mark> &lt;b&gt;"
+    assert results.facets["topic"][0].label == "Barnehage"
+    assert results.facets["topic"][0].value == "3"
+    assert results.suggestion == "barnehageplass"
+
+
+def test_completion_response_is_read_into_hits():
+    from elasticsearch_dsl.response import Response
+
+    from search.backends.elasticsearch import ElasticsearchBackend
+
+    s = build_autocomplete("barneh", language="nb", limit=6)
+    raw = {"hits": {"total": {"value": 0, "relation": "eq"}, "hits": []},
+           "suggest": {"titles": [{"text": "barneh", "offset": 0, "length": 6,
+                                   "options": [{"text": "Søke barnehageplass",
+                                                "_index": "portal-pages-1",
+                                                "_id": "7", "_score": 10.0,
+                                                "_source": {
+                                                    "page_id": 7, "kind": "service",
+                                                    "title": "Søke barnehageplass",
+                                                    "url": "/barnehage/soke/"}}]}]}}
+    hits = ElasticsearchBackend._suggestions(Response(s, raw))
+    assert [(h.page_id, h.title, h.url) for h in hits] == [
+        (7, "Søke barnehageplass", "/barnehage/soke/")]

@@ -70,8 +70,10 @@ def ensure_database(url: str) -> None:
 class Bench:
     """A migrated, seeded benchmark database and the environment to use it."""
 
-    def __init__(self, database: str = "portal_bench", *, seed: bool = True,
+    def __init__(self, database: str = "portal_bench", *, seed: bool | str = "auto",
                  collectstatic: bool = True):
+        """seed: True runs seed_demo, "auto" only when the database has no
+        services yet (seeding takes minutes), False never."""
         self.database = database
         self.url = database_url(database)
         self.env = {
@@ -86,6 +88,10 @@ class Bench:
     def __enter__(self) -> Bench:
         ensure_database(self.url)
         self.manage("migrate", "--no-input", "-v", "0")
+        if self._seed == "auto":
+            count = self.shell("from home.models import ServicePage; "
+                               "print(ServicePage.objects.count())")
+            self._seed = int(count.strip().splitlines()[-1]) == 0
         if self._seed:
             self.manage("seed_demo")
         if self._collectstatic:

@@ -84,9 +84,11 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--duration", type=int, default=10,
                         help="seconds of load per URL (default 10)")
+    parser.add_argument("--reseed", action="store_true",
+                        help="run seed_demo even if the database has content")
     args = parser.parse_args()
 
-    with Bench(database="portal_bench") as bench:
+    with Bench(database="portal_bench", seed=True if args.reseed else "auto") as bench:
         pages = json.loads(bench.shell(URLS_CODE).strip().splitlines()[-1])
         urls = {"livez": "/livez", **pages}
         rows = measure(bench, cached=False, urls=urls, duration=args.duration)

@@ -15,7 +15,7 @@ from wagtail.admin.panels import (
 )
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, PageViewRestriction
 from wagtail.search import index
 from wagtail.url_routing import RouteResult
 
@@ -85,6 +85,15 @@ class ContentPage(Page):
 
     class Meta:
         abstract = True
+
+    def get_view_restrictions(self):
+        # No query on every page view when the site has no restrictions at all
+        # (portal/restrictions.py); Wagtail's own answer otherwise.
+        from portal.restrictions import restricted_paths
+
+        if not restricted_paths():
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
 
     def readability_text(self) -> str:
         """The page's reading text, one field a paragraph, for the LIX panel."""

@@ -4,6 +4,7 @@ many services there are (tests/home/test_query_counts.py pins them)."""
 from collections import OrderedDict
 
 from portal.links import page_links
+from portal.restrictions import public
 
 from .collation import ALPHABET, index_letter, sort_key
 from .models import Audience, LifeSituation, ServicePage, TopicPage
@@ -14,7 +15,7 @@ from .models import Audience, LifeSituation, ServicePage, TopicPage
 
 def home_context(home, request=None) -> dict:
     top_tasks = list(home.top_tasks.select_related("link_page").all())
-    topics = page_links(TopicPage.objects.child_of(home).live().public(), request,
+    topics = page_links(public(TopicPage.objects.child_of(home).live()), request,
                         summary=True)
     from portal.templatetags.portal_tags import participate_entries
 
@@ -26,7 +27,7 @@ def home_context(home, request=None) -> dict:
 
 
 def services_in_topic(topic, request=None):
-    services = page_links(ServicePage.objects.child_of(topic).live().public(),
+    services = page_links(public(ServicePage.objects.child_of(topic).live()),
                           request, summary=True)
     services.sort(key=lambda s: sort_key(s.title))
     return services
@@ -34,7 +35,7 @@ def services_in_topic(topic, request=None):
 
 def service_context(service, request=None) -> dict:
     related = page_links(
-        ServicePage.objects.live().public()
+        public(ServicePage.objects.live())
         .filter(pk__in=service.related_services.values("pk")),
         request,
     )
@@ -61,7 +62,7 @@ def service_index(params, *, locale, request=None) -> dict:
     chosen_situations = _valid_slugs(params.getlist("livssituasjon"),
                                      {s.slug for s in life_situations})
 
-    services = ServicePage.objects.live().public().filter(locale=locale)
+    services = public(ServicePage.objects.live()).filter(locale=locale)
     if chosen_audiences:
         services = services.filter(audiences__slug__in=chosen_audiences)
     if chosen_situations:

@@ -206,7 +206,7 @@ class PageCacheMiddleware:
 def connect_signals() -> None:
     """Invalidate on every change that can show up on a public page."""
     from django.db.models.signals import post_delete, post_save
-    from wagtail.models import Page, Site
+    from wagtail.models import Page, PageViewRestriction, Site
     from wagtail.signals import page_published, page_unpublished, post_page_move
 
     from home.models import Audience, LifeSituation, SiteFooter
@@ -217,7 +217,8 @@ def connect_signals() -> None:
     page_unpublished.connect(invalidate, dispatch_uid=f"{uid}.unpublished")
     post_page_move.connect(invalidate, dispatch_uid=f"{uid}.moved")
     post_delete.connect(invalidate, sender=Page, dispatch_uid=f"{uid}.deleted")
-    for model in (Site, SiteFooter, Audience, LifeSituation, Unit):
+    for model in (Site, PageViewRestriction, SiteFooter, Audience, LifeSituation,
+                  Unit):
         post_save.connect(invalidate, sender=model,
                           dispatch_uid=f"{uid}.saved.{model.__name__}")
         post_delete.connect(invalidate, sender=model,

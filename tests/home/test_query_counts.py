@@ -11,15 +11,16 @@ from tests.factories import make_service
 
 pytestmark = pytest.mark.django_db
 
-# The page view: locale, page routing (one step: HomePage.route), view
-# restrictions, the page's own lists, breadcrumbs. The site lookup and the footer
-# come from the fragment cache after the first request (portal.page_cache).
+# The page view: locale, site root, page routing (one step: HomePage.route), the
+# page's own lists, breadcrumbs. The site lookup, the footer and the view
+# restrictions come from the fragment cache after the first request
+# (portal.page_cache, portal.restrictions).
 EXPECTED = {
-    "home": 9,
-    "topic": 9,
-    "service": 11,
-    "index": 11,
-    "index_filtered": 11,
+    "home": 6,
+    "topic": 6,
+    "service": 8,
+    "index": 8,
+    "index_filtered": 8,
 }
 
 

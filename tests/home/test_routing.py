@@ -44,7 +44,7 @@ def test_service_page_queries(client, site, unit,
                                                        django_assert_max_num_queries):
     service = make_service(site["topic"], unit, "Søke barnehageplass")
     client.get(service.url)
-    with django_assert_max_num_queries(11):
+    with django_assert_max_num_queries(8):
         response = client.get(service.url)
     assert response.status_code == 200
     assert "Barnehage" in response.content.decode()  # the responsible unit

@@ -10,9 +10,10 @@ DATABASE_URL when set): migrates it, seeds the demo content once, scales it to
 1. reindex: `manage.py search_reindex`, timed (target < 60 s);
 2. latency: `search.search()` timed in-process for one- and two-word queries from
    tests/search/relevance.yaml (target p95 <= 50 ms);
-3. throughput: gunicorn (2 sync workers, test settings: DEBUG off, no page cache)
-   loaded by `wrk` at concurrency 8, /livez against /sok/?q=… with rotating
-   queries (target: search >= 1/15 of /livez).
+3. throughput: gunicorn (2 sync workers, portal.settings.bench: production-like,
+   page cache off) loaded by `wrk` at concurrency 8 through bench/harness.py,
+   /livez against /sok/?q=… with rotating queries (target: search >= 1/15 of
+   /livez).
 
 Writes var/bench/search.json and prints a summary. Not part of `make test`.
 """
@@ -21,9 +22,6 @@ import argparse
 import json
 import os
 import re
-import shutil
-import signal
-import socket
 import statistics
 import subprocess
 import sys
@@ -127,51 +125,31 @@ def latency(env, rounds: int) -> dict:
     return result
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def wrk(url: str, duration: int, script: Path | None = None) -> dict:
-    command = ["wrk", "-t2", "-c8", f"-d{duration}s", "--latency", url]
-    if script:
-        command[1:1] = ["-s", str(script)]
-    out = subprocess.run(command, check=True, capture_output=True, text=True).stdout
-    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
-    p99 = re.search(r"99%\s+([\d.]+\w+)", out)
-    non2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
-    return {"requests_per_second": rps, "latency_p99": p99.group(1) if p99 else "",
-            "non_2xx": int(non2xx.group(1)) if non2xx else 0}
-
-
 def throughput(env, duration: int) -> dict:
-    if not shutil.which("wrk"):
-        return {"skipped": "wrk is not installed (apt-get install -y wrk)"}
-    port = free_port()
-    server = subprocess.Popen(
-        [str(ROOT / ".venv/bin/gunicorn"), "portal.wsgi", "-w", "2",
-         "-b", f"127.0.0.1:{port}", "--log-level", "warning"],
-        cwd=ROOT, env=env, start_new_session=True)
-    try:
-        base = f"http://127.0.0.1:{port}"
-        for _ in range(100):
-            try:
-                with socket.create_connection(("127.0.0.1", port), timeout=0.2):
-                    break
-            except OSError:
-                time.sleep(0.1)
-        subprocess.run(["curl", "-s", "-o", "/dev/null", f"{base}/sok/?q=barnehage"],
-                       check=False)
-        livez = wrk(f"{base}/livez", duration)
-        search_rps = wrk(f"{base}/sok/?q=barnehageplass", duration,
-                         ROOT / "bench" / "search_queries.lua")
-    finally:
-        os.killpg(server.pid, signal.SIGTERM)
-        server.wait(timeout=10)
-    ratio = search_rps["requests_per_second"] / livez["requests_per_second"]
-    return {"livez": livez, "search": search_rps, "ratio": round(ratio, 3),
-            "target_ratio": round(1 / 15, 3)}
+    """/livez and the results page under gunicorn (2 workers), wrk at
+    concurrency 8, through the shared harness (bench/harness.py) with the
+    production-like settings portal.settings.bench (page cache off)."""
+    sys.path.insert(0, str(ROOT / "bench"))
+    import harness
+
+    server_env = {**env, "DJANGO_SETTINGS_MODULE": "portal.settings.bench"}
+    manage("collectstatic", "--no-input", "-v", "0", env=server_env)
+    with harness.start_gunicorn(server_env, workers=2, page_cache_seconds=0) as server:
+        harness.fetch(server.url + "/sok/?q=barnehage")  # warm up
+        livez = harness.wrk(server.url + "/livez", duration=duration)
+        results = harness.wrk(server.url + "/sok/?q=barnehageplass",
+                              duration=duration,
+                              script=str(ROOT / "bench" / "search_queries.lua"))
+    ratio = harness.ratio(results, livez)
+    return {
+        "livez": {"requests_per_second": livez.requests_per_second,
+                  "p50_ms": livez.p50_ms, "p99_ms": livez.p99_ms,
+                  "errors": livez.errors},
+        "search": {"requests_per_second": results.requests_per_second,
+                   "p50_ms": results.p50_ms, "p99_ms": results.p99_ms,
+                   "errors": results.errors},
+        "ratio": round(ratio, 3), "target_ratio": round(1 / 15, 3),
+    }
 
 
 def main():

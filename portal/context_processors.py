@@ -12,12 +12,16 @@ def site_chrome(request):
         if path.startswith(prefix):
             path = "/" + path[len(prefix):]
             break
+    # Keep the query string: a search, a filter or a private tracking link
+    # (/sak/<ref>/?t=…) must survive the switch.
+    query = request.META.get("QUERY_STRING", "")
+    suffix = f"?{query}" if query else ""
     switch = []
     for code, name in settings.LANGUAGES:
         if code == language:
             continue
         url = path if code == settings.LANGUAGE_CODE else f"/{code}{path}"
-        switch.append({"code": code, "name": name, "url": url})
+        switch.append({"code": code, "name": name, "url": url + suffix})
     return {
         "LANGUAGE_SWITCH": switch,
         "RECAPTCHA_ENABLED": settings.RECAPTCHA_ENABLED,

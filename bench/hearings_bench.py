@@ -62,7 +62,11 @@ closed = next(h for h in live if h.status == "closed")
 fill(open_hearing, publish=False)
 fill(closed, publish=True)
 index = open_hearing.get_parent()
-print(json.dumps({{"index": index.url, "open": open_hearing.url,
+from home.models import ServicePage
+service = ServicePage.objects.live().filter(locale__language_code="nb").order_by(
+    "path").first()
+print(json.dumps({{"home": "/", "service": service.url, "index": index.url,
+                  "open": open_hearing.url,
                   "closed": closed.url,
                   "published": ResponsePublication.objects.filter(
                       submission__page_id=closed.pk, state="approved").count()}}))
@@ -77,7 +81,9 @@ def main():
 
     with Bench() as bench:
         info = json.loads(bench.shell(PREPARE_CODE).strip().splitlines()[-1])
-        pages = [("hearing index", info["index"]),
+        pages = [("reference: home page", info["home"]),
+                 ("reference: a service page", info["service"]),
+                 ("hearing index", info["index"]),
                  ("open hearing (500 responses received)", info["open"]),
                  ("closed hearing (500 published responses)", info["closed"]),
                  ("closed hearing, page 25 of responses",
@@ -107,7 +113,8 @@ def main():
         for label, result in results:
             share = ratio(result, floor)
             # The target is for uncached pages; cached ones are reported.
-            passed = result.errors == 0 and (cache_seconds or share >= TARGET)
+            passed = result.errors == 0 and (cache_seconds or share >= TARGET
+                                             or label.startswith("reference"))
             ok = ok and bool(passed)
             rows.append(_row(f"{label} ({cache})", result, share, passed))
     table = markdown_table(["page", "req/s", "p50 ms", "p99 ms", "errors",

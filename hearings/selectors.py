@@ -39,6 +39,10 @@ def original_hearings():
 def canonical_hearing(page: HearingPage) -> HearingPage:
     """The site-language page of a hearing. Responses given on a translation or
     an alias belong to it, so the owner unit sees one list per hearing."""
+    if page.alias_of_id is None and (get_language() or "")[:2] == \
+            settings.LANGUAGE_CODE:
+        # An original page served in the site language (no query needed).
+        return page
     if page.alias_of_id is None and page.locale_id == _default_locale_id():
         return page
     return (HearingPage.objects.filter(translation_key=page.translation_key,

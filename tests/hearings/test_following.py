@@ -196,3 +196,18 @@ def test_following_an_alias_follows_the_hearing(client, site, open_hearing):
     alias = open_hearing.copy_for_translation(english, alias=True)
     subscribe(client, email="en@example.org", scope="hearing", hearing=alias.pk)
     assert Subscription.objects.get().hearing_id == open_hearing.pk
+
+
+def test_follow_a_topic_from_the_index(client, hearing_index, open_hearing):
+    from feedback.models import Topic
+
+    roads = Topic.objects.create(name="Vei og trafikk", slug="vei")
+    open_hearing.topics.set([roads])
+    open_hearing.save_revision().publish()
+    html = client.get(hearing_index.url, {"tema": "vei"}).content.decode()
+    assert f'{reverse("hearings:subscribe_form")}?tema=vei' in html
+    form = client.get(reverse("hearings:subscribe_form"), {"tema": "vei"})
+    assert form.status_code == 200
+    assert 'value="topic"' in form.content.decode()
+    subscribe(client, email="vei@example.org", scope="topic", topic="vei")
+    assert Subscription.objects.get().topic == roads

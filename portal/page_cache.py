@@ -31,7 +31,9 @@ deadline) may show the old state for at most PORTAL_PAGE_CACHE_SECONDS.
 
 from __future__ import annotations
 
+import contextvars
 import hashlib
+import pickle
 import re
 import uuid
 
@@ -58,7 +60,10 @@ def _cache():
 
 def invalidate(**_kwargs) -> None:
     """Drop every cached page (a signal receiver, or call it directly)."""
-    _cache().set(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
+    generation = uuid.uuid4().hex
+    _cache().set(GENERATION_KEY, generation, timeout=None)
+    if _request_generation.get() is not None:
+        _request_generation.set(generation)
 
 
 def _current_generation(cache, found: dict) -> str:
@@ -70,22 +75,41 @@ def _current_generation(cache, found: dict) -> str:
     return generation
 
 
+# The generation read once at the start of the request (PageCacheMiddleware), and
+# fragments of the current generation kept in this process: a fragment costs no
+# shared-cache read when the generation has not changed.
+_request_generation: contextvars.ContextVar[str | None] = contextvars.ContextVar(
+    "portal_page_generation", default=None
+)
+_local_fragments: dict[str, tuple[str, object]] = {}
+MAX_LOCAL_FRAGMENTS = 1000
+
+
 def fragment(key: str, build, *, timeout: int = 3600):
-    """A piece of every page (the footer) built once per generation.
+    """A piece of every page (footer, site lookup, restrictions) built once per
+    generation. Values must be immutable: they are shared between requests.
 
     Independent of PORTAL_PAGE_CACHE_SECONDS: the same invalidation drops it, so it
     is never older than the last publish or footer change.
     """
     cache = _cache()
     key = "portal:fragment:" + key
-    found = cache.get_many([key, GENERATION_KEY])
-    generation = _current_generation(cache, found)
-    entry = found.get(key)
-    if entry is not None and entry[0] == generation:
-        return entry[1]
-    value = build()
-    cache.set(key, (generation, value), timeout=timeout)
-    return value
+    generation = _request_generation.get()
+    if generation is None:  # outside a request
+        found = cache.get_many([key, GENERATION_KEY])
+        generation = _current_generation(cache, found)
+        entry = found.get(key)
+    else:
+        entry = _local_fragments.get(key)
+        if entry is None or entry[0] != generation:
+            entry = cache.get(key)
+    if entry is None or entry[0] != generation:
+        entry = (generation, build())
+        cache.set(key, entry, timeout=timeout)
+    if len(_local_fragments) >= MAX_LOCAL_FRAGMENTS:
+        _local_fragments.clear()
+    _local_fragments[key] = entry
+    return entry[1]
 
 
 def _cache_key(request) -> str:
@@ -142,15 +166,23 @@ def _strip_csrf(content: bytes) -> bytes | None:
 def _prime_site(request) -> None:
     """Wagtail looks the site up in the database on every request
     (Site.find_for_request, then kept on request._wagtail_site). The answer only
-    depends on host and port and changes when a Site is saved: keep it with the
-    same generation as the pages."""
+    depends on host and port and changes when a Site or page is saved: keep it,
+    with its root page, for the generation, as bytes (each request unpickles its
+    own copy; model instances are not shared between requests)."""
     from wagtail.models import Site
 
     hostname = split_domain_port(request._get_raw_host())[0]
     port = request.get_port()
-    key = f"site:{hostname}:{port}"
-    found = fragment(key, lambda: (Site._find_for_request(request),))
-    request._wagtail_site = found[0]
+
+    def find() -> bytes:
+        site = Site._find_for_request(request)
+        if site is not None:
+            site.root_page  # noqa: B018 - loaded now, kept with the site
+        return pickle.dumps(site)
+
+    request._wagtail_site = pickle.loads(  # noqa: S301 - bytes we pickled
+        fragment(f"site:{hostname}:{port}", find)
+    )
 
 
 class PageCacheMiddleware:
@@ -165,22 +197,26 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if request.path_info not in UNCACHED_PATHS:
-            _prime_site(request)
-        seconds = getattr(settings, "PORTAL_PAGE_CACHE_SECONDS", 0)
-        if seconds <= 0 or not _may_use_cache(request):
+        if request.path_info in UNCACHED_PATHS:
             return self.get_response(request)
-
+        seconds = getattr(settings, "PORTAL_PAGE_CACHE_SECONDS", 0)
+        use_cache = seconds > 0 and _may_use_cache(request)
         cache = _cache()
-        key = _cache_key(request)
-        found = cache.get_many([key, GENERATION_KEY])
+        key = _cache_key(request) if use_cache else None
+        # One shared-cache read: the current generation (and the page, if any).
+        found = cache.get_many([key, GENERATION_KEY] if key else [GENERATION_KEY])
         generation = _current_generation(cache, found)
-        entry = found.get(key)
+        entry = found.get(key) if key else None
         if entry is not None and entry[0] == generation:
             return self._from_cache(request, entry)
 
-        response = self.get_response(request)
-        if _may_store(request, response):
+        context_token = _request_generation.set(generation)
+        try:
+            _prime_site(request)
+            response = self.get_response(request)
+        finally:
+            _request_generation.reset(context_token)
+        if use_cache and _may_store(request, response):
             content = _strip_csrf(response.content)
             if content is not None:
                 headers = [(k, v) for k, v in response.items()

@@ -312,9 +312,19 @@ class ElasticsearchBackend:
 
     # --- indexing --------------------------------------------------------------------
 
+    def ensure_index(self) -> None:
+        """The alias must exist before anything is written through it: writing
+        to a missing alias would create a plain index of that name, with a
+        guessed mapping, that no alias could later replace."""
+        if not self.client.indices.exists_alias(name=alias_name()):
+            name = f"{alias_name()}-{datetime.now(UTC):%Y%m%d%H%M%S%f}"
+            build_index(name, []).create(using=self.client)
+            self.switch_alias(name)
+
     def index(self, items) -> None:
         from elasticsearch.helpers import bulk
 
+        self.ensure_index()
         bulk(self.client, ({"_op_type": "index", "_index": alias_name(),
                             "_id": item.page_id, "_source": to_source(item)}
                            for item in items), refresh="wait_for")
@@ -322,6 +332,7 @@ class ElasticsearchBackend:
     def delete(self, page_ids) -> None:
         from elasticsearch.helpers import bulk
 
+        self.ensure_index()
         bulk(self.client, ({"_op_type": "delete", "_index": alias_name(), "_id": pk}
                            for pk in page_ids), raise_on_error=False,
              refresh="wait_for")

@@ -161,3 +161,11 @@ def test_hearings_are_indexed_with_their_own_type(site, unit):
     assert results.hits[0].page_id == hearing.pk
     assert {f.value for f in results.facets["type"]} == {"hearing"}
     assert entry(index).kind == "page"
+
+
+def test_reindex_into_elasticsearch_needs_its_url(settings):
+    from django.core.management.base import CommandError
+
+    settings.ELASTICSEARCH_URL = ""
+    with pytest.raises(CommandError, match="ELASTICSEARCH_URL"):
+        call_command("search_reindex", backend="elasticsearch")

@@ -7,7 +7,8 @@ Elasticsearch: a new versioned index behind the alias, switched atomically.
 import sys
 import time
 
-from django.core.management.base import BaseCommand
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
 
 from search import indexing
 from search.backends import get_backend
@@ -49,6 +50,8 @@ class Command(BaseCommand):
         parser.add_argument("--batch-size", type=int, default=500)
 
     def handle(self, *args, backend=None, batch_size=500, **options):
+        if backend == "elasticsearch" and not settings.ELASTICSEARCH_URL:
+            raise CommandError("ELASTICSEARCH_URL is not set.")
         backend = get_backend(backend)
         total, _ = indexing.all_batches(batch_size)
         self.stdout.write(f"Indexing up to {total} pages into {backend.name} …")

@@ -18,7 +18,9 @@
   function enhance(form) {
     var input = form.querySelector("input[type=search]");
     var url = form.getAttribute("data-suggest-url");
-    if (!input || !url) return;
+    // The search box include may load this script more than once on a page.
+    if (!input || !url || form.hasAttribute("data-enhanced")) return;
+    form.setAttribute("data-enhanced", "");
 
     var listId = input.id + "-listbox";
     var wrapper = document.createElement("div");

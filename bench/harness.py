@@ -122,6 +122,49 @@ class Bench:
 class Server:
     url: str
     process: subprocess.Popen
+    database_url: str = ""
+
+    def worker_pids(self) -> list[int]:
+        pid = self.process.pid
+        try:
+            text = Path(f"/proc/{pid}/task/{pid}/children").read_text()
+        except OSError:
+            return []
+        return [int(p) for p in text.split()]
+
+    def database_pids(self) -> list[int]:
+        """PostgreSQL backends serving this server's database."""
+        import dj_database_url
+        import psycopg
+
+        db = dj_database_url.parse(self.database_url)
+        with psycopg.connect(host=db["HOST"], port=db["PORT"] or None,
+                             user=db["USER"] or "postgres",
+                             password=db["PASSWORD"] or None, dbname="postgres",
+                             autocommit=True) as conn:
+            rows = conn.execute(
+                "SELECT pid FROM pg_stat_activity WHERE datname = %s "
+                "AND pid <> pg_backend_pid()", [db["NAME"]]).fetchall()
+        return [row[0] for row in rows]
+
+    def cpu_seconds(self) -> tuple[float, float]:
+        """CPU time (user + system) used so far by the workers and by their
+        database backends. Unlike requests/s, it hardly depends on what else
+        the machine is doing."""
+        return (_cpu_of(self.worker_pids()),
+                _cpu_of(self.database_pids()) if self.database_url else 0.0)
+
+
+def _cpu_of(pids: list[int]) -> float:
+    ticks = os.sysconf("SC_CLK_TCK")
+    total = 0
+    for pid in pids:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += int(fields[11]) + int(fields[12])  # utime, stime
+    return total / ticks
 
 
 def free_port() -> int:
@@ -157,7 +200,8 @@ def start_gunicorn(env: dict, *, workers: int = 2, page_cache_seconds: int = 0,
             if time.monotonic() > deadline:
                 raise RuntimeError("gunicorn did not answer /livez")
             time.sleep(0.2)
-        yield Server(url=url, process=process)
+        yield Server(url=url, process=process,
+                     database_url=server_env.get("DATABASE_URL", ""))
     finally:
         process.terminate()
         try:
@@ -194,6 +238,8 @@ class WrkResult:
     p99_ms: float
     requests: int
     errors: int  # socket errors + non-2xx/3xx responses
+    app_cpu_ms: float | None = None  # set by wrk_with_cpu()
+    db_cpu_ms: float | None = None
 
 
 def ensure_wrk() -> str:
@@ -221,6 +267,18 @@ def wrk(url: str, *, duration: int = 10, connections: int = 8, threads: int = 2,
     output = subprocess.run([*command, url], check=True, text=True,
                             capture_output=True).stdout
     return parse_wrk(url, output)
+
+
+def wrk_with_cpu(server: Server, path: str, **kwargs) -> WrkResult:
+    """wrk on the server, plus CPU milliseconds per request spent in the
+    gunicorn workers and in PostgreSQL (result.app_cpu_ms, result.db_cpu_ms)."""
+    before = server.cpu_seconds()
+    result = wrk(server.url + path, **kwargs)
+    after = server.cpu_seconds()
+    requests = max(result.requests, 1)
+    result.app_cpu_ms = (after[0] - before[0]) * 1000 / requests
+    result.db_cpu_ms = (after[1] - before[1]) * 1000 / requests
+    return result
 
 
 def _ms(value: str) -> float:

@@ -10,7 +10,6 @@ import datetime
 from django.core.files.base import ContentFile
 from django.utils import timezone
 from wagtail.documents import get_document_model
-from wagtail.models import Page
 
 from feedback.choices import Kind
 from feedback.models import Submission, Topic
@@ -292,5 +291,3 @@ def _seed_responses(page: HearingPage, responses, moderator):
             publication_decide(publication=publication, action=state, by=moderator,
                                reason="Inneholder personangrep.")
 
-
-__all__ = ["seed", "pdf_bytes", "Page"]

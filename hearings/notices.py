@@ -9,7 +9,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from .choices import NoticeKind, SubscriptionScope
-from .models import HearingPage, NoticeSent, Subscription
+from .models import NoticeSent, Subscription
 from .selectors import original_hearings
 
 # A hearing that opened longer ago than this is not announced as new (e.g. after
@@ -65,5 +65,3 @@ def queue_due_notices(now: datetime.datetime | None = None) -> dict[str, int]:
         counts[kind] += len(created)
     return counts
 
-
-__all__ = ["due_notices", "queue_due_notices", "HearingPage"]

@@ -5,11 +5,12 @@ import datetime
 
 from django.conf import settings
 from django.core.paginator import Paginator
+from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 
-from feedback.models import Topic
+from feedback.models import Attachment, Topic
 from home.models import Audience
 
 from .choices import HearingStatus
@@ -193,7 +194,16 @@ def published_responses(page: HearingPage, page_number) -> dict:
         return {"responses": None, "responses_total": 0}
     qs = (ResponsePublication.objects.published_for(canonical_hearing(page))
           .select_related("submission")
-          .prefetch_related("submission__attachments"))
+          # Only what the list shows: the original text and contact data stay
+          # in the database.
+          .only("id", "submission_id", "respondent_type", "organisation",
+                "publish_name", "state", "published_text", "publish_attachments",
+                "submission__id", "submission__created_at",
+                "submission__contact_name")
+          .prefetch_related(Prefetch(
+              "submission__attachments",
+              queryset=Attachment.objects.only("id", "submission_id",
+                                               "original_name", "size"))))
     paginator = Paginator(qs, RESPONSES_PER_PAGE)
     responses = paginator.get_page(page_number)
     return {"responses": responses, "responses_total": paginator.count}

@@ -326,3 +326,27 @@ def test_editor_can_create_hearing_with_warning(client, hearing_index,
     assert Page.objects.filter(slug="sommerhoring").exists()
     messages = [str(m) for m in created.context["messages"]]
     assert any("juli" in m or "July" in m for m in messages)
+
+
+def test_admin_list_query_count_constant(client, roles, closed_hearing, responses):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.force_login(roles["handler"])
+    url = reverse("hearings_admin:responses", args=[closed_hearing.pk])
+
+    def count(params=None):
+        client.get(url, params or {})
+        with CaptureQueriesContext(connection) as ctx:
+            response = client.get(url, params or {})
+            assert response.status_code == 200
+            if response.streaming:  # the export is written as it streams
+                b"".join(response.streaming_content)
+        return len(ctx)
+
+    few, few_export = count(), count({"export": "csv"})
+    for i in range(10):
+        respond(closed_hearing, f"Svar {i}", name=f"P{i}",
+                now=timezone.now() - datetime.timedelta(days=3))
+    assert count() == few
+    assert count({"export": "csv"}) == few_export

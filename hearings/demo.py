@@ -10,6 +10,7 @@ import datetime
 from django.core.files.base import ContentFile
 from django.utils import timezone
 from wagtail.documents import get_document_model
+from wagtail.models import Locale
 
 from feedback.choices import Kind
 from feedback.models import Submission, Topic
@@ -256,9 +257,21 @@ def seed(stdout):
                 document=_document(title, data["title"]), sort_order=order))
         page.save_revision().publish()
         _seed_responses(page, data["responses"], admin)
-    total = HearingPage.objects.count()
+    _english_aliases(index)
+    total = HearingPage.objects.filter(locale__language_code="nb").count()
     responses = Submission.objects.filter(kind=Kind.HEARING_RESPONSE).count()
     stdout.write(f"  hearings: {total} ({created} new), {responses} responses")
+
+
+def _english_aliases(index):
+    """Show the hearings under /en/ too (as home.demo does for its pages): aliases
+    follow their Norwegian originals until someone translates them."""
+    english = Locale.objects.filter(language_code="en").first()
+    if english is None or index.get_parent().get_translation_or_none(english) is None:
+        return
+    for page in [index, *index.get_descendants().order_by("path")]:
+        if page.get_translation_or_none(english) is None:
+            page.specific.copy_for_translation(english, alias=True)
 
 
 def _demo_moderator():

@@ -40,6 +40,9 @@ def test_demo_is_complete_and_idempotent(django_capture_on_commit_callbacks):
                 Submission.objects.count(), ResponsePublication.objects.count())
 
     counts = counts_now()
+    # The hearings are shown under /en/ too, as aliases of the originals.
+    assert HearingPage.objects.filter(locale__language_code="en").count() == \
+        counts[0]
     # seed_demo runs every app's seed again, the home tree's English aliases
     # included (they now reach the hearings too).
     home_demo.seed(out)

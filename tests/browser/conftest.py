@@ -23,7 +23,6 @@ from __future__ import annotations
 import functools
 import json
 import os
-import shutil
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -50,7 +49,7 @@ CHROMIUM_ARGS = [
 
 def _missing_prerequisites() -> list[str]:
     missing = []
-    if not (Path(CHROMIUM).exists() or shutil.which("chromium")):
+    if not Path(CHROMIUM).exists():
         missing.append(
             f"Chromium ({CHROMIUM}; install Debian's package: `make browser` "
             "or `apt-get install chromium`)"

@@ -3,7 +3,11 @@ many services there are (tests/home/test_query_counts.py pins them)."""
 
 from collections import OrderedDict
 
+from django.utils.translation import get_language
+from wagtail.models import Site
+
 from portal.links import page_links
+from portal.page_cache import fragment
 from portal.restrictions import public
 
 from .collation import ALPHABET, index_letter, sort_key
@@ -54,14 +58,38 @@ def _valid_slugs(values, known: set[str]) -> list[str]:
 
 
 def service_index(params, *, locale, request=None) -> dict:
-    """The A–Å index: services grouped by Norwegian first letter, filtered."""
-    audiences = list(Audience.objects.all())
-    life_situations = list(LifeSituation.objects.all())
+    """The A–Å index: services grouped by Norwegian first letter, filtered.
+
+    The filter options and the grouped list for each valid filter choice are kept
+    until the next publish (portal.page_cache.fragment): they are the same for
+    every visitor, and the list is most of this page's work."""
+    audiences, life_situations = fragment("index-options", lambda: (
+        tuple(Audience.objects.all()), tuple(LifeSituation.objects.all())))
     chosen_audiences = _valid_slugs(params.getlist("malgruppe"),
                                     {a.slug for a in audiences})
     chosen_situations = _valid_slugs(params.getlist("livssituasjon"),
                                      {s.slug for s in life_situations})
+    site = Site.find_for_request(request) if request is not None else None
+    key = ":".join([
+        "index", str(site.pk if site else 0), get_language() or "", str(locale.pk),
+        ",".join(sorted(set(chosen_audiences))),
+        ",".join(sorted(set(chosen_situations))),
+    ])
+    groups, count = fragment(key, lambda: _index_groups(
+        locale, chosen_audiences, chosen_situations, request))
+    return {
+        "audiences": audiences,
+        "life_situations": life_situations,
+        "chosen_audiences": chosen_audiences,
+        "chosen_situations": chosen_situations,
+        "groups": groups,
+        "letters": [ch.upper() for ch in ALPHABET],
+        "service_count": count,
+        "filtered": bool(chosen_audiences or chosen_situations),
+    }
 
+
+def _index_groups(locale, chosen_audiences, chosen_situations, request):
     services = public(ServicePage.objects.live()).filter(locale=locale)
     if chosen_audiences:
         services = services.filter(audiences__slug__in=chosen_audiences)
@@ -70,17 +98,9 @@ def service_index(params, *, locale, request=None) -> dict:
     services = page_links(services.distinct(), request)
     services.sort(key=lambda s: sort_key(s.title))
 
-    groups: OrderedDict[str, list] = OrderedDict()
+    groups: OrderedDict[str, tuple] = OrderedDict()
     for service in services:
         groups.setdefault(index_letter(service.title), []).append(service)
-    letters = [ch.upper() for ch in ALPHABET]
-    return {
-        "audiences": audiences,
-        "life_situations": life_situations,
-        "chosen_audiences": chosen_audiences,
-        "chosen_situations": chosen_situations,
-        "groups": groups,
-        "letters": letters,
-        "service_count": len(services),
-        "filtered": bool(chosen_audiences or chosen_situations),
-    }
+    # Shared between requests from here on: nothing mutable inside.
+    return (OrderedDict((letter, tuple(items)) for letter, items in groups.items()),
+            len(services))

@@ -19,8 +19,8 @@ EXPECTED = {
     "home": 6,
     "topic": 6,
     "service": 8,
-    "index": 8,
-    "index_filtered": 8,
+    "index": 5,
+    "index_filtered": 5,
 }
 
 

@@ -211,3 +211,17 @@ def test_follow_a_topic_from_the_index(client, hearing_index, open_hearing):
     assert 'value="topic"' in form.content.decode()
     subscribe(client, email="vei@example.org", scope="topic", topic="vei")
     assert Subscription.objects.get().topic == roads
+
+
+def test_follow_form_on_the_hearing_page_works(client, open_hearing):
+    html = client.get(open_hearing.url).content.decode()
+    form = html[html.index('action="/hoering/folg/send/"'):]
+    form = form[:form.index("</form>")]
+    data = dict(re.findall(r'type="hidden" name="(\w+)" value="([^"]*)"', form))
+    assert 'id="follow_email"' in form and 'for="follow_email"' in form
+    data["email"] = "side@example.org"
+    with on_commit(execute=True):
+        response = client.post(reverse("hearings:subscribe"), data)
+    assert response.status_code == 200
+    assert Subscription.objects.get().hearing_id == open_hearing.pk
+    assert mail.outbox[0].to == ["side@example.org"]

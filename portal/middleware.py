@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.template.response import TemplateResponse
+from django.utils import translation
 
 # Longer query strings than this are never produced by our own forms or links.
 MAX_QUERY_STRING_BYTES = 4096
@@ -27,7 +28,14 @@ class BadRequestGuardMiddleware:
         # The error template extends base.html; render it without the (possibly
         # unparseable) query string to be safe.
         request.META["QUERY_STRING"] = ""
-        response = TemplateResponse(
-            request, "refused.html", {"status": status}, status=status
-        )
-        return response.render()
+        # This runs before LocaleMiddleware: take the language from the path, so
+        # that /en/… is refused in English.
+        language = (translation.get_language_from_path(request.path_info)
+                    or settings.LANGUAGE_CODE)
+        with translation.override(language):
+            response = TemplateResponse(
+                request, "refused.html", {"status": status}, status=status
+            )
+            response.render()
+        response["Content-Language"] = language
+        return response

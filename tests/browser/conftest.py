@@ -245,6 +245,8 @@ def _build_portal_pages() -> dict:
         "service": service.url,
         "index": site["index"].url,
         "index_filtered": site["index"].url + "?malgruppe=innbyggere",
+        "index_empty": site["index"].url + "?malgruppe=media",
+        "too_long": site["index"].url + "?q=" + "x" * 5000,
         "standard": site["privacy"].url,
         "not_found": "/finnes-ikke/",
         "site": site,

@@ -18,6 +18,8 @@ PUBLIC_PAGES = [
     ("service", 200),
     ("index", 200),
     ("index_filtered", 200),
+    ("index_empty", 200),  # "no services match"
+    ("too_long", 414),  # the refusal page
     ("standard", 200),
     ("not_found", 404),
 ]

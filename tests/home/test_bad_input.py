@@ -172,3 +172,10 @@ def test_sort_key_is_norwegian(words, ordered):
 def test_index_letter():
     assert [index_letter(w) for w in ["Åpen", "ørn", "Ærlig", "élan", "3D", "—"]] \
         == ["Å", "Ø", "Æ", "E", "#", "#"]
+
+
+def test_refusal_page_in_the_visitors_language(client, site):
+    response = client.get("/en" + site["index"].url + "?q=" + "x" * 5000)
+    assert response.status_code == 414
+    body = response.content.decode()
+    assert '<html lang="en"' in body and "Too much at once" in body

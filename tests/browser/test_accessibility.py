@@ -124,3 +124,9 @@ def test_harness_reports_violations(page, live_server, portal_pages):
     page.evaluate("document.getElementById('bad').placeholder = 'Navn'")
     assert "label" not in {v["id"] for v in axe_violations(page)}
     assert len(unlabelled_fields(page)) == 1
+
+
+@pytest.mark.urls("tests.portal.urls_boom")
+def test_500_page_has_no_wcag_violations(page, live_server, portal_pages):
+    assert_accessible(page, live_server, "/boom/", expect_status=500)
+    assert page.get_attribute("html", "lang") == "nb"

@@ -144,3 +144,18 @@ def test_response_on_english_alias_belongs_to_the_hearing(client, site, open_hea
     submission = Submission.objects.get()
     assert submission.page_id == open_hearing.pk
     assert submission.unit == hearing_unit
+
+
+def test_receipt_and_tracking_link(client, open_hearing,
+                                   django_capture_on_commit_callbacks):
+    from django.core import mail
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = post(client, open_hearing)
+    assert response.status_code == 200
+    tracking = response.context["tracking_url"]
+    assert tracking and "?t=" in tracking
+    assert client.get(tracking).status_code == 200
+    submission = Submission.objects.get()
+    assert any(submission.reference in m.body for m in mail.outbox
+               if m.to == ["kari@example.org"])

@@ -34,3 +34,39 @@ def server_error(request):
 
 def bad_request(request, exception=None):
     return render(request, "400.html", status=400)
+
+
+# Fields whose text a resident may have spent time on. Shown back, read-only, when
+# a form is refused before any view could keep it.
+KEPT_FIELDS = ("subject", "text", "location")
+KEPT_FIELD_MAX_CHARS = 20_000
+
+
+def csrf_failure(request, reason=""):
+    """A form refused by the CSRF check (an expired or blocked cookie, a page left
+    open for long): say what to do, in plain language, and give the resident their
+    text back so nothing is lost. The text is only echoed to the browser that sent
+    it, escaped by the template, never stored or logged."""
+    kept = []
+    if request.method == "POST":
+        for name in KEPT_FIELDS:
+            value = request.POST.get(name, "")
+            if value.strip():
+                kept.append({"name": name, "value": value[:KEPT_FIELD_MAX_CHARS]})
+    response = render(request, "csrf_failure.html", {"kept": kept,
+                                                      "back": _safe_back(request)},
+                      status=403)
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+def _safe_back(request) -> str:
+    """The page the form was on, when it is on this site; else the front page."""
+    from django.utils.http import url_has_allowed_host_and_scheme
+
+    referer = request.META.get("HTTP_REFERER", "")
+    if referer and url_has_allowed_host_and_scheme(
+        referer, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return referer
+    return request.path if request.method == "POST" else "/"

@@ -264,6 +264,8 @@ if RECAPTCHA_ENABLED:
             "https://www.google.com",
             "https://www.gstatic.com",
         ]
+# A refused form gives the resident their text back (portal/views.py).
+CSRF_FAILURE_VIEW = "portal.views.csrf_failure"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 X_FRAME_OPTIONS = "DENY"

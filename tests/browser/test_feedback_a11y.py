@@ -121,3 +121,14 @@ def test_page_feedback_states_accessible(page, live_server, feedback_site):
     _assert_page_clean(page, "page feedback error")
     # The thank-you state on the content page.
     assert_accessible(page, live_server, service + "?takk=1")
+
+
+def test_refused_form_page_accessible(page, live_server, feedback_site):
+    # The CSRF cookie is gone (blocked or expired) when the resident sends.
+    visit(page, live_server, "/si-din-mening/forslag/")
+    page.fill("#id_text", "Et forslag om flere benker langs stien.")
+    page.context.clear_cookies()
+    page.click("form.feedback-form button[type=submit]")
+    page.wait_for_load_state()
+    assert page.input_value("#kept-text") == "Et forslag om flere benker langs stien."
+    _assert_page_clean(page, "refused form")

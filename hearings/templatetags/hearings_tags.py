@@ -1,5 +1,10 @@
 from django import template
+from django.conf import settings
 from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
+from django.utils.translation import get_language
+
+from portal.page_cache import fragment
 
 register = template.Library()
 
@@ -13,7 +18,13 @@ def open_hearings(context, limit=3):
         index_url = reverse("hearings:index_redirect")
     except NoReverseMatch:
         index_url = None
-    return {"hearings": select_open(limit=limit), "index_url": index_url,
+    # Built once per page-cache generation (any publish drops it) and per day,
+    # since a hearing opens and closes at midnight: the home page's costliest part.
+    language = (get_language() or settings.LANGUAGE_CODE)[:2]
+    today = timezone.localdate().isoformat()
+    hearings = fragment(f"open-hearings:{language}:{today}:{limit}",
+                        lambda: tuple(select_open(limit=limit)))
+    return {"hearings": hearings, "index_url": index_url,
             "request": context.get("request")}
 
 

@@ -7,7 +7,7 @@ from django.utils.translation import get_language
 from wagtail.models import Site
 
 from portal.links import page_links
-from portal.page_cache import fragment
+from portal.page_cache import fragment, page_fragment_key
 from portal.restrictions import public
 
 from .collation import ALPHABET, index_letter, sort_key
@@ -38,6 +38,16 @@ def services_in_topic(topic, request=None):
 
 
 def service_context(service, request=None) -> dict:
+    """Kept until the next publish or unit change (portal.page_cache.fragment):
+    the unit, audiences, life situations and related services only change when an
+    editor publishes, and they are most of the service page's database work."""
+    key = page_fragment_key("service", service, request)
+    if key is None:
+        return _service_context(service, request)
+    return fragment(key, lambda: _service_context(service, request))
+
+
+def _service_context(service, request) -> dict:
     related = page_links(
         public(ServicePage.objects.live())
         .filter(pk__in=service.related_services.values("pk")),
@@ -46,9 +56,9 @@ def service_context(service, request=None) -> dict:
     related.sort(key=lambda s: sort_key(s.title))
     return {
         "responsible_unit": service.responsible_unit,
-        "audiences": list(service.audiences.all()),
-        "life_situations": list(service.life_situations.all()),
-        "related": related,
+        "audiences": tuple(service.audiences.all()),
+        "life_situations": tuple(service.life_situations.all()),
+        "related": tuple(related),
     }
 
 

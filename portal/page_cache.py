@@ -42,6 +42,7 @@ from django.core.cache import caches
 from django.http import HttpResponse
 from django.http.request import split_domain_port
 from django.middleware.csrf import get_token
+from django.utils import translation
 
 CACHE_ALIAS = "pages"
 GENERATION_KEY = "portal:pages:generation"
@@ -110,6 +111,21 @@ def fragment(key: str, build, *, timeout: int = 3600):
         _local_fragments.clear()
     _local_fragments[key] = entry
     return entry[1]
+
+
+def page_fragment_key(prefix: str, page, request) -> str | None:
+    """A fragment key for what one live page shows the same to every visitor of a
+    site and language (links carry the site's and language's URL prefix).
+
+    None for previews and unsaved pages: a draft must never be kept and then
+    shown to the public."""
+    if page.pk is None or request is None or getattr(request, "is_preview", False):
+        return None
+    from wagtail.models import Site
+
+    site = Site.find_for_request(request)
+    language = translation.get_language() or ""
+    return f"{prefix}:{page.pk}:{site.pk if site else 0}:{language}"
 
 
 def _cache_key(request) -> str:

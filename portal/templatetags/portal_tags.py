@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page, Site
 
 from portal.links import page_links
-from portal.page_cache import fragment
+from portal.page_cache import fragment, page_fragment_key
 
 register = template.Library()
 
@@ -20,10 +20,15 @@ def breadcrumbs(context, page):
     ancestors = []
     request = context.get("request")
     if isinstance(page, Page) and page.depth > 2:
-        ancestors = page_links(
-            Page.objects.ancestor_of(page).filter(depth__gte=2).order_by("path"),
-            request,
-        )
+        def build():
+            return tuple(page_links(
+                Page.objects.ancestor_of(page).filter(depth__gte=2).order_by("path"),
+                request,
+            ))
+
+        # Ancestors change only by publishing or moving: kept per generation.
+        key = page_fragment_key("crumbs", page, request)
+        ancestors = build() if key is None else fragment(key, build)
     return {"ancestors": ancestors, "page": page, "request": request}
 
 

@@ -17,12 +17,11 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.widgets import AdminDateInput
 
 from units.models import Unit
-from units.selectors import units_led_by
 
 from . import services
 from .choices import Status
 from .permissions import is_feedback_editor, user_scope
-from .selectors import ALL, submissions_visible_to
+from .selectors import ALL, submissions_visible_to, unit_access
 
 TEXT_MAX = 10_000
 
@@ -42,7 +41,7 @@ def can_assign_others(user, submission) -> bool:
     """Leads of the unit (or a unit above), the triage unit and superusers assign to
     anyone in the unit; a handler may only take a case herself."""
     # Superusers and triage members are exactly those who see everything (ALL).
-    return is_feedback_editor(user) or submission.unit_id in units_led_by(user)
+    return is_feedback_editor(user) or submission.unit_id in unit_access(user).led
 
 
 def assignable_users(submission):
@@ -256,7 +255,7 @@ class BulkAssignForm(forms.Form):
         users = User.objects.filter(is_active=True,
                                     unit_memberships__isnull=False)
         if scope != ALL:
-            led = units_led_by(user)
+            led = unit_access(user).led
             users = users.filter(unit_memberships__unit_id__in=led) if led else (
                 users.filter(pk=user.pk)
             )

@@ -38,7 +38,6 @@ from wagtail.log_actions import log
 from wagtail.models import Page
 
 from units.models import Unit
-from units.selectors import units_led_by
 
 from . import routing, services
 from .admin_forms import CASE_FORMS
@@ -54,6 +53,7 @@ from .selectors import (
     submission_for_user,
     submissions_visible_to,
     timeline,
+    unit_access,
 )
 
 
@@ -239,7 +239,7 @@ class InboxSummaryPanel(Component):
         totals = {key: sum(row[key] for row in rows)
                   for key in ("open", "overdue", "interim_owed", "new_today")}
         return {"rows": rows, "totals": totals,
-                "leads": bool(units_led_by(request.user)),
+                "leads": bool(unit_access(request.user).led),
                 "last_digest": last_overdue_digest(),
                 "inbox_url": reverse("feedback_inbox:index"),
                 "report_url": reverse("feedback_tools:report"),

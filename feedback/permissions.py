@@ -13,9 +13,6 @@ from django.contrib.auth import get_user_model
 from django.db.models import Q
 from wagtail.permission_policies import BasePermissionPolicy, ModelPermissionPolicy
 
-from units.models import Membership
-from units.selectors import is_triage_member
-
 from . import selectors
 
 # Actions a unit member may take on the submissions she sees. Nobody adds (the
@@ -24,43 +21,22 @@ MEMBER_ACTIONS = frozenset({"view", "change"})
 
 
 def user_scope(user):
-    """`selectors.visible_unit_ids(user)`, memoised on the user object for the
-    request (Wagtail caches permissions on the user the same way). The filter
-    choices, the case view's forms and the menu ask several times per request."""
-    cached = getattr(user, "_feedback_scope", None)
-    if cached is None:
-        cached = selectors.visible_unit_ids(user)
-        if getattr(user, "is_authenticated", False):
-            user._feedback_scope = cached
-    return cached
+    """`selectors.visible_unit_ids(user)`: the ids of the units whose submissions
+    the user sees, or `ALL`."""
+    return selectors.unit_access(user).scope
 
 
 def is_unit_member(user) -> bool:
-    """Cached on the user object for the request: the menu, the index view and
-    the policy each ask."""
-    if not getattr(user, "is_authenticated", False) or not user.is_active:
-        return False
-    if user.is_superuser:
-        return True
-    cached = getattr(user, "_feedback_is_member", None)
-    if cached is None:
-        cached = Membership.objects.filter(user=user).exists()
-        user._feedback_is_member = cached
-    return cached
+    """Superusers and members of any unit (active users only). The menu, the
+    index view and the policy each ask; `selectors.unit_access` answers all of
+    them from one query per request."""
+    return selectors.unit_access(user).is_member
 
 
 def is_feedback_editor(user) -> bool:
     """Editors of the feedback set-up (topics, rules, try-the-rules, page-feedback
     report): superusers and members of the triage unit (Servicetorget)."""
-    if not getattr(user, "is_authenticated", False) or not user.is_active:
-        return False
-    if user.is_superuser:
-        return True
-    cached = getattr(user, "_feedback_is_editor", None)
-    if cached is None:
-        cached = is_triage_member(user)
-        user._feedback_is_editor = cached
-    return cached
+    return selectors.unit_access(user).sees_all
 
 
 class SubmissionPermissionPolicy(BasePermissionPolicy):

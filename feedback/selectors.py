@@ -13,8 +13,11 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.utils import timezone
+from django.utils.functional import cached_property
 
-from units.selectors import is_triage_member, units_of_user
+from units.choices import Role
+from units.models import Membership
+from units.selectors import unit_with_descendants
 
 from .choices import FINISHED_STATUSES, OPEN_STATUSES, Kind
 from .models import RoutingRule, Submission, SubmissionEvent, Topic
@@ -28,14 +31,85 @@ def _portal(name: str, default=None):
 
 # --- visibility ---------------------------------------------------------------------
 
+class UnitAccess:
+    """What one user's unit memberships allow, read once: one query for the
+    memberships (with the triage flag) and one for the unit tree when the scope
+    or the led units are asked for. Every access check of a request — the
+    selector, the permission policy, the menu, the filters, the case forms —
+    reads the same object, so none of them costs a query of its own."""
+
+    def __init__(self, user):
+        self.user = user
+
+    @cached_property
+    def _memberships(self) -> list[tuple[int, str, bool]]:
+        if not getattr(self.user, "is_authenticated", False):
+            return []
+        return list(Membership.objects.filter(user=self.user)
+                    .values_list("unit_id", "role", "unit__is_triage"))
+
+    @property
+    def _active(self) -> bool:
+        return bool(getattr(self.user, "is_authenticated", False)
+                    and self.user.is_active)
+
+    @cached_property
+    def is_member(self) -> bool:
+        """Superusers and members of any unit: who may use the inbox at all."""
+        return self._active and (self.user.is_superuser or bool(self._memberships))
+
+    @cached_property
+    def is_triage(self) -> bool:
+        return any(triage for _unit, _role, triage in self._memberships)
+
+    @cached_property
+    def sees_all(self) -> bool:
+        """Superusers and members of the triage unit (Servicetorget)."""
+        return self._active and (self.user.is_superuser or self.is_triage)
+
+    @cached_property
+    def _direct(self) -> set[int]:
+        return {unit for unit, _role, _triage in self._memberships}
+
+    @cached_property
+    def _below_direct(self) -> set[int]:
+        return unit_with_descendants(self._direct) if self._direct else set()
+
+    @cached_property
+    def scope(self) -> set[int] | str:
+        if not self._active:
+            return set()
+        return ALL if self.sees_all else self._below_direct
+
+    @cached_property
+    def led(self) -> set[int]:
+        """The units the user leads and the units below them."""
+        lead = {unit for unit, role, _triage in self._memberships
+                if role == Role.LEAD}
+        if not lead:
+            return set()
+        # A lead of all her units (the usual case) leads exactly what she sees:
+        # one walk of the unit tree serves both.
+        return self._below_direct if lead == self._direct else (
+            unit_with_descendants(lead))
+
+
+def unit_access(user) -> UnitAccess:
+    """The user's `UnitAccess`, kept on the user object for the request (Wagtail
+    caches permissions on the user the same way). A new request loads a new user
+    object, so a membership change counts from the next request on."""
+    cached = getattr(user, "_feedback_access", None)
+    if cached is None:
+        cached = UnitAccess(user)
+        if getattr(user, "is_authenticated", False):
+            user._feedback_access = cached
+    return cached
+
+
 def visible_unit_ids(user) -> set[int] | str:
     """`ALL` for superusers and members of the triage unit, else the ids of the
     user's units and their sub-units (empty for anonymous users)."""
-    if not getattr(user, "is_authenticated", False) or not user.is_active:
-        return set()
-    if user.is_superuser or is_triage_member(user):
-        return ALL
-    return units_of_user(user)
+    return unit_access(user).scope
 
 
 def submissions_visible_to(user, *, queryset: QuerySet | None = None) -> QuerySet:

@@ -8,4 +8,6 @@ class HearingsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import signals  # noqa: F401 - registers the deadline recorder
+        from . import signals  # registers the deadline recorder
+
+        signals.connect()

@@ -62,6 +62,8 @@ class Consultee(models.Model):
 class HearingIndexPage(ContentPage):
     """All hearings: open (closing soonest first), upcoming, closed, concluded."""
 
+    direct_route = True  # found by url_path in one query (home.models._direct_route)
+
     content_panels = content_panels_with_readability(
         [*Page.content_panels, FieldPanel("summary")]
     )
@@ -75,7 +77,7 @@ class HearingIndexPage(ContentPage):
         from .selectors import hearing_index
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(hearing_index(self, request.GET))
+        context.update(hearing_index(self, request.GET, request))
         return context
 
 
@@ -86,6 +88,9 @@ def _start_of_day(day: datetime.date) -> datetime.datetime:
 
 class HearingPage(ContentPage):
     """One public hearing (høring). Its status follows from its dates and outcome."""
+
+    direct_route = True  # found by url_path in one query (home.models._direct_route)
+    route_select_related = ("responsible_unit",)
 
     body = RichTextField(
         _("what is this about, what can you influence"), blank=True,

@@ -1,17 +1,22 @@
 """Reads with a rule in them. The public lists issue a fixed number of queries,
 however many hearings or responses there are (tests/hearings pins them)."""
 
+import dataclasses
 import datetime
 
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
+from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 
 from feedback.models import Attachment, Topic
 from home.models import Audience
+from portal.links import PageUrls
+from portal.page_cache import fragment, page_fragment_key
 
 from .choices import HearingStatus
 from .models import HearingIndexPage, HearingPage, ResponsePublication
@@ -57,22 +62,53 @@ def _default_locale_id():
     return Locale.get_default().pk
 
 
-def hearing_index(index: HearingIndexPage, params) -> dict:
-    """Hearings under the index, grouped by derived status and filtered."""
-    topics = list(
-        Topic.objects.filter(hearings__in=HearingPage.objects.child_of(index).live())
-        .distinct()
-    )
-    audiences = list(Audience.objects.filter(hearings__isnull=False).distinct())
+@dataclasses.dataclass(frozen=True, slots=True)
+class HearingCard:
+    """What a list shows of a hearing (hearings/includes/hearing_card.html): built
+    once per page-cache generation and day, so it holds no Page object."""
+
+    id: int
+    title: str
+    url: str | None
+    summary: str
+    opens_on: datetime.date
+    deadline: datetime.date
+    days_left: int
+
+
+def _cards(hearings, request, today: datetime.date) -> tuple[HearingCard, ...]:
+    urls = PageUrls(request)
+    return tuple(
+        HearingCard(id=h.pk, title=h.title, url=urls.url(h.url_path),
+                    summary=h.summary, opens_on=h.opens_on, deadline=h.deadline,
+                    days_left=(h.deadline - today).days)
+        for h in hearings)
+
+
+def hearing_index(index: HearingIndexPage, params, request=None) -> dict:
+    """Hearings under the index, grouped by derived status and filtered.
+
+    The filter options, and the groups for each valid filter choice, are kept per
+    page-cache generation (any publish drops them) and day, since a hearing opens
+    and closes at midnight; never for a preview (portal.page_cache)."""
+    key = page_fragment_key("hearing-index", index, request)
+    if key is None:
+        topics, audiences = _index_options(index)
+    else:
+        topics, audiences = fragment(key + ":options", lambda: _index_options(index))
     chosen_topics = _valid(params.getlist("tema"), {t.slug for t in topics})
     chosen_audiences = _valid(params.getlist("malgruppe"),
                               {a.slug for a in audiences})
-    qs = HearingPage.objects.child_of(index).live().public().only(*CARD_FIELDS)
-    if chosen_topics:
-        qs = qs.filter(topics__slug__in=chosen_topics)
-    if chosen_audiences:
-        qs = qs.filter(audiences__slug__in=chosen_audiences)
-    groups = group_by_status(qs.distinct())
+    today = timezone.localdate()
+    build = lambda: _index_groups(  # noqa: E731
+        index, chosen_topics, chosen_audiences, request, today)
+    if key is None:
+        groups = build()
+    else:
+        # Only known slugs reach the key, so a crawler cannot fill the cache.
+        groups = fragment(":".join([
+            key, today.isoformat(), ",".join(sorted(set(chosen_topics))),
+            ",".join(sorted(set(chosen_audiences)))]), build)
     return {
         "groups": groups,
         "topics": topics,
@@ -82,6 +118,25 @@ def hearing_index(index: HearingIndexPage, params) -> dict:
         "filtered": bool(chosen_topics or chosen_audiences),
         "total": sum(len(g["hearings"]) for g in groups),
     }
+
+
+def _index_options(index: HearingIndexPage) -> tuple[tuple, tuple]:
+    topics = tuple(
+        Topic.objects.filter(hearings__in=HearingPage.objects.child_of(index).live())
+        .distinct())
+    audiences = tuple(Audience.objects.filter(hearings__isnull=False).distinct())
+    return topics, audiences
+
+
+def _index_groups(index, chosen_topics, chosen_audiences, request, today):
+    qs = HearingPage.objects.child_of(index).live().public().only(*CARD_FIELDS)
+    if chosen_topics:
+        qs = qs.filter(topics__slug__in=chosen_topics)
+    if chosen_audiences:
+        qs = qs.filter(audiences__slug__in=chosen_audiences)
+    return tuple(
+        {**group, "hearings": _cards(group["hearings"], request, today)}
+        for group in group_by_status(qs.distinct()))
 
 
 def group_by_status(hearings, now=None) -> list[dict]:
@@ -107,7 +162,7 @@ def group_by_status(hearings, now=None) -> list[dict]:
             for s in order]
 
 
-def open_hearings(*, limit: int = 3, now=None) -> list[HearingPage]:
+def open_hearings(*, limit: int = 3, now=None, request=None) -> list[HearingCard]:
     """Open hearings in the active language (else the default), closing soonest."""
     now = now or timezone.now()
     today = timezone.localdate(now)
@@ -127,7 +182,7 @@ def open_hearings(*, limit: int = 3, now=None) -> list[HearingPage]:
         seen.add(key)
         result.append(hearing)
     result.sort(key=lambda h: (h.deadline, h.title))
-    return result[:limit]
+    return list(_cards(result[:limit], request, today))
 
 
 def july_days(start: datetime.date, end: datetime.date) -> int:
@@ -165,34 +220,79 @@ def hearing_editor_warnings(page: HearingPage) -> list[str]:
     return warnings
 
 
+@dataclasses.dataclass(frozen=True, slots=True)
+class DocumentLink:
+    url: str
+    title: str
+    file_type: str
+    file_size: int | None
+
+
 def hearing_context(page: HearingPage, request, *, form=None,
                     subscribe_form=None) -> dict:
+    """The hearing page's context. What it shows the same to every visitor — the
+    status, documents, consultees, topics and published responses — is kept per
+    page-cache generation (publishing, moderating and unit changes drop it) and
+    day, as a hearing opens and closes at midnight; never for a preview."""
     from .forms import HearingResponseForm, SubscribeForm
 
-    status = page.status
-    context = {
-        "status": status,
-        "status_label": page.status_label,
-        "documents": list(page.documents.select_related("document").all()),
-        "consultees": list(page.consultees.all()),
-        "page_topics": list(page.topics.all()),
-        "responsible_unit": page.responsible_unit,
-        "days_left": page.days_left(),
-        "subscribe_form": subscribe_form or SubscribeForm(
-            initial={"scope": "hearing", "hearing": page.pk}),
-    }
-    if status == HearingStatus.OPEN:
+    key = page_fragment_key("hearing", page, request)
+    if key is None:
+        context = _hearing_facts(page)
+    else:
+        key = f"{key}:{timezone.localdate().isoformat()}"
+        context = dict(fragment(key, lambda: _hearing_facts(page)))
+    context["subscribe_form"] = subscribe_form or SubscribeForm(
+        initial={"scope": "hearing", "hearing": page.pk})
+    if context["status"] == HearingStatus.OPEN:
         context["form"] = form or HearingResponseForm()
-    context.update(published_responses(page, request.GET.get("svar")))
+    if context["status"] in (HearingStatus.CLOSED, HearingStatus.CONCLUDED):
+        context.update(published_responses(page, request.GET.get("svar"),
+                                           cache_key=key))
     return context
 
 
-def published_responses(page: HearingPage, page_number) -> dict:
-    """Moderated, published responses on a hearing, paginated: the page shows
-    RESPONSES_PER_PAGE of them whatever the total."""
-    if page.status not in (HearingStatus.CLOSED, HearingStatus.CONCLUDED):
-        return {"responses": None, "responses_total": 0}
-    qs = (ResponsePublication.objects.published_for(canonical_hearing(page))
+def _hearing_facts(page: HearingPage) -> dict:
+    unit = page.responsible_unit
+    return {
+        "status": page.status,
+        "status_label": str(page.status_label),
+        "days_left": page.days_left(),
+        "documents": tuple(
+            DocumentLink(url=item.document.url, title=item.display_title,
+                         file_type=item.file_type, file_size=item.file_size)
+            for item in page.documents.select_related("document").all()),
+        "consultees": tuple(c.label for c in page.consultees.all()),
+        "page_topics": tuple(t.display_name for t in page.topics.all()),
+        "responsible_unit": unit.display_name if unit else "",
+        "responses_total": 0,
+    }
+
+
+def published_responses(page: HearingPage, page_number, *,
+                        cache_key: str | None = None) -> dict:
+    """Moderated, published responses on a hearing, RESPONSES_PER_PAGE to a page
+    whatever the total, rendered. With a cache_key, the count and each page's
+    HTML are kept under it (only real page numbers reach a key)."""
+    hearing = canonical_hearing(page)
+
+    def count():
+        return ResponsePublication.objects.published_for(hearing).count()
+
+    total = count() if cache_key is None else fragment(cache_key + ":total", count)
+    number = Paginator(range(total), RESPONSES_PER_PAGE).get_page(page_number).number
+
+    def render():
+        return render_to_string("hearings/includes/published_responses.html", {
+            "responses": _responses_page(hearing, number), "responses_total": total})
+
+    html = (render() if cache_key is None
+            else fragment(f"{cache_key}:responses:{number}", render))
+    return {"responses_total": total, "responses_html": mark_safe(html)}  # noqa: S308
+
+
+def _responses_page(hearing: HearingPage, number: int):
+    qs = (ResponsePublication.objects.published_for(hearing)
           .select_related("submission")
           # Only what the list shows: the original text and contact data stay
           # in the database.
@@ -204,6 +304,4 @@ def published_responses(page: HearingPage, page_number) -> dict:
               "submission__attachments",
               queryset=Attachment.objects.only("id", "submission_id",
                                                "original_name", "size"))))
-    paginator = Paginator(qs, RESPONSES_PER_PAGE)
-    responses = paginator.get_page(page_number)
-    return {"responses": responses, "responses_total": paginator.count}
+    return Paginator(qs, RESPONSES_PER_PAGE).get_page(number)

@@ -174,6 +174,8 @@ class TopTask(Orderable):
 class TopicPage(ContentPage):
     """A service area (tjenesteområde) with its services."""
 
+    direct_route = True  # found by url_path in one query (_direct_route)
+
     body = RichTextField(_("body"), blank=True, features=["bold", "italic", "link",
                                                            "ol", "ul", "h2", "h3"])
 
@@ -206,6 +208,8 @@ RICH_FEATURES = ["bold", "italic", "link", "ol", "ul", "h3"]
 
 class ServicePage(ContentPage):
     """A service (tjeneste), always in the same plain-language structure."""
+
+    direct_route = True  # found by url_path in one query (_direct_route)
 
     what_it_is = RichTextField(_("what it is"), features=RICH_FEATURES)
     who_can_get_it = RichTextField(_("who can get it"), blank=True,
@@ -292,6 +296,8 @@ class ServicePage(ContentPage):
 class StandardPage(ContentPage):
     """About, privacy statement, accessibility statement and other plain pages."""
 
+    direct_route = True  # found by url_path in one query (_direct_route)
+
     body = RichTextField(_("body"), blank=True,
                          features=["bold", "italic", "link", "ol", "ul", "h2", "h3"])
     responsible_unit = models.ForeignKey(
@@ -317,6 +323,8 @@ class StandardPage(ContentPage):
 class ServiceIndexPage(ContentPage):
     """The A–Å index of every service, with audience and life-situation filters."""
 
+    direct_route = True  # found by url_path in one query (_direct_route)
+
     content_panels = content_panels_with_readability(
         [*Page.content_panels, FieldPanel("summary")]
     )
@@ -336,23 +344,20 @@ class ServiceIndexPage(ContentPage):
         return context
 
 
-# Page types whose ancestors (by the page-tree rules) are only HomePage, TopicPage
-# and StandardPage, none of which changes Wagtail's routing.
-DIRECT_ROUTE_TYPES = (TopicPage, ServicePage, StandardPage, ServiceIndexPage)
-
-
 def _direct_route(home, path_components) -> RouteResult | None:
     """Find a page under `home` by its url_path in one query, where Wagtail's
     Page.route() asks for each level's child and its specific page in turn (two
-    queries a level). Only for DIRECT_ROUTE_TYPES; anything else (hearings, pages
-    with their own route()) returns None and goes the usual way."""
+    queries a level). Only for page types that say `direct_route = True`: those
+    whose possible ancestors (by the page-tree rules) are the home page and types
+    that do not change Wagtail's routing. Anything else returns None and goes the
+    usual way."""
     url_path = home.url_path + "/".join(path_components) + "/"
     row = (Page.objects.filter(url_path=url_path)
            .values("id", "content_type_id").first())
     if row is None:
         return None
     model = ContentType.objects.get_for_id(row["content_type_id"]).model_class()
-    if model not in DIRECT_ROUTE_TYPES:
+    if model is None or not getattr(model, "direct_route", False):
         return None
     page = (model.objects.select_related(*getattr(model, "route_select_related", ()))
             .get(pk=row["id"]))

@@ -31,8 +31,9 @@ class PageLink:
         return self.id
 
 
-class _Urls:
-    """URLs of pages for one request: root paths and route prefixes memoised."""
+class PageUrls:
+    """URLs of pages for one request: root paths and route prefixes memoised.
+    `PageUrls(request).url(page.url_path)` is what `page.get_url(request)` gives."""
 
     def __init__(self, request):
         self.request = request
@@ -78,7 +79,7 @@ def page_links(queryset, request, *, summary: bool = False) -> list[PageLink]:
     For page types that have a `summary` field, pass summary=True.
     """
     fields = ["id", "title", "url_path"] + (["summary"] if summary else [])
-    urls = _Urls(request)
+    urls = PageUrls(request)
     return [
         PageLink(id=row["id"], title=row["title"], url=urls.url(row["url_path"]),
                  summary=row.get("summary", "") if summary else "")

@@ -3,6 +3,7 @@ from django.conf import settings
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.translation import get_language
+from wagtail.models import Site
 
 from portal.page_cache import fragment
 
@@ -20,12 +21,16 @@ def open_hearings(context, limit=3):
         index_url = None
     # Built once per page-cache generation (any publish drops it) and per day,
     # since a hearing opens and closes at midnight: the home page's costliest part.
+    # Only live hearings are listed, so a preview of the home page may use it too.
+    # The links carry the site's and language's URL prefix, hence both in the key.
+    request = context.get("request")
+    site = Site.find_for_request(request) if request is not None else None
     language = (get_language() or settings.LANGUAGE_CODE)[:2]
     today = timezone.localdate().isoformat()
-    hearings = fragment(f"open-hearings:{language}:{today}:{limit}",
-                        lambda: tuple(select_open(limit=limit)))
-    return {"hearings": hearings, "index_url": index_url,
-            "request": context.get("request")}
+    hearings = fragment(
+        f"open-hearings:{site.pk if site else 0}:{language}:{today}:{limit}",
+        lambda: tuple(select_open(limit=limit, request=request)))
+    return {"hearings": hearings, "index_url": index_url, "request": request}
 
 
 @register.simple_tag

@@ -9,6 +9,7 @@ import datetime
 
 import django_filters
 from django import forms
+from django.core.exceptions import ValidationError
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -17,6 +18,7 @@ from wagtail.admin.widgets import BooleanRadioSelect
 
 from units.models import Unit
 
+from .admin_forms import ListedModelChoiceIterator
 from .choices import OPEN_STATUSES, EventKind, Kind, Status
 from .models import Submission, SubmissionEvent, Topic
 
@@ -30,6 +32,34 @@ def _units_for_filter(request):
     ids = user_scope(request.user)
     units = Unit.objects.all()
     return units if ids == ALL else units.filter(pk__in=ids)
+
+
+class _ListedChoiceIterator(django_filters.fields.ModelChoiceIterator,
+                            ListedModelChoiceIterator):
+    """django-filter's null choice on top of one ordinary query (no server-side
+    cursor for a short list)."""
+
+
+class _ModelChoiceField(django_filters.fields.ModelChoiceField):
+    iterator = _ListedChoiceIterator
+
+    def to_python(self, value):
+        # The chosen unit or topic is found among the choices the drawer shows
+        # anyway: one query for both instead of one each.
+        if self.null_label is not None and value == self.null_value:
+            return value
+        if value in self.empty_values:
+            return None
+        key = self.to_field_name or "pk"
+        for obj in self.queryset:
+            if str(getattr(obj, key)) == str(value):
+                return obj
+        raise ValidationError(self.error_messages["invalid_choice"],
+                              code="invalid_choice", params={"value": value})
+
+
+class ModelChoiceFilter(django_filters.ModelChoiceFilter):
+    field_class = _ModelChoiceField
 
 
 DEADLINE_CHOICES = [
@@ -52,14 +82,14 @@ class SubmissionFilterSet(WagtailFilterSet):
         label=_("Status"), choices=Status.choices,
         widget=forms.CheckboxSelectMultiple, distinct=False,
     )
-    unit = django_filters.ModelChoiceFilter(
+    unit = ModelChoiceFilter(
         label=_("Unit"), queryset=_units_for_filter, empty_label=_("All units"),
     )
     kind = django_filters.MultipleChoiceFilter(
         label=_("Kind"), choices=Kind.choices, widget=forms.CheckboxSelectMultiple,
         distinct=False,
     )
-    topic = django_filters.ModelChoiceFilter(
+    topic = ModelChoiceFilter(
         label=_("Topic"), queryset=Topic.objects.all(), empty_label=_("All topics"),
     )
     deadline = django_filters.ChoiceFilter(

@@ -246,6 +246,13 @@ def hearing_context(page: HearingPage, request, *, form=None,
         initial={"scope": "hearing", "hearing": page.pk})
     if context["status"] == HearingStatus.OPEN:
         context["form"] = form or HearingResponseForm()
+        if form is None and key is not None:
+            # An unbound form is the same for everyone; the CSRF token and a
+            # bound form's values and errors are rendered per request.
+            context["form_fields_html"] = mark_safe(fragment(  # noqa: S308
+                f"{key}:form", lambda: render_to_string(
+                    "hearings/includes/response_fields.html",
+                    {"form": context["form"]})))
     if context["status"] in (HearingStatus.CLOSED, HearingStatus.CONCLUDED):
         context.update(published_responses(page, request.GET.get("svar"),
                                            cache_key=key))

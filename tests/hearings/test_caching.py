@@ -207,3 +207,15 @@ def test_preview_of_a_draft_is_not_kept(client, hearings):
     assert "Utkast-rådet" in preview.content.decode()
     body = client.get(page.url).content.decode()
     assert "Utkast-rådet" not in body and "Utkast-området" not in body
+
+
+def test_kept_form_never_holds_what_a_resident_typed(client, hearings):
+    page = hearings["open"]
+    client.get(page.url)  # the unbound form is kept
+    refused = client.post(page.url, {"respondent_type": "person", "name": "",
+                                     "text": "Min egen tekst om planen."})
+    assert refused.status_code == 400
+    assert "Min egen tekst om planen." in refused.content.decode()
+    body = client.get(page.url).content.decode()
+    assert "Min egen tekst om planen." not in body
+    assert 'name="respondent_type"' in body

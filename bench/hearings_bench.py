@@ -12,8 +12,8 @@ with 500 published responses (first and last page), each as a share of /livez in
 the same server run.
 
 Target: every uncached hearing page >= 1/15 of /livez, no errors anywhere.
-Query counts do not grow with the number of responses: tests/hearings pins that
-(test_published_responses_paginated_with_constant_queries).
+Query counts (4 on each hearing page, warm) do not grow with the number of
+hearings or responses, warm or cold: tests/hearings/test_caching.py pins that.
 """
 
 import argparse

@@ -7,6 +7,8 @@ class PortalConfig(AppConfig):
     verbose_name = _("Portal")
 
     def ready(self):
+        from . import admin_sidebar
         from .page_cache import connect_signals
 
         connect_signals()
+        admin_sidebar.install()

@@ -72,8 +72,21 @@ class ListedModelChoiceIterator(forms.models.ModelChoiceIterator):
             yield self.choice(obj)
 
 
+class Select(forms.Select):
+    """Options written in the select's own template (no include per option)."""
+
+    template_name = "feedback/admin/widgets/select.html"
+
+
+class CheckboxSelectMultiple(forms.CheckboxSelectMultiple):
+    """Each checkbox written in the widget's own template (the inbox filters)."""
+
+    template_name = "feedback/admin/widgets/checkbox_select.html"
+
+
 class _ModelChoiceField(forms.ModelChoiceField):
     iterator = ListedModelChoiceIterator
+    widget = Select
 
 
 class _UserChoiceField(_ModelChoiceField):
@@ -206,7 +219,8 @@ class StatusForm(CaseActionForm):
 
     action = "status"
     success_message = _("The status was changed.")
-    to_status = forms.ChoiceField(label=_("New status"), choices=Status.choices)
+    to_status = forms.ChoiceField(label=_("New status"), choices=Status.choices,
+                                  widget=Select)
     duplicate_of = forms.CharField(
         label=_("Duplicate of (reference)"), required=False, max_length=20,
         help_text=_("Only for «Duplicate», e.g. 2026-000123."),

@@ -8,7 +8,6 @@ so the filter form never lists a unit the user cannot see.
 import datetime
 
 import django_filters
-from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
@@ -18,7 +17,7 @@ from wagtail.admin.widgets import BooleanRadioSelect
 
 from units.models import Unit
 
-from .admin_forms import ListedModelChoiceIterator
+from .admin_forms import CheckboxSelectMultiple, ListedModelChoiceIterator, Select
 from .choices import OPEN_STATUSES, EventKind, Kind, Status
 from .models import Submission, SubmissionEvent, Topic
 
@@ -42,6 +41,7 @@ class _ListedChoiceIterator(django_filters.fields.ModelChoiceIterator,
 
 class _ModelChoiceField(django_filters.fields.ModelChoiceField):
     iterator = _ListedChoiceIterator
+    widget = Select
 
     def to_python(self, value):
         # The chosen unit or topic is found among the choices the drawer shows
@@ -80,13 +80,13 @@ class SubmissionFilterSet(WagtailFilterSet):
     # of an "open only" inbox several times slower.
     status = django_filters.MultipleChoiceFilter(
         label=_("Status"), choices=Status.choices,
-        widget=forms.CheckboxSelectMultiple, distinct=False,
+        widget=CheckboxSelectMultiple, distinct=False,
     )
     unit = ModelChoiceFilter(
         label=_("Unit"), queryset=_units_for_filter, empty_label=_("All units"),
     )
     kind = django_filters.MultipleChoiceFilter(
-        label=_("Kind"), choices=Kind.choices, widget=forms.CheckboxSelectMultiple,
+        label=_("Kind"), choices=Kind.choices, widget=CheckboxSelectMultiple,
         distinct=False,
     )
     topic = ModelChoiceFilter(

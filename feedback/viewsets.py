@@ -29,6 +29,7 @@ from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from . import admin_views
+from .choices import Kind, Status
 from .filters import SubmissionFilterSet
 from .models import RoutingRule, Submission, Topic
 from .permissions import is_feedback_editor, is_unit_member
@@ -131,9 +132,17 @@ class InboxView(generic.IndexView):
                                      for obj in context["object_list"]]
         return context
 
+    @cached_property
+    def _choice_labels(self) -> dict[str, dict[str, str]]:
+        # get_FOO_display() rebuilds the field's whole choice map, translating
+        # every lazy label, on each call: twice per row. Translate them once.
+        return {"kind": {value: str(label) for value, label in Kind.choices},
+                "status": {value: str(label) for value, label in Status.choices}}
+
     def inbox_row(self, obj) -> dict:
         """Everything one inbox row shows, computed once in Python; the results
         template renders all rows in one loop instead of a template per cell."""
+        labels = self._choice_labels
         now = timezone.now()
         age_days = (now - obj.created_at).days
         created = timezone.localtime(obj.created_at)
@@ -143,10 +152,10 @@ class InboxView(generic.IndexView):
             "url": reverse(self.inspect_url_name, args=(quote(obj.pk),)),
             "reference": obj.reference,
             "subject": Truncator(obj.subject or obj.text).chars(60),
-            "kind": obj.get_kind_display(),
+            "kind": labels["kind"].get(obj.kind, obj.kind),
             "topic": obj.topic.display_name if obj.topic else "",
             "unit": obj.unit.display_name if obj.unit else "",
-            "status": obj.get_status_display(),
+            "status": labels["status"].get(obj.status, obj.status),
             "is_open": obj.is_open,
             "created_iso": created.isoformat(),
             "created_title": date_format(created, "SHORT_DATETIME_FORMAT"),

@@ -69,3 +69,22 @@ def test_page_permission_change_shows_at_once(client, people):
         page=Page.objects.get(depth=1), permission_type="change",
     )
     assert explorer in sidebar(client)
+
+
+@pytest.mark.parametrize("agent", ["Mozilla/5.0 (Macintosh; Intel Mac OS X 14_0)",
+                                   "Mozilla/5.0 (X11; Linux x86_64)"])
+def test_keyboard_dialog_as_wagtail_renders_it(client, rf, people, agent):
+    from django.template.loader import render_to_string
+    from wagtail.admin.templatetags.wagtailadmin_tags import (
+        keyboard_shortcuts_dialog,
+    )
+
+    client.force_login(people["handler_a"])
+    html = client.get(reverse("feedback_inbox:index"),
+                      HTTP_USER_AGENT=agent).content.decode()
+    request = rf.get("/admin/", HTTP_USER_AGENT=agent)
+    request.user = people["handler_a"]
+    wagtail = render_to_string("wagtailadmin/shared/keyboard_shortcuts_dialog.html",
+                               keyboard_shortcuts_dialog({"request": request}))
+    assert wagtail.strip() in html
+    assert ("⌘" in wagtail) == ("Mac" in agent)

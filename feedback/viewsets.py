@@ -148,7 +148,7 @@ class InboxView(generic.IndexView):
         created = timezone.localtime(obj.created_at)
         due = timezone.localtime(obj.due_at) if obj.due_at else None
         return {
-            "pk": obj.pk,
+            "pk": str(obj.pk),  # a string: never localised (no "6 526")
             "url": reverse(self.inspect_url_name, args=(quote(obj.pk),)),
             "reference": obj.reference,
             "subject": Truncator(obj.subject or obj.text).chars(60),

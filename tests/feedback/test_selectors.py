@@ -129,3 +129,47 @@ def test_page_feedback_stats(units, service, site):
         == (1, 2, 1, 3)
     assert [r["page_id"] for r in page_feedback_stats(page_ids=[site["index"].pk])] \
         == [site["index"].pk]
+
+
+# --- one access read per request (selectors.unit_access) ----------------------------
+
+@pytest.mark.parametrize(("who", "queries"), [
+    ("handler_a", 2),  # memberships with the triage flag, the unit tree
+    ("lead", 2),  # leads all her units: the same walk serves scope and led
+    ("triage", 1),  # sees everything: no tree
+    ("superuser", 1),  # sees everything; only "which units does she lead" asks
+])
+def test_unit_access_read_once(who, queries, people, units,
+                               django_assert_num_queries):
+    from feedback.permissions import is_feedback_editor, is_unit_member, user_scope
+    from feedback.selectors import unit_access, visible_unit_ids
+
+    user = people[who]
+    with django_assert_num_queries(queries):
+        access = unit_access(user)
+        scope, led = access.scope, access.led
+        member, editor = access.is_member, access.sees_all
+    # Every other check of the request reads the same answers, with no query.
+    with django_assert_num_queries(0):
+        assert visible_unit_ids(user) == scope == user_scope(user)
+        assert is_unit_member(user) == member
+        assert is_feedback_editor(user) == editor
+        assert unit_access(user).led == led
+        submissions_visible_to(user)
+
+
+def test_unit_access_led_units(people, units):
+    from feedback.selectors import ALL, unit_access
+    from tests.factories import member
+    from units.choices import Role
+
+    vei, gatelys = units["vei"].pk, units["gatelys"].pk
+    assert unit_access(people["lead"]).led == {vei, gatelys}
+    assert unit_access(people["handler_a"]).led == set()
+    # Handler in one unit, lead in another: she leads only the second.
+    mixed = member(people["handler_b"], units["gatelys"], Role.LEAD)
+    access = unit_access(mixed)
+    assert access.led == {gatelys}
+    assert access.scope == {units["renovasjon"].pk, gatelys}
+    assert unit_access(people["triage"]).scope == ALL
+    assert not unit_access(people["nobody"]).is_member

@@ -8,8 +8,6 @@ import datetime
 
 import pytest
 from django.core.files.base import ContentFile
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail.documents import get_document_model
 
@@ -19,6 +17,7 @@ from hearings.models import Consultee, HearingDocument
 from hearings.services import publication_decide
 from portal.page_cache import invalidate
 from tests.factories import UserFactory
+from tests.query_counts import count_all
 
 from .conftest import at, make_hearing
 from .test_moderation import respond
@@ -75,16 +74,6 @@ def _urls(h):
     }
 
 
-def _count(client, url, *, cold=False) -> int:
-    client.get(url)  # warm per-process caches (content types, site root paths)
-    if cold:
-        invalidate()  # as a publish does: every fragment is built again
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url)
-    assert response.status_code == 200, url
-    return len(queries.captured_queries)
-
-
 @pytest.mark.parametrize("name", list(EXPECTED))
 def test_pinned_query_count(client, hearings, name, django_assert_num_queries,
                             django_capture_on_commit_callbacks):
@@ -103,15 +92,15 @@ def test_counts_do_not_grow_with_hearings_and_responses(
     capture = django_capture_on_commit_callbacks
     _publish_responses(hearings["closed"], 25, capture=capture)
     urls = _urls(hearings)
-    before = {name: _count(client, url) for name, url in urls.items()}
-    before_cold = {name: _count(client, url, cold=True) for name, url in urls.items()}
+    before = count_all(client, urls)
+    before_cold = count_all(client, urls, cold=True)
 
     for n in range(6):
         extra = make_hearing(hearing_index, hearing_unit, title=f"Ekstra {n}")
         extra.topics.set([hearings["topic"]])
     _publish_responses(hearings["closed"], 50, start=25, capture=capture)
-    after = {name: _count(client, url) for name, url in urls.items()}
-    after_cold = {name: _count(client, url, cold=True) for name, url in urls.items()}
+    after = count_all(client, urls)
+    after_cold = count_all(client, urls, cold=True)
     assert after == before
     assert after_cold == before_cold
     # The bigger lists really were rendered.

@@ -3,12 +3,10 @@ services. If a change adds a query, update the number here on purpose (and say w
 in the commit); if it adds one per service, the tripling test fails."""
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from home.models import LifeSituation
-from portal.page_cache import invalidate
 from tests.factories import make_service
+from tests.query_counts import count_all
 
 pytestmark = pytest.mark.django_db
 
@@ -59,16 +57,6 @@ def _urls(site, service):
     }
 
 
-def _count(client, url, *, cold=False) -> int:
-    client.get(url)  # warm per-process caches (content types, site root paths)
-    if cold:
-        invalidate()  # as a publish does: every fragment is built again
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url)
-    assert response.status_code == 200, url
-    return len(queries.captured_queries)
-
-
 @pytest.mark.parametrize("name", list(EXPECTED))
 def test_pinned_query_count(client, site, unit, name, django_assert_num_queries):
     service = _add_services(site, unit, 0, 4)
@@ -82,11 +70,11 @@ def test_pinned_query_count(client, site, unit, name, django_assert_num_queries)
 def test_counts_do_not_grow_when_services_triple(client, site, unit):
     service = _add_services(site, unit, 0, 5)
     urls = _urls(site, service)
-    before = {name: _count(client, url) for name, url in urls.items()}
-    before_cold = {name: _count(client, url, cold=True) for name, url in urls.items()}
+    before = count_all(client, urls)
+    before_cold = count_all(client, urls, cold=True)
     _add_services(site, unit, 5, 10)
-    after = {name: _count(client, url) for name, url in urls.items()}
-    after_cold = {name: _count(client, url, cold=True) for name, url in urls.items()}
+    after = count_all(client, urls)
+    after_cold = count_all(client, urls, cold=True)
     assert after == before
     assert after_cold == before_cold
     # The bigger lists really were rendered.

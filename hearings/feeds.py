@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from feedback.models import Topic
 
-from .selectors import original_hearings
+from .selectors import live_original_hearings
 
 FEED_SIZE = 50
 
@@ -31,7 +31,7 @@ class HearingsFeed(Feed):
             "topic": obj.display_name}
 
     def items(self, obj):
-        qs = original_hearings().live().public().order_by("-opens_on", "-pk")
+        qs = live_original_hearings().order_by("-opens_on", "-pk")
         if obj is not None:
             qs = qs.filter(topics=obj)
         return list(qs[:FEED_SIZE])

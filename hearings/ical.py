@@ -11,7 +11,7 @@ from django.db.models import Prefetch
 from django.utils import timezone
 
 from .models import DeadlineRecord, HearingPage
-from .selectors import original_hearings
+from .selectors import live_original_hearings
 
 PRODID = "-//Asker kommune//Horinger//NO"
 
@@ -71,7 +71,7 @@ def hearing_event(hearing: HearingPage, *, url: str, host: str) -> list[str]:
 
 
 def deadlines_calendar(request, *, topic_slug=None) -> str:
-    hearings = (original_hearings().live().public()
+    hearings = (live_original_hearings()
                 .filter(deadline__gte=timezone.localdate() - datetime.timedelta(
                     days=365))
                 .prefetch_related(Prefetch(

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from .choices import NoticeKind, SubscriptionScope
 from .models import NoticeSent, Subscription
-from .selectors import original_hearings
+from .selectors import live_original_hearings
 
 # A hearing that opened longer ago than this is not announced as new (e.g. after
 # the command has not run for a while, or for hearings created before launch).
@@ -26,7 +26,7 @@ def due_notices(now: datetime.datetime | None = None):
     """(hearing, kind, subscriptions queryset) for every notice due at `now`."""
     now = now or timezone.now()
     today = timezone.localdate(now)
-    hearings = list(original_hearings().live().public().prefetch_related("topics"))
+    hearings = list(live_original_hearings().prefetch_related("topics"))
     for hearing in hearings:
         status = hearing.status_at(now)
         if status == "open":

@@ -42,6 +42,11 @@ def original_hearings():
     return HearingPage.objects.filter(locale__language_code=settings.LANGUAGE_CODE)
 
 
+def live_original_hearings():
+    """original_hearings() that the public may see (feeds, calendars, notices)."""
+    return original_hearings().live().public()
+
+
 def canonical_hearing(page: HearingPage) -> HearingPage:
     """The site-language page of a hearing. Responses given on a translation or
     an alias belong to it, so the owner unit sees one list per hearing."""
@@ -281,17 +286,17 @@ def published_responses(page: HearingPage, page_number, *,
     """Moderated, published responses on a hearing, RESPONSES_PER_PAGE to a page
     whatever the total, rendered. With a cache_key, the count and each page's
     HTML are kept under it (only real page numbers reach a key)."""
-    hearing = canonical_hearing(page)
-
     def count():
-        return ResponsePublication.objects.published_for(hearing).count()
+        return ResponsePublication.objects.published_for(
+            canonical_hearing(page)).count()
 
     total = count() if cache_key is None else fragment(cache_key + ":total", count)
     number = Paginator(range(total), RESPONSES_PER_PAGE).get_page(page_number).number
 
     def render():
         return render_to_string("hearings/includes/published_responses.html", {
-            "responses": _responses_page(hearing, number), "responses_total": total})
+            "responses": _responses_page(canonical_hearing(page), number),
+            "responses_total": total})
 
     html = (render() if cache_key is None
             else fragment(f"{cache_key}:responses:{number}", render))

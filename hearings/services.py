@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
 from feedback.privacy import find_fnr
+from portal.page_cache import invalidate
 
 from .choices import PUBLISHED_STATES, PublicationState, SubscriptionScope
 from .models import (
@@ -113,14 +114,8 @@ def publication_decide(*, publication: ResponsePublication, action: str, by,
             data={"from": previous, "to": action, "reason": reason.strip(),
                   "submission": publication.submission.reference})
         # The hearing page lists published responses: drop cached copies.
-        transaction.on_commit(_invalidate_page_cache)
+        transaction.on_commit(invalidate)
     return publication
-
-
-def _invalidate_page_cache() -> None:
-    from portal.page_cache import invalidate
-
-    invalidate()
 
 
 # --- Following ----------------------------------------------------------------

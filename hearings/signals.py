@@ -16,6 +16,7 @@ from django.dispatch import receiver
 from wagtail.documents import get_document_model
 from wagtail.signals import page_published
 
+from feedback.choices import Kind
 from feedback.models import Submission, Topic
 from portal.page_cache import invalidate
 
@@ -40,7 +41,7 @@ def _published_deleted(sender, instance, **_kwargs):
 
 
 def _anonymised_response(sender, instance, **_kwargs):
-    if instance.kind == "hearing_response" and instance.anonymised_at is not None:
+    if instance.kind == Kind.HEARING_RESPONSE and instance.anonymised_at is not None:
         transaction.on_commit(invalidate)
 
 

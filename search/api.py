@@ -33,7 +33,9 @@ def search(query: str | ParsedQuery, *, filters=None, page: int = 1,
     `filters` a dict (or Filters) of facet values: {"type": [...], "topic": [ids],
     "audience": [slugs]}. Returns hits for the page, facet counts, the total, a
     spelling suggestion, and the editors' best bets for the query (first page,
-    no filters). With `correct`, a query that finds nothing is retried with the
+    no filters). With `correct`, a likely misspelling is searched for too: the
+    PostgreSQL backend adds the likely spelling of an unknown word to the query
+    itself; the Elasticsearch backend retries a query that finds nothing with the
     suggested spelling (Results.corrected says so).
     """
     parsed = query if isinstance(query, ParsedQuery) else parse(query)

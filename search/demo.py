@@ -44,7 +44,7 @@ def seed(stdout):
         editors.permissions.add(*Permission.objects.filter(
             content_type__app_label="portal_search",
             codename__in=["view_searchtermdaily", "add_synonym", "change_synonym",
-                          "delete_synonym", "view_synonym"]))
+                          "delete_synonym"]))
     count = indexing.rebuild()
     stdout.write(f"  search: {count} pages indexed, {len(BEST_BETS)} best bets, "
                  f"{len(SYNONYMS)} synonym groups")

@@ -136,11 +136,12 @@ class Synonym(models.Model):
     def clean(self):
         from django.core.exceptions import ValidationError
 
-        from .query import WORD_RE
+        from .query import parse
 
         words = []
         for value in self.words or []:
-            word = " ".join(WORD_RE.findall(str(value).lower()))
+            # Cleaned as a resident's query is (NFC, word length), so it matches.
+            word = parse(str(value)).normalised
             if word and word not in words:
                 words.append(word)
         if len(words) < 2:

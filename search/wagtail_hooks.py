@@ -42,6 +42,6 @@ def register_report_menu_item():
 def register_permissions():
     return Permission.objects.filter(
         content_type__app_label="portal_search",
-        codename__in=["view_searchtermdaily", "add_synonym", "change_synonym",
-                      "delete_synonym"],
+        # The synonym viewset registers its own add/change/delete permissions.
+        codename="view_searchtermdaily",
     )

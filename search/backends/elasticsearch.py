@@ -49,6 +49,11 @@ def alias_name() -> str:
     return getattr(settings, "ELASTICSEARCH_INDEX", "portal-pages")
 
 
+def versioned_index_name() -> str:
+    """A new index behind the alias: `<alias>-<timestamp>`."""
+    return f"{alias_name()}-{datetime.now(UTC):%Y%m%d%H%M%S%f}"
+
+
 class PageDocument(Document):
     """One public page. Field analyzers are referred to by name; the analyzers
     themselves are defined per index version (see build_index)."""
@@ -242,7 +247,8 @@ class ElasticsearchBackend:
                                     words=tuple(results.suggestion.split()))
             retry = build_search(corrected, filters=filters, page=page,
                                  per_page=per_page, language=language,
-                                 exclude=exclude, using=self.client).execute()
+                                 exclude=exclude, using=self.client,
+                                 variants=synonym_variants(corrected.words)).execute()
             suggestion = results.suggestion
             self._fill(results, retry)
             if results.total:
@@ -317,7 +323,7 @@ class ElasticsearchBackend:
         to a missing alias would create a plain index of that name, with a
         guessed mapping, that no alias could later replace."""
         if not self.client.indices.exists_alias(name=alias_name()):
-            name = f"{alias_name()}-{datetime.now(UTC):%Y%m%d%H%M%S%f}"
+            name = versioned_index_name()
             build_index(name, []).create(using=self.client)
             self.switch_alias(name)
 
@@ -342,8 +348,7 @@ class ElasticsearchBackend:
         from elasticsearch.helpers import bulk
 
         items = [item for batch in batches for item in batch]
-        alias = alias_name()
-        name = f"{alias}-{datetime.now(UTC):%Y%m%d%H%M%S%f}"
+        name = versioned_index_name()
         build_index(name, decompound_words(items)).create(using=self.client)
         for start in range(0, len(items), 500):
             chunk = items[start:start + 500]

@@ -2,9 +2,10 @@
 
 One search costs two round trips: a vocabulary lookup (stems of the query words,
 compound parts, spelling suggestions) and one statement returning the page of
-hits with ts_headline snippets, the total and all facet counts. Zero-hit queries
-take up to two more (the corrected spelling, then a looser OR query, then
-trigram similarity on titles).
+hits with ts_headline snippets, the total and all facet counts. A probable typo
+counts with its likely spelling, and editors' synonyms count too, from the first
+statement. Zero-hit queries take up to two more (a looser OR query, then trigram
+similarity on titles).
 
 The query is never parsed by PostgreSQL from resident text: it is assembled here
 as a tsquery literal from lexemes that are letters and digits only.

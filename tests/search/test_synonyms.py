@@ -46,6 +46,19 @@ def test_clean_normalises_and_refuses_single_words(db):
         Synonym(words=["søppel", "Søppel"]).full_clean()
 
 
+def test_clean_stores_words_as_a_query_is_cleaned(waste):
+    """Typed with a decomposed «å» (as some keyboards and pastes give it), the word
+    is kept composed, so that a resident's search for it finds the group."""
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFD", "gårdsplass")
+    synonym = Synonym(words=[decomposed, "avfall"])
+    synonym.full_clean()
+    assert synonym.words == ["gårdsplass", "avfall"]
+    synonym.save()
+    assert search.search("gårdsplass").hits[0].page_id == waste.pk
+
+
 def test_editors_manage_synonyms_in_the_admin(client, db):
     client.force_login(UserFactory(is_superuser=True))
     response = client.post("/admin/search_synonyms/new/",

@@ -20,8 +20,8 @@ from units.models import Unit
 
 from . import services
 from .choices import Status
-from .permissions import is_feedback_editor, user_scope
-from .selectors import ALL, submissions_visible_to, unit_access
+from .permissions import is_feedback_editor
+from .selectors import ALL, submissions_visible_to, unit_access, visible_unit_ids
 
 TEXT_MAX = 10_000
 
@@ -283,7 +283,7 @@ class BulkAssignForm(forms.Form):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         User = get_user_model()
-        scope = user_scope(user)
+        scope = visible_unit_ids(user)
         users = User.objects.filter(is_active=True,
                                     unit_memberships__isnull=False)
         if scope != ALL:

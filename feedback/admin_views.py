@@ -44,16 +44,18 @@ from .admin_forms import CASE_FORMS
 from .charts import Bar, bar_chart_svg, describe_series
 from .choices import OPEN_STATUSES, EventKind, Kind
 from .models import RoutingRule, Submission
-from .permissions import is_feedback_editor, is_unit_member, user_scope
+from .permissions import is_feedback_editor, is_unit_member
 from .privacy import find_fnr
 from .selectors import (
     ALL,
     interim_reply_deadline,
+    overdue_digest_last_run,
     page_feedback_stats,
     submission_for_user,
     submissions_visible_to,
     timeline,
     unit_access,
+    visible_unit_ids,
 )
 
 
@@ -210,22 +212,6 @@ def unit_counts(user, *, now=None) -> list[dict]:
     ]
 
 
-def last_overdue_digest():
-    """When the leads' overdue digest last ran successfully, from the durable task
-    backend's results (None with another backend or before the first run)."""
-    try:
-        from django_tasks.base import TaskResultStatus
-        from django_tasks_db.models import DBTaskResult
-    except ImportError:  # pragma: no cover - the database backend is installed
-        return None
-    result = (
-        DBTaskResult.objects.filter(task_path="feedback.tasks.send_overdue_digest",
-                                    status=TaskResultStatus.SUCCESSFUL)
-        .order_by("-finished_at").values_list("finished_at", flat=True).first()
-    )
-    return result
-
-
 class InboxSummaryPanel(Component):
     """The Wagtail home panel: the user's units at a glance."""
 
@@ -240,7 +226,7 @@ class InboxSummaryPanel(Component):
                   for key in ("open", "overdue", "interim_owed", "new_today")}
         return {"rows": rows, "totals": totals,
                 "leads": bool(unit_access(request.user).led),
-                "last_digest": last_overdue_digest(),
+                "last_digest": overdue_digest_last_run(),
                 "inbox_url": reverse("feedback_inbox:index"),
                 "report_url": reverse("feedback_tools:report"),
                 "request": request}
@@ -264,7 +250,7 @@ class Median(Aggregate):
 
 
 def _units_for(user):
-    scope = user_scope(user)
+    scope = visible_unit_ids(user)
     units = Unit.objects.order_by("name")
     return units if scope == ALL else units.filter(pk__in=scope)
 

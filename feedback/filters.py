@@ -23,12 +23,11 @@ from .models import Submission, SubmissionEvent, Topic
 
 
 def _units_for_filter(request):
-    from .permissions import user_scope
-    from .selectors import ALL
+    from .selectors import ALL, visible_unit_ids
 
     if request is None:
         return Unit.objects.none()
-    ids = user_scope(request.user)
+    ids = visible_unit_ids(request.user)
     units = Unit.objects.all()
     return units if ids == ALL else units.filter(pk__in=ids)
 

@@ -20,12 +20,6 @@ from . import selectors
 MEMBER_ACTIONS = frozenset({"view", "change"})
 
 
-def user_scope(user):
-    """`selectors.visible_unit_ids(user)`: the ids of the units whose submissions
-    the user sees, or `ALL`."""
-    return selectors.unit_access(user).scope
-
-
 def is_unit_member(user) -> bool:
     """Superusers and members of any unit (active users only). The menu, the
     index view and the policy each ask; `selectors.unit_access` answers all of

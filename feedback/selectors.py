@@ -326,3 +326,18 @@ def retention_expired(cutoff: datetime.datetime) -> QuerySet:
         .annotate(finished=Coalesce("closed_at", "first_answered_at", "created_at"))
         .filter(finished__lt=cutoff)
     )
+
+
+def overdue_digest_last_run():
+    """When the leads' overdue digest last ran successfully, from the durable task
+    backend's results (None before the first run, or with another backend)."""
+    from django_tasks.base import TaskResultStatus
+    from django_tasks_db.models import DBTaskResult
+
+    from .tasks import send_overdue_digest
+
+    return (
+        DBTaskResult.objects.filter(task_path=send_overdue_digest.module_path,
+                                    status=TaskResultStatus.SUCCESSFUL)
+        .order_by("-finished_at").values_list("finished_at", flat=True).first()
+    )

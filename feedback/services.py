@@ -108,14 +108,21 @@ def first_answer_due(unit, received_at: datetime.datetime) -> datetime.datetime:
     return received_at + datetime.timedelta(days=days)
 
 
-def _event(submission: Submission, kind: str, *, by=None, public: bool = False,
-           text: str = "", from_unit=None, to_unit=None, data: dict | None = None,
-           at: datetime.datetime | None = None) -> SubmissionEvent:
-    return SubmissionEvent.objects.create(
+def _event_row(submission: Submission, kind: str, *, by=None, public: bool = False,
+               text: str = "", from_unit=None, to_unit=None, data: dict | None = None,
+               at: datetime.datetime | None = None) -> SubmissionEvent:
+    """An unsaved timeline event (several are saved with one bulk_create)."""
+    return SubmissionEvent(
         submission=submission, kind=kind, actor=by, public=public, text=text,
         from_unit=from_unit, to_unit=to_unit, data=data or {},
         created_at=at or timezone.now(),
     )
+
+
+def _event(submission: Submission, kind: str, **kwargs) -> SubmissionEvent:
+    event = _event_row(submission, kind, **kwargs)
+    event.save()
+    return event
 
 
 def _audit(submission: Submission, action: str, *, by=None, **data) -> None:
@@ -126,13 +133,7 @@ def _audit(submission: Submission, action: str, *, by=None, **data) -> None:
 
 def _enqueue(task_name: str, **kwargs) -> None:
     """Enqueue a task from feedback.tasks once the current transaction commits."""
-
-    def send():
-        from . import tasks
-
-        getattr(tasks, task_name).enqueue(**kwargs)
-
-    transaction.on_commit(send)
+    _enqueue_many([(task_name, kwargs)])
 
 
 def _enqueue_many(queued: list[tuple[str, dict]]) -> None:
@@ -226,18 +227,15 @@ def submission_create(
 
     # One INSERT for the opening events: this is the hot path of every form.
     events = [
-        SubmissionEvent(submission=submission, kind=EventKind.RECEIVED, public=True,
-                        created_at=now),
-        SubmissionEvent(submission=submission, kind=EventKind.ROUTED, public=True,
-                        to_unit=decision.unit, text=submission.routing_reason,
-                        created_at=now,
-                        data={"rule": getattr(decision.rule, "pk", None),
-                              "source": decision.source}),
+        _event_row(submission, EventKind.RECEIVED, public=True, at=now),
+        _event_row(submission, EventKind.ROUTED, public=True, to_unit=decision.unit,
+                   text=submission.routing_reason, at=now,
+                   data={"rule": getattr(decision.rule, "pk", None),
+                         "source": decision.source}),
     ]
     if submission.flagged_for_moderation:
-        events.append(SubmissionEvent(submission=submission, kind=EventKind.FLAGGED,
-                                      text=submission.moderation_reason,
-                                      created_at=now))
+        events.append(_event_row(submission, EventKind.FLAGGED,
+                                 text=submission.moderation_reason, at=now))
     SubmissionEvent.objects.bulk_create(events)
     _audit(submission, "create", kind=kind.value,
            unit=getattr(decision.unit, "pk", None), source=decision.source)

@@ -86,13 +86,17 @@ def latencies(base_url: str, paths: list[str], *, cookie: str, count: int) -> di
     def pct(p):
         return timings[min(len(timings) - 1, int(round(p / 100 * len(timings))) - 1)]
 
-    return {"p50": statistics.median(timings), "p95": pct(95), "p99": pct(99),
-            "errors": errors, "n": len(timings)}
+    return {
+        "p50": statistics.median(timings),
+        "p95": pct(95),
+        "p99": pct(99),
+        "errors": errors,
+        "n": len(timings),
+    }
 
 
 def wrk_with_cookie(url: str, cookie: str, duration: int):
-    script = os.path.join(os.path.dirname(os.path.abspath(__file__)),
-                          "cookie.lua")
+    script = os.path.join(os.path.dirname(os.path.abspath(__file__)), "cookie.lua")
     os.environ["BENCH_COOKIE"] = f"sessionid={cookie}"
     return wrk(url, duration=duration, script=script)
 
@@ -101,8 +105,12 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--count", type=int, default=100_000)
     parser.add_argument("--requests", type=int, default=100)
-    parser.add_argument("--duration", type=int, default=10,
-                        help="seconds of wrk load per URL (default 10)")
+    parser.add_argument(
+        "--duration",
+        type=int,
+        default=10,
+        help="seconds of wrk load per URL (default 10)",
+    )
     args = parser.parse_args()
 
     import json
@@ -110,13 +118,21 @@ def main() -> int:
     # Seed the demo once: the 100,000 rows are what matters, and re-seeding a full
     # database only costs time.
     with Bench(database=DATABASE, seed=False) as bench:
-        units = int(bench.shell("from units.models import Unit;"
-                                "print(Unit.objects.count())").strip().splitlines()[-1])
+        units = int(
+            bench.shell("from units.models import Unit;print(Unit.objects.count())")
+            .strip()
+            .splitlines()[-1]
+        )
         if not units:
             bench.manage("seed_demo")
-        have = int(bench.shell(
-            "from feedback.models import Submission;"
-            "print(Submission.objects.count())").strip().splitlines()[-1])
+        have = int(
+            bench.shell(
+                "from feedback.models import Submission;"
+                "print(Submission.objects.count())"
+            )
+            .strip()
+            .splitlines()[-1]
+        )
         if have < args.count:
             bench.manage("bench_seed_submissions", "--count", str(args.count - have))
         info = json.loads(bench.shell(SETUP_CODE).strip().splitlines()[-1])
@@ -124,20 +140,28 @@ def main() -> int:
         pages = {
             "/livez": (["/livez"], ""),
             "inbox, handler, filtered by unit": (
-                [f"/admin/innspill/?unit={unit}"], info["handler"]),
+                [f"/admin/innspill/?unit={unit}"],
+                info["handler"],
+            ),
             "inbox, handler, open only": (
                 [f"/admin/innspill/?unit={unit}&status=received&status=in_progress"],
-                info["handler"]),
+                info["handler"],
+            ),
             "inbox, triage, filtered by unit": (
-                [f"/admin/innspill/?unit={unit}"], info["triage"]),
+                [f"/admin/innspill/?unit={unit}"],
+                info["triage"],
+            ),
             "inbox, triage, everything": (["/admin/innspill/"], info["triage"]),
             "case view, handler": (
                 [f"/admin/innspill/sak/{pk}/" for pk in info["cases"]],
-                info["handler"]),
+                info["handler"],
+            ),
             # Reference: Wagtail's own generic listing of 12 rows (topics) in the
             # same run. What the admin chrome costs before any of our data.
             "reference: Wagtail listing, 12 topics": (
-                ["/admin/innspill/emner/"], info["triage"]),
+                ["/admin/innspill/emner/"],
+                info["triage"],
+            ),
         }
         rows = []
         with bench.server() as server:
@@ -145,29 +169,56 @@ def main() -> int:
             floor = wrk(server.url + "/livez", duration=args.duration)
             for name, (paths, cookie) in pages.items():
                 lat = latencies(server.url, paths, cookie=cookie, count=args.requests)
-                load = floor if name == "/livez" else wrk_with_cookie(
-                    server.url + paths[0], cookie, args.duration)
-                rows.append({"name": name, "path": paths[0], **lat,
-                             "rps": load.requests_per_second,
-                             "wrk_errors": load.errors,
-                             "ratio": ratio(load, floor)})
+                load = (
+                    floor
+                    if name == "/livez"
+                    else wrk_with_cookie(server.url + paths[0], cookie, args.duration)
+                )
+                rows.append(
+                    {
+                        "name": name,
+                        "path": paths[0],
+                        **lat,
+                        "rps": load.requests_per_second,
+                        "wrk_errors": load.errors,
+                        "ratio": ratio(load, floor),
+                    }
+                )
 
     def verdict(row):
         if row["name"] == "/livez":
             return "floor"
         if row["name"].startswith("reference"):
             return "reference"
-        ok = row["p95"] <= TARGET_P95_MS and not row["errors"] and not row[
-            "wrk_errors"]
+        ok = row["p95"] <= TARGET_P95_MS and not row["errors"] and not row["wrk_errors"]
         return "ok" if ok else "FAIL"
 
     table = markdown_table(
-        ["page", "path", "p50 ms", "p95 ms", "p99 ms", "errors",
-         "req/s at c=8", "share of /livez", "p95 ≤ 150 ms"],
-        [[r["name"], f"`{r['path']}`", f"{r['p50']:.1f}", f"{r['p95']:.1f}",
-          f"{r['p99']:.1f}", r["errors"] + r["wrk_errors"], f"{r['rps']:.0f}",
-          f"1/{1 / r['ratio']:.0f}" if r["ratio"] < 1 else f"{r['ratio']:.2f}",
-          verdict(r)] for r in rows],
+        [
+            "page",
+            "path",
+            "p50 ms",
+            "p95 ms",
+            "p99 ms",
+            "errors",
+            "req/s at c=8",
+            "share of /livez",
+            "p95 ≤ 150 ms",
+        ],
+        [
+            [
+                r["name"],
+                f"`{r['path']}`",
+                f"{r['p50']:.1f}",
+                f"{r['p95']:.1f}",
+                f"{r['p99']:.1f}",
+                r["errors"] + r["wrk_errors"],
+                f"{r['rps']:.0f}",
+                f"1/{1 / r['ratio']:.0f}" if r["ratio"] < 1 else f"{r['ratio']:.2f}",
+                verdict(r),
+            ]
+            for r in rows
+        ],
     )
     stamp = datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d %H:%M UTC")
     text = (

@@ -55,8 +55,10 @@ def _count(bench) -> int:
 
 def form_state(base_url: str) -> tuple[str, str, str]:
     """(cookie header, csrf token, signed start time) from the real form page."""
-    with urllib.request.urlopen(base_url + FORM_PATH,  # noqa: S310 - loopback
-                                timeout=10) as response:
+    with urllib.request.urlopen(  # noqa: S310 - loopback
+        base_url + FORM_PATH,
+        timeout=10,
+    ) as response:
         html = response.read().decode()
         # The CSRF cookie is marked Secure (production settings), so a cookie jar
         # would drop it over plain HTTP; take it from the header.
@@ -66,89 +68,153 @@ def form_state(base_url: str) -> tuple[str, str, str]:
     return "; ".join(cookies), token, started
 
 
-def run_pass(bench, *, label: str, extra_env: dict, duration: int,
-             connections: int) -> dict:
+def run_pass(
+    bench, *, label: str, extra_env: dict, duration: int, connections: int
+) -> dict:
     before = _count(bench)
-    env = {"PORTAL_RATE_LIMIT_SUBMISSIONS": "100000000", "LOG_LEVEL": "WARNING",
-           **extra_env}
+    env = {
+        "PORTAL_RATE_LIMIT_SUBMISSIONS": "100000000",
+        "LOG_LEVEL": "WARNING",
+        **extra_env,
+    }
     with bench.server(extra_env=env) as server:
         floor = wrk(server.url + "/livez", duration=duration, connections=connections)
         cookie, token, started = form_state(server.url)
         time.sleep(3.5)  # the form's minimum fill time
-        body = urllib.parse.urlencode({
-            "csrfmiddlewaretoken": token, "started": started, "website": "",
-            "subject": "Bench __N__", "language": "nb",
-            "text": "Det er et stort hull i veien ved Kirkeveien 12. "
-                    "Gatelyset virker heller ikke.",
-            "contact_email": "bench@example.org",
-        })
-        command = ["wrk", "-t2", f"-c{connections}", f"-d{duration}s", "--latency",
-                   "--timeout", "10s",
-                   "-s", str(ROOT / "bench" / "feedback_submit.lua"),
-                   server.url + FORM_PATH]
+        body = urllib.parse.urlencode(
+            {
+                "csrfmiddlewaretoken": token,
+                "started": started,
+                "website": "",
+                "subject": "Bench __N__",
+                "language": "nb",
+                "text": "Det er et stort hull i veien ved Kirkeveien 12. "
+                "Gatelyset virker heller ikke.",
+                "contact_email": "bench@example.org",
+            }
+        )
+        command = [
+            "wrk",
+            "-t2",
+            f"-c{connections}",
+            f"-d{duration}s",
+            "--latency",
+            "--timeout",
+            "10s",
+            "-s",
+            str(ROOT / "bench" / "feedback_submit.lua"),
+            server.url + FORM_PATH,
+        ]
         output = subprocess.run(  # noqa: S603 - our own command line
-            command, check=True, text=True, capture_output=True,
+            command,
+            check=True,
+            text=True,
+            capture_output=True,
             env={**os.environ, "BENCH_COOKIE": cookie, "BENCH_BODY": body},
         ).stdout
     result = parse_wrk(server.url + FORM_PATH, output)
     counts = re.search(r"BENCH redirects=(\d+) others=(\d+)", output)
-    return {"label": label, "floor": floor, "result": result,
-            "stored": int(counts.group(1)), "refused": int(counts.group(2)),
-            "in_db": _count(bench) - before}
+    return {
+        "label": label,
+        "floor": floor,
+        "result": result,
+        "stored": int(counts.group(1)),
+        "refused": int(counts.group(2)),
+        "in_db": _count(bench) - before,
+    }
 
 
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--duration", type=int, default=10)
     parser.add_argument("--connections", type=int, default=8)
-    parser.add_argument("--no-seed", action="store_true",
-                        help="Use the benchmark database as it is (already seeded).")
+    parser.add_argument(
+        "--no-seed",
+        action="store_true",
+        help="Use the benchmark database as it is (already seeded).",
+    )
     args = parser.parse_args()
 
     # Its own database: other benchmarks may be seeding portal_bench meanwhile.
     with Bench(database="portal_bench_feedback", seed=not args.no_seed) as bench:
         passes = [
-            run_pass(bench, label="queued (production)",
-                     extra_env={"BENCH_DURABLE_TASKS": "1"},
-                     duration=args.duration, connections=args.connections),
-            run_pass(bench, label="e-mails in request", extra_env={},
-                     duration=args.duration, connections=args.connections),
+            run_pass(
+                bench,
+                label="queued (production)",
+                extra_env={"BENCH_DURABLE_TASKS": "1"},
+                duration=args.duration,
+                connections=args.connections,
+            ),
+            run_pass(
+                bench,
+                label="e-mails in request",
+                extra_env={},
+                duration=args.duration,
+                connections=args.connections,
+            ),
         ]
 
     rows, notes, ok = [], [], True
     for p in passes:
         floor, result = p["floor"], p["result"]
         share = result.requests_per_second / floor.requests_per_second
-        passed = (result.requests_per_second >= TARGET_PER_SECOND
-                  and result.errors == 0 and p["refused"] == 0
-                  and p["in_db"] >= p["stored"])
+        passed = (
+            result.requests_per_second >= TARGET_PER_SECOND
+            and result.errors == 0
+            and p["refused"] == 0
+            and p["in_db"] >= p["stored"]
+        )
         ok = ok and passed
-        rows.append([p["label"], f"{floor.requests_per_second:.0f}",
-                     f"{result.requests_per_second:.1f}", f"{share:.3f}",
-                     f"{result.p50_ms:.0f}", f"{result.p99_ms:.0f}",
-                     result.errors, p["stored"], p["refused"], p["in_db"],
-                     "PASS" if passed else "FAIL"])
+        rows.append(
+            [
+                p["label"],
+                f"{floor.requests_per_second:.0f}",
+                f"{result.requests_per_second:.1f}",
+                f"{share:.3f}",
+                f"{result.p50_ms:.0f}",
+                f"{result.p99_ms:.0f}",
+                result.errors,
+                p["stored"],
+                p["refused"],
+                p["in_db"],
+                "PASS" if passed else "FAIL",
+            ]
+        )
     table = markdown_table(
-        ["pass", "/livez req/s", "submissions/s", "share of /livez", "p50 ms",
-         "p99 ms", "errors", "stored (302)", "not stored", "new rows", "result"],
+        [
+            "pass",
+            "/livez req/s",
+            "submissions/s",
+            "share of /livez",
+            "p50 ms",
+            "p99 ms",
+            "errors",
+            "stored (302)",
+            "not stored",
+            "new rows",
+            "result",
+        ],
         rows,
     )
     load = os.getloadavg()
-    text = "\n".join([
-        f"# Feedback form submissions ({datetime.datetime.now():%Y-%m-%d %H:%M})",
-        "",
-        f"{platform.node()}, {os.cpu_count()} CPUs, load average "
-        f"{load[0]:.1f} at the end, gunicorn 2 sync workers, concurrency "
-        f"{args.connections}, {args.duration} s per measurement",
-        "",
-        table,
-        "",
-        "New rows can exceed the 302s wrk counted: it stops with requests in flight.",
-        f"Target: >= {TARGET_PER_SECOND} submissions/s, no errors, every stored "
-        "submission in the database.",
-        "",
-        *notes,
-    ])
+    text = "\n".join(
+        [
+            f"# Feedback form submissions ({datetime.datetime.now():%Y-%m-%d %H:%M})",
+            "",
+            f"{platform.node()}, {os.cpu_count()} CPUs, load average "
+            f"{load[0]:.1f} at the end, gunicorn 2 sync workers, concurrency "
+            f"{args.connections}, {args.duration} s per measurement",
+            "",
+            table,
+            "",
+            "New rows can exceed the 302s wrk counted: it stops with requests in "
+            "flight.",
+            f"Target: >= {TARGET_PER_SECOND} submissions/s, no errors, every stored "
+            "submission in the database.",
+            "",
+            *notes,
+        ]
+    )
     write_result("feedback_submit.md", text)
     print(text)
     return 0 if ok else 1

@@ -36,6 +36,7 @@ RESULTS = ROOT / "bench" / "results"
 
 # --- the database -------------------------------------------------------------
 
+
 def database_url(name: str) -> str:
     """DATABASE_URL with the database name replaced, else the embedded server."""
     import dj_database_url  # noqa: F401 - fail early if the venv is missing
@@ -56,12 +57,17 @@ def ensure_database(url: str) -> None:
     import psycopg
 
     db = dj_database_url.parse(url)
-    with psycopg.connect(host=db["HOST"], port=db["PORT"] or None,
-                         user=db["USER"] or "postgres",
-                         password=db["PASSWORD"] or None, dbname="postgres",
-                         autocommit=True) as conn:
-        exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s",
-                              [db["NAME"]]).fetchone()
+    with psycopg.connect(
+        host=db["HOST"],
+        port=db["PORT"] or None,
+        user=db["USER"] or "postgres",
+        password=db["PASSWORD"] or None,
+        dbname="postgres",
+        autocommit=True,
+    ) as conn:
+        exists = conn.execute(
+            "SELECT 1 FROM pg_database WHERE datname = %s", [db["NAME"]]
+        ).fetchone()
         if not exists:
             # The name is ours (a constant of the calling script), not input.
             conn.execute(f'CREATE DATABASE "{db["NAME"]}"')
@@ -70,8 +76,13 @@ def ensure_database(url: str) -> None:
 class Bench:
     """A migrated, seeded benchmark database and the environment to use it."""
 
-    def __init__(self, database: str = "portal_bench", *, seed: bool | str = "auto",
-                 collectstatic: bool = True):
+    def __init__(
+        self,
+        database: str = "portal_bench",
+        *,
+        seed: bool | str = "auto",
+        collectstatic: bool = True,
+    ):
         """seed: True runs seed_demo, "auto" only when the database has no
         services yet (seeding takes minutes), False never."""
         self.database = database
@@ -89,8 +100,10 @@ class Bench:
         ensure_database(self.url)
         self.manage("migrate", "--no-input", "-v", "0")
         if self._seed == "auto":
-            count = self.shell("from home.models import ServicePage; "
-                               "print(ServicePage.objects.count())")
+            count = self.shell(
+                "from home.models import ServicePage; "
+                "print(ServicePage.objects.count())"
+            )
             self._seed = int(count.strip().splitlines()[-1]) == 0
         if self._seed:
             self.manage("seed_demo")
@@ -103,8 +116,12 @@ class Bench:
 
     def manage(self, *args: str, capture: bool = False, env: dict | None = None):
         result = subprocess.run(
-            [PY, str(ROOT / "manage.py"), *args], cwd=ROOT, check=True, text=True,
-            env={**self.env, **(env or {})}, capture_output=capture,
+            [PY, str(ROOT / "manage.py"), *args],
+            cwd=ROOT,
+            check=True,
+            text=True,
+            env={**self.env, **(env or {})},
+            capture_output=capture,
         )
         return result.stdout if capture else None
 
@@ -117,6 +134,7 @@ class Bench:
 
 
 # --- the server ---------------------------------------------------------------
+
 
 @dataclasses.dataclass
 class Server:
@@ -138,21 +156,29 @@ class Server:
         import psycopg
 
         db = dj_database_url.parse(self.database_url)
-        with psycopg.connect(host=db["HOST"], port=db["PORT"] or None,
-                             user=db["USER"] or "postgres",
-                             password=db["PASSWORD"] or None, dbname="postgres",
-                             autocommit=True) as conn:
+        with psycopg.connect(
+            host=db["HOST"],
+            port=db["PORT"] or None,
+            user=db["USER"] or "postgres",
+            password=db["PASSWORD"] or None,
+            dbname="postgres",
+            autocommit=True,
+        ) as conn:
             rows = conn.execute(
                 "SELECT pid FROM pg_stat_activity WHERE datname = %s "
-                "AND pid <> pg_backend_pid()", [db["NAME"]]).fetchall()
+                "AND pid <> pg_backend_pid()",
+                [db["NAME"]],
+            ).fetchall()
         return [row[0] for row in rows]
 
     def cpu_seconds(self) -> tuple[dict[int, float], dict[int, float]]:
         """CPU time (user + system) used so far by the workers and by their
         database backends. Unlike requests/s, it hardly depends on what else
         the machine is doing."""
-        return (_cpu_of(self.worker_pids()),
-                _cpu_of(self.database_pids()) if self.database_url else {})
+        return (
+            _cpu_of(self.worker_pids()),
+            _cpu_of(self.database_pids()) if self.database_url else {},
+        )
 
 
 def _cpu_of(pids: list[int]) -> dict[int, float]:
@@ -180,19 +206,39 @@ def free_port() -> int:
 
 
 @contextlib.contextmanager
-def start_gunicorn(env: dict, *, workers: int = 2, page_cache_seconds: int = 0,
-                   extra_env: dict | None = None, timeout: float = 30.0):
+def start_gunicorn(
+    env: dict,
+    *,
+    workers: int = 2,
+    page_cache_seconds: int = 0,
+    extra_env: dict | None = None,
+    timeout: float = 30.0,
+):
     """gunicorn (sync workers) on 127.0.0.1:<free port>; stopped on exit."""
     port = free_port()
-    server_env = {**env, "PORTAL_PAGE_CACHE_SECONDS": str(page_cache_seconds),
-                  # Persistent connections (as in production) that outlive the
-                  # run, so that the database CPU per request can be counted.
-                  "DB_CONN_MAX_AGE": "600", **(extra_env or {})}
+    server_env = {
+        **env,
+        "PORTAL_PAGE_CACHE_SECONDS": str(page_cache_seconds),
+        # Persistent connections (as in production) that outlive the
+        # run, so that the database CPU per request can be counted.
+        "DB_CONN_MAX_AGE": "600",
+        **(extra_env or {}),
+    }
     process = subprocess.Popen(  # noqa: S603 - our own executable and arguments
-        [GUNICORN, "portal.wsgi:application", "--workers", str(workers),
-         "--bind", f"127.0.0.1:{port}", "--log-level", "warning",
-         "--access-logfile", "/dev/null"],
-        cwd=ROOT, env=server_env,
+        [
+            GUNICORN,
+            "portal.wsgi:application",
+            "--workers",
+            str(workers),
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--log-level",
+            "warning",
+            "--access-logfile",
+            "/dev/null",
+        ],
+        cwd=ROOT,
+        env=server_env,
     )
     url = f"http://127.0.0.1:{port}"
     try:
@@ -208,8 +254,9 @@ def start_gunicorn(env: dict, *, workers: int = 2, page_cache_seconds: int = 0,
             if time.monotonic() > deadline:
                 raise RuntimeError("gunicorn did not answer /livez")
             time.sleep(0.2)
-        yield Server(url=url, process=process,
-                     database_url=server_env.get("DATABASE_URL", ""))
+        yield Server(
+            url=url, process=process, database_url=server_env.get("DATABASE_URL", "")
+        )
     finally:
         process.terminate()
         try:
@@ -238,6 +285,7 @@ def fetch(url: str) -> Fetched:
 
 # --- the load generator -------------------------------------------------------
 
+
 @dataclasses.dataclass
 class WrkResult:
     url: str
@@ -256,24 +304,41 @@ def ensure_wrk() -> str:
         return path
     if os.geteuid() == 0 and shutil.which("apt-get"):
         subprocess.run(["apt-get", "update", "-qq"], check=True)
-        subprocess.run(["apt-get", "install", "-y", "-qq", "wrk"], check=True,
-                       env={**os.environ, "DEBIAN_FRONTEND": "noninteractive"})
+        subprocess.run(
+            ["apt-get", "install", "-y", "-qq", "wrk"],
+            check=True,
+            env={**os.environ, "DEBIAN_FRONTEND": "noninteractive"},
+        )
         path = shutil.which("wrk")
     if not path:
         raise SystemExit("wrk is missing: install Debian's package `wrk`.")
     return path
 
 
-def wrk(url: str, *, duration: int = 10, connections: int = 8, threads: int = 2,
-        script: str | None = None) -> WrkResult:
+def wrk(
+    url: str,
+    *,
+    duration: int = 10,
+    connections: int = 8,
+    threads: int = 2,
+    script: str | None = None,
+) -> WrkResult:
     """Load url at the given concurrency for `duration` seconds (loopback only)."""
     assert url.startswith("http://127.0.0.1:"), url
-    command = [ensure_wrk(), f"-t{threads}", f"-c{connections}", f"-d{duration}s",
-               "--latency", "--timeout", "10s"]
+    command = [
+        ensure_wrk(),
+        f"-t{threads}",
+        f"-c{connections}",
+        f"-d{duration}s",
+        "--latency",
+        "--timeout",
+        "10s",
+    ]
     if script:
         command += ["-s", script]
-    output = subprocess.run([*command, url], check=True, text=True,
-                            capture_output=True).stdout
+    output = subprocess.run(
+        [*command, url], check=True, text=True, capture_output=True
+    ).stdout
     return parse_wrk(url, output)
 
 
@@ -318,9 +383,12 @@ def ratio(result: WrkResult, floor: WrkResult) -> float:
 
 # --- reporting ------------------------------------------------------------------
 
+
 def markdown_table(header: list[str], rows: list[list]) -> str:
-    lines = ["| " + " | ".join(header) + " |",
-             "|" + "|".join("---" for _ in header) + "|"]
+    lines = [
+        "| " + " | ".join(header) + " |",
+        "|" + "|".join("---" for _ in header) + "|",
+    ]
     lines += ["| " + " | ".join(str(cell) for cell in row) + " |" for row in rows]
     return "\n".join(lines)
 

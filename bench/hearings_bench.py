@@ -81,13 +81,14 @@ def main():
 
     with Bench() as bench:
         info = json.loads(bench.shell(PREPARE_CODE).strip().splitlines()[-1])
-        pages = [("reference: home page", info["home"]),
-                 ("reference: a service page", info["service"]),
-                 ("hearing index", info["index"]),
-                 ("open hearing (500 responses received)", info["open"]),
-                 ("closed hearing (500 published responses)", info["closed"]),
-                 ("closed hearing, page 25 of responses",
-                  info["closed"] + "?svar=25")]
+        pages = [
+            ("reference: home page", info["home"]),
+            ("reference: a service page", info["service"]),
+            ("hearing index", info["index"]),
+            ("open hearing (500 responses received)", info["open"]),
+            ("closed hearing (500 published responses)", info["closed"]),
+            ("closed hearing, page 25 of responses", info["closed"] + "?svar=25"),
+        ]
         runs = []
         for cache_seconds in (0, 300):
             with bench.server(page_cache_seconds=cache_seconds) as server:
@@ -95,11 +96,22 @@ def main():
                     status = fetch(server.url + path).status
                     if status != 200:
                         raise SystemExit(f"{path} answered {status}")
-                floor = wrk(server.url + "/livez", duration=args.duration,
-                            connections=args.connections)
-                results = [(label, wrk(server.url + path, duration=args.duration,
-                                       connections=args.connections))
-                           for label, path in pages]
+                floor = wrk(
+                    server.url + "/livez",
+                    duration=args.duration,
+                    connections=args.connections,
+                )
+                results = [
+                    (
+                        label,
+                        wrk(
+                            server.url + path,
+                            duration=args.duration,
+                            connections=args.connections,
+                        ),
+                    )
+                    for label, path in pages
+                ]
             runs.append((cache_seconds, floor, results))
 
     rows = []
@@ -107,43 +119,68 @@ def main():
     for cache_seconds, floor, results in runs:
         cache = "cache on" if cache_seconds else "cache off"
         ok = ok and floor.errors == 0
-        rows.append([f"/livez ({cache})", f"{floor.requests_per_second:.0f}",
-                     f"{floor.p50_ms:.1f}", f"{floor.p99_ms:.1f}", floor.errors,
-                     "1", ""])
+        rows.append(
+            [
+                f"/livez ({cache})",
+                f"{floor.requests_per_second:.0f}",
+                f"{floor.p50_ms:.1f}",
+                f"{floor.p99_ms:.1f}",
+                floor.errors,
+                "1",
+                "",
+            ]
+        )
         for label, result in results:
             share = ratio(result, floor)
             # The target is for uncached pages; cached ones are reported.
-            passed = result.errors == 0 and (cache_seconds or share >= TARGET
-                                             or label.startswith("reference"))
+            passed = result.errors == 0 and (
+                cache_seconds or share >= TARGET or label.startswith("reference")
+            )
             ok = ok and bool(passed)
             rows.append(_row(f"{label} ({cache})", result, share, passed))
-    table = markdown_table(["page", "req/s", "p50 ms", "p99 ms", "errors",
-                            "share of /livez", f"target >= 1/{1 / TARGET:.0f}"],
-                           rows)
+    table = markdown_table(
+        [
+            "page",
+            "req/s",
+            "p50 ms",
+            "p99 ms",
+            "errors",
+            "share of /livez",
+            f"target >= 1/{1 / TARGET:.0f}",
+        ],
+        rows,
+    )
     load = os.getloadavg()[0]
-    text = "\n".join([
-        f"# Hearing pages ({datetime.datetime.now():%Y-%m-%d %H:%M})",
-        "",
-        f"{platform.node()}, {os.cpu_count()} CPUs (load average {load:.1f}), "
-        f"gunicorn 2 sync workers, concurrency {args.connections}, "
-        f"{args.duration} s per URL; {info['published']} published responses on "
-        "the closed hearing (20 a page)",
-        "",
-        table,
-        "",
-        f"- result: {'PASS' if ok else 'FAIL'}",
-        "",
-    ])
+    text = "\n".join(
+        [
+            f"# Hearing pages ({datetime.datetime.now():%Y-%m-%d %H:%M})",
+            "",
+            f"{platform.node()}, {os.cpu_count()} CPUs (load average {load:.1f}), "
+            f"gunicorn 2 sync workers, concurrency {args.connections}, "
+            f"{args.duration} s per URL; {info['published']} published responses on "
+            "the closed hearing (20 a page)",
+            "",
+            table,
+            "",
+            f"- result: {'PASS' if ok else 'FAIL'}",
+            "",
+        ]
+    )
     write_result("hearings.md", text)
     print(text)
     return 0 if ok else 1
 
 
 def _row(label, result, share, passed):
-    return [label, f"{result.requests_per_second:.1f}", f"{result.p50_ms:.1f}",
-            f"{result.p99_ms:.1f}", result.errors,
-            f"{share:.3f} (1/{1 / share:.1f})" if share else "0",
-            "PASS" if passed else "FAIL"]
+    return [
+        label,
+        f"{result.requests_per_second:.1f}",
+        f"{result.p50_ms:.1f}",
+        f"{result.p99_ms:.1f}",
+        result.errors,
+        f"{share:.3f} (1/{1 / share:.1f})" if share else "0",
+        "PASS" if passed else "FAIL",
+    ]
 
 
 if __name__ == "__main__":

@@ -70,16 +70,27 @@ def measure(bench, *, cached: bool, urls: dict, duration: int) -> list[dict]:
         floor = wrk_with_cpu(server, "/livez", duration=duration)
         floor_cpu = floor.app_cpu_ms + floor.db_cpu_ms
         for name, path in urls.items():
-            result = floor if name == "livez" else wrk_with_cpu(
-                server, path, duration=duration)
+            result = (
+                floor
+                if name == "livez"
+                else wrk_with_cpu(server, path, duration=duration)
+            )
             cpu = result.app_cpu_ms + result.db_cpu_ms
-            rows.append({"page": name, "path": path, "cached": cached,
-                         "rps": result.requests_per_second, "p50_ms": result.p50_ms,
-                         "p99_ms": result.p99_ms, "errors": result.errors,
-                         "ratio": ratio(result, floor),
-                         "app_cpu_ms": result.app_cpu_ms,
-                         "db_cpu_ms": result.db_cpu_ms,
-                         "cpu_ratio": floor_cpu / cpu if cpu else 1.0})
+            rows.append(
+                {
+                    "page": name,
+                    "path": path,
+                    "cached": cached,
+                    "rps": result.requests_per_second,
+                    "p50_ms": result.p50_ms,
+                    "p99_ms": result.p99_ms,
+                    "errors": result.errors,
+                    "ratio": ratio(result, floor),
+                    "app_cpu_ms": result.app_cpu_ms,
+                    "db_cpu_ms": result.db_cpu_ms,
+                    "cpu_ratio": floor_cpu / cpu if cpu else 1.0,
+                }
+            )
     return rows
 
 
@@ -99,10 +110,14 @@ def _share(value: float) -> str:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--duration", type=int, default=10,
-                        help="seconds of load per URL (default 10)")
-    parser.add_argument("--reseed", action="store_true",
-                        help="run seed_demo even if the database has content")
+    parser.add_argument(
+        "--duration", type=int, default=10, help="seconds of load per URL (default 10)"
+    )
+    parser.add_argument(
+        "--reseed",
+        action="store_true",
+        help="run seed_demo even if the database has content",
+    )
     args = parser.parse_args()
 
     with Bench(database="portal_bench", seed=True if args.reseed else "auto") as bench:
@@ -112,25 +127,49 @@ def main() -> int:
         rows += measure(bench, cached=True, urls=urls, duration=args.duration)
 
     table = markdown_table(
-        ["page", "path", "page cache", "req/s", "p50 ms", "p99 ms", "errors",
-         "share of /livez", "target", "CPU ms/req (app + db)", "CPU share"],
-        [[r["page"], f"`{r['path']}`", "on" if r["cached"] else "off",
-          f"{r['rps']:.0f}", f"{r['p50_ms']:.1f}", f"{r['p99_ms']:.1f}",
-          r["errors"], _share(r["ratio"]), verdict(r),
-          f"{r['app_cpu_ms']:.1f} + {r['db_cpu_ms']:.1f}", _share(r["cpu_ratio"])]
-         for r in rows],
+        [
+            "page",
+            "path",
+            "page cache",
+            "req/s",
+            "p50 ms",
+            "p99 ms",
+            "errors",
+            "share of /livez",
+            "target",
+            "CPU ms/req (app + db)",
+            "CPU share",
+        ],
+        [
+            [
+                r["page"],
+                f"`{r['path']}`",
+                "on" if r["cached"] else "off",
+                f"{r['rps']:.0f}",
+                f"{r['p50_ms']:.1f}",
+                f"{r['p99_ms']:.1f}",
+                r["errors"],
+                _share(r["ratio"]),
+                verdict(r),
+                f"{r['app_cpu_ms']:.1f} + {r['db_cpu_ms']:.1f}",
+                _share(r["cpu_ratio"]),
+            ]
+            for r in rows
+        ],
     )
     stamp = datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d %H:%M UTC")
-    text = (f"# Page benchmark ({stamp})\n\n"
-            f"gunicorn, 2 sync workers, portal.settings.bench (DEBUG off); wrk, "
-            f"8 connections, {args.duration} s per URL, loopback; "
-            f"{platform.node()} ({os.cpu_count()} CPUs).\n\n{table}\n\n"
-            "*CPU ms/req*: CPU time of the gunicorn workers and of their "
-            "PostgreSQL backends per request during the run; *CPU share*: "
-            "/livez's CPU per request over the page's — what the throughput "
-            "share would be on an otherwise idle machine whose cores are all "
-            "busy with this server. Requests/s depend on whatever else runs on "
-            "the machine; CPU per request hardly does.\n")
+    text = (
+        f"# Page benchmark ({stamp})\n\n"
+        f"gunicorn, 2 sync workers, portal.settings.bench (DEBUG off); wrk, "
+        f"8 connections, {args.duration} s per URL, loopback; "
+        f"{platform.node()} ({os.cpu_count()} CPUs).\n\n{table}\n\n"
+        "*CPU ms/req*: CPU time of the gunicorn workers and of their "
+        "PostgreSQL backends per request during the run; *CPU share*: "
+        "/livez's CPU per request over the page's — what the throughput "
+        "share would be on an otherwise idle machine whose cores are all "
+        "busy with this server. Requests/s depend on whatever else runs on "
+        "the machine; CPU per request hardly does.\n"
+    )
     path = write_result("latest.md", text)
     print(text)
     print(f"Written to {path}")

@@ -50,31 +50,52 @@ def ensure_database(url: str) -> None:
 
     db = dj_database_url.parse(url)
     name = db["NAME"]
-    with psycopg.connect(host=db["HOST"], port=db["PORT"] or None,
-                         user=db["USER"] or "postgres",
-                         password=db["PASSWORD"] or None, dbname="postgres",
-                         autocommit=True) as conn:
-        exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s",
-                              [name]).fetchone()
+    with psycopg.connect(
+        host=db["HOST"],
+        port=db["PORT"] or None,
+        user=db["USER"] or "postgres",
+        password=db["PASSWORD"] or None,
+        dbname="postgres",
+        autocommit=True,
+    ) as conn:
+        exists = conn.execute(
+            "SELECT 1 FROM pg_database WHERE datname = %s", [name]
+        ).fetchone()
         if not exists:
             conn.execute(f'CREATE DATABASE "{name}"')
 
 
 def manage(*args, env, capture=False):
-    result = subprocess.run([*MANAGE, *args], env=env, cwd=ROOT, check=True,
-                            text=True, capture_output=capture)
+    result = subprocess.run(
+        [*MANAGE, *args],
+        env=env,
+        cwd=ROOT,
+        check=True,
+        text=True,
+        capture_output=capture,
+    )
     return result.stdout if capture else ""
 
 
 def prepare(env, count: int) -> float:
     manage("migrate", "--no-input", "-v", "0", env=env)
-    has_demo = manage("shell", "-c", "from home.models import TopicPage; "
-                      "print(TopicPage.objects.count())", env=env, capture=True)
+    has_demo = manage(
+        "shell",
+        "-c",
+        "from home.models import TopicPage; print(TopicPage.objects.count())",
+        env=env,
+        capture=True,
+    )
     if int(has_demo.strip().splitlines()[-1]) == 0:
         print("Seeding the demo content (a few minutes) …", flush=True)
-        manage("shell", "-c", "import sys; from home import demo; "
-               "demo.seed(sys.stdout); from search import demo as s; "
-               "s.seed(sys.stdout)", env=env)
+        manage(
+            "shell",
+            "-c",
+            "import sys; from home import demo; "
+            "demo.seed(sys.stdout); from search import demo as s; "
+            "s.seed(sys.stdout)",
+            env=env,
+        )
     manage("bench_seed_pages", "--count", str(count), env=env)
     print("Reindexing …", flush=True)
     out = manage("search_reindex", env=env, capture=True)
@@ -117,7 +138,8 @@ def latency(env, rounds: int) -> dict:
                 search.search(query, language="nb")
                 timings.append((time.perf_counter() - started) * 1000)
         result[f"{words}_word"] = {
-            "queries": len(items), "samples": len(timings),
+            "queries": len(items),
+            "samples": len(timings),
             "p50_ms": round(statistics.median(timings), 1),
             "p95_ms": round(percentile(timings, 0.95), 1),
             "max_ms": round(max(timings), 1),
@@ -137,18 +159,27 @@ def throughput(env, duration: int) -> dict:
     with harness.start_gunicorn(server_env, workers=2, page_cache_seconds=0) as server:
         harness.fetch(server.url + "/sok/?q=barnehage")  # warm up
         livez = harness.wrk(server.url + "/livez", duration=duration)
-        results = harness.wrk(server.url + "/sok/?q=barnehageplass",
-                              duration=duration,
-                              script=str(ROOT / "bench" / "search_queries.lua"))
+        results = harness.wrk(
+            server.url + "/sok/?q=barnehageplass",
+            duration=duration,
+            script=str(ROOT / "bench" / "search_queries.lua"),
+        )
     ratio = harness.ratio(results, livez)
     return {
-        "livez": {"requests_per_second": livez.requests_per_second,
-                  "p50_ms": livez.p50_ms, "p99_ms": livez.p99_ms,
-                  "errors": livez.errors},
-        "search": {"requests_per_second": results.requests_per_second,
-                   "p50_ms": results.p50_ms, "p99_ms": results.p99_ms,
-                   "errors": results.errors},
-        "ratio": round(ratio, 3), "target_ratio": round(1 / 15, 3),
+        "livez": {
+            "requests_per_second": livez.requests_per_second,
+            "p50_ms": livez.p50_ms,
+            "p99_ms": livez.p99_ms,
+            "errors": livez.errors,
+        },
+        "search": {
+            "requests_per_second": results.requests_per_second,
+            "p50_ms": results.p50_ms,
+            "p99_ms": results.p99_ms,
+            "errors": results.errors,
+        },
+        "ratio": round(ratio, 3),
+        "target_ratio": round(1 / 15, 3),
     }
 
 
@@ -162,8 +193,12 @@ def main():
 
     url = database_url()
     ensure_database(url)
-    env = {**os.environ, "DATABASE_URL": url, "DJANGO_SETTINGS_MODULE": SETTINGS,
-           "TASKS_BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}
+    env = {
+        **os.environ,
+        "DATABASE_URL": url,
+        "DJANGO_SETTINGS_MODULE": SETTINGS,
+        "TASKS_BACKEND": "django_tasks.backends.immediate.ImmediateBackend",
+    }
     report = {"database": url.rsplit("/", 1)[-1], "pages_target": args.count}
     if not args.skip_prepare:
         report["reindex_seconds"] = prepare(env, args.count)

@@ -121,22 +121,29 @@ class CaseActionForm(forms.Form):
 class ReplyForm(CaseActionForm):
     action = "reply"
     success_message = _("The reply was saved and will be sent to the resident.")
-    text = forms.CharField(label=_("Reply to the resident"), max_length=TEXT_MAX,
-                           widget=forms.Textarea(attrs={"rows": 6}))
+    text = forms.CharField(
+        label=_("Reply to the resident"),
+        max_length=TEXT_MAX,
+        widget=forms.Textarea(attrs={"rows": 6}),
+    )
 
     def perform(self):
-        services.submission_reply(submission=self.submission, by=self.user,
-                                  text=self.cleaned_data["text"])
+        services.submission_reply(
+            submission=self.submission, by=self.user, text=self.cleaned_data["text"]
+        )
 
 
 class InterimReplyForm(CaseActionForm):
     action = "interim"
     success_message = _("The interim reply was saved and will be sent.")
-    reason = forms.CharField(label=_("Interim reply (reason for the delay)"),
-                             max_length=TEXT_MAX,
-                             widget=forms.Textarea(attrs={"rows": 5}))
-    expected_date = forms.DateField(label=_("Expected answer by"),
-                                    widget=AdminDateInput)
+    reason = forms.CharField(
+        label=_("Interim reply (reason for the delay)"),
+        max_length=TEXT_MAX,
+        widget=forms.Textarea(attrs={"rows": 5}),
+    )
+    expected_date = forms.DateField(
+        label=_("Expected answer by"), widget=AdminDateInput
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -158,7 +165,8 @@ class InterimReplyForm(CaseActionForm):
 
     def perform(self):
         services.submission_interim_reply(
-            submission=self.submission, by=self.user,
+            submission=self.submission,
+            by=self.user,
             reason=self.cleaned_data["reason"],
             expected_date=self.cleaned_data["expected_date"],
         )
@@ -167,20 +175,24 @@ class InterimReplyForm(CaseActionForm):
 class NoteForm(CaseActionForm):
     action = "note"
     success_message = _("The internal note was added.")
-    text = forms.CharField(label=_("Internal note (never shown to the resident)"),
-                           max_length=TEXT_MAX,
-                           widget=forms.Textarea(attrs={"rows": 3}))
+    text = forms.CharField(
+        label=_("Internal note (never shown to the resident)"),
+        max_length=TEXT_MAX,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
 
     def perform(self):
-        services.submission_add_note(submission=self.submission, by=self.user,
-                                     text=self.cleaned_data["text"])
+        services.submission_add_note(
+            submission=self.submission, by=self.user, text=self.cleaned_data["text"]
+        )
 
 
 class AssignForm(CaseActionForm):
     action = "assign"
     success_message = _("The assignment was changed.")
-    assignee = _UserChoiceField(label=_("Assign to"), queryset=None, required=False,
-                                empty_label=_("Nobody"))
+    assignee = _UserChoiceField(
+        label=_("Assign to"), queryset=None, required=False, empty_label=_("Nobody")
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -190,16 +202,18 @@ class AssignForm(CaseActionForm):
         self.fields["assignee"].queryset = users
 
     def perform(self):
-        services.submission_assign(submission=self.submission, by=self.user,
-                                   assignee=self.cleaned_data["assignee"])
+        services.submission_assign(
+            submission=self.submission,
+            by=self.user,
+            assignee=self.cleaned_data["assignee"],
+        )
 
 
 class RerouteForm(CaseActionForm):
     action = "reroute"
     success_message = _("The submission was sent to another unit.")
     unit = _ModelChoiceField(label=_("New unit"), queryset=Unit.objects.all())
-    reason = forms.CharField(label=_("Reason (shown in the timeline)"),
-                             max_length=500)
+    reason = forms.CharField(label=_("Reason (shown in the timeline)"), max_length=500)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -208,9 +222,12 @@ class RerouteForm(CaseActionForm):
         ).order_by("name")
 
     def perform(self):
-        services.submission_reroute(submission=self.submission, by=self.user,
-                                    unit=self.cleaned_data["unit"],
-                                    reason=self.cleaned_data["reason"])
+        services.submission_reroute(
+            submission=self.submission,
+            by=self.user,
+            unit=self.cleaned_data["unit"],
+            reason=self.cleaned_data["reason"],
+        )
 
 
 class StatusForm(CaseActionForm):
@@ -219,10 +236,13 @@ class StatusForm(CaseActionForm):
 
     action = "status"
     success_message = _("The status was changed.")
-    to_status = forms.ChoiceField(label=_("New status"), choices=Status.choices,
-                                  widget=Select)
+    to_status = forms.ChoiceField(
+        label=_("New status"), choices=Status.choices, widget=Select
+    )
     duplicate_of = forms.CharField(
-        label=_("Duplicate of (reference)"), required=False, max_length=20,
+        label=_("Duplicate of (reference)"),
+        required=False,
+        max_length=20,
         help_text=_("Only for «Duplicate», e.g. 2026-000123."),
     )
     reason = forms.CharField(label=_("Comment"), required=False, max_length=500)
@@ -242,16 +262,15 @@ class StatusForm(CaseActionForm):
         reference = self.cleaned_data["duplicate_of"].strip()
         if not reference:
             return None
-        original = (
-            submissions_visible_to(self.user).filter(reference=reference).first()
-        )
+        original = submissions_visible_to(self.user).filter(reference=reference).first()
         if original is None:
             raise ValidationError(_("No submission with this reference."))
         return original
 
     def perform(self):
         services.submission_transition(
-            submission=self.submission, by=self.user,
+            submission=self.submission,
+            by=self.user,
             to_status=self.cleaned_data["to_status"],
             duplicate_of=self.cleaned_data["duplicate_of"],
             reason=self.cleaned_data["reason"],
@@ -264,32 +283,44 @@ class ReopenForm(CaseActionForm):
     reason = forms.CharField(label=_("Why reopen?"), required=False, max_length=500)
 
     def perform(self):
-        services.submission_reopen(submission=self.submission, by=self.user,
-                                   reason=self.cleaned_data["reason"])
+        services.submission_reopen(
+            submission=self.submission, by=self.user, reason=self.cleaned_data["reason"]
+        )
 
 
-CASE_FORMS = {form.action: form for form in (
-    ReplyForm, InterimReplyForm, NoteForm, AssignForm, RerouteForm, StatusForm,
-    ReopenForm,
-)}
+CASE_FORMS = {
+    form.action: form
+    for form in (
+        ReplyForm,
+        InterimReplyForm,
+        NoteForm,
+        AssignForm,
+        RerouteForm,
+        StatusForm,
+        ReopenForm,
+    )
+}
 
 
 # --- bulk actions ------------------------------------------------------------------
 
+
 class BulkAssignForm(forms.Form):
-    assignee = _UserChoiceField(label=_("Assign to"), queryset=None, required=False,
-                                empty_label=_("Nobody"))
+    assignee = _UserChoiceField(
+        label=_("Assign to"), queryset=None, required=False, empty_label=_("Nobody")
+    )
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         User = get_user_model()
         scope = visible_unit_ids(user)
-        users = User.objects.filter(is_active=True,
-                                    unit_memberships__isnull=False)
+        users = User.objects.filter(is_active=True, unit_memberships__isnull=False)
         if scope != ALL:
             led = unit_access(user).led
-            users = users.filter(unit_memberships__unit_id__in=led) if led else (
-                users.filter(pk=user.pk)
+            users = (
+                users.filter(unit_memberships__unit_id__in=led)
+                if led
+                else (users.filter(pk=user.pk))
             )
         self.fields["assignee"].queryset = users.distinct().order_by(
             "first_name", "last_name", "username"
@@ -297,10 +328,10 @@ class BulkAssignForm(forms.Form):
 
 
 class BulkRerouteForm(forms.Form):
-    unit = forms.ModelChoiceField(label=_("New unit"),
-                                  queryset=Unit.objects.order_by("name"))
-    reason = forms.CharField(label=_("Reason (shown in the timeline)"),
-                             max_length=500)
+    unit = forms.ModelChoiceField(
+        label=_("New unit"), queryset=Unit.objects.order_by("name")
+    )
+    reason = forms.CharField(label=_("Reason (shown in the timeline)"), max_length=500)
 
 
 class BulkReasonForm(forms.Form):

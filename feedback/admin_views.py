@@ -75,6 +75,7 @@ EMAIL_PURPOSES = {
     "interim_reply": _("interim reply to the resident"),
 }
 
+
 class CaseView(InspectView):
     """The submission's page in the admin: what the resident wrote (escaped,
     read-only), attachments, the routing decision, the timeline and the actions.
@@ -105,8 +106,9 @@ class CaseView(InspectView):
             if bound is not None and bound.action == action:
                 forms[action] = bound
             else:
-                forms[action] = form_class(submission=self.object,
-                                           user=self.request.user)
+                forms[action] = form_class(
+                    submission=self.object, user=self.request.user
+                )
         return forms
 
     def post(self, request, *args, **kwargs):
@@ -116,10 +118,15 @@ class CaseView(InspectView):
         form = form_class(request.POST, submission=self.object, user=request.user)
         if form.is_valid() and form.run():
             messages.success(request, form.success_message)
-            return redirect(reverse("feedback_inbox:inspect", args=(self.object.pk,))
-                            + "#tidslinje")
-        messages.error(request, gettext("The action was not carried out. See the "
-                                        "message by the form below."))
+            return redirect(
+                reverse("feedback_inbox:inspect", args=(self.object.pk,)) + "#tidslinje"
+            )
+        messages.error(
+            request,
+            gettext(
+                "The action was not carried out. See the message by the form below."
+            ),
+        )
         context = self.get_context_data(bound_form=form)
         # 200 with the form re-shown: the handler's text is kept as typed.
         return self.render_to_response(context)
@@ -133,21 +140,27 @@ class CaseView(InspectView):
             if event.kind == EventKind.EMAIL_FAILED:
                 purpose = event.data.get("purpose", "")
                 event.purpose_label = EMAIL_PURPOSES.get(purpose, purpose)
-        context.update({
-            "submission": submission,
-            "attachments": list(submission.attachments.all()),
-            "events": events,
-            "email_failures": [e for e in events if e.kind == EventKind.EMAIL_FAILED],
-            "forms": forms,
-            "bound_action": getattr(bound_form, "action", ""),
-            "show_reopen": submission.status in services.REOPENABLE,
-            "show_status": forms["status"].has_choices,
-            "can_reply": submission.status in services.REPLYABLE,
-            "is_open": submission.is_open,
-            "fnr_warning": bool(find_fnr(f"{submission.subject}\n{submission.text}")),
-            "EventKind": EventKind,
-            "can_edit_rules": is_feedback_editor(self.request.user),
-        })
+        context.update(
+            {
+                "submission": submission,
+                "attachments": list(submission.attachments.all()),
+                "events": events,
+                "email_failures": [
+                    e for e in events if e.kind == EventKind.EMAIL_FAILED
+                ],
+                "forms": forms,
+                "bound_action": getattr(bound_form, "action", ""),
+                "show_reopen": submission.status in services.REOPENABLE,
+                "show_status": forms["status"].has_choices,
+                "can_reply": submission.status in services.REPLYABLE,
+                "is_open": submission.is_open,
+                "fnr_warning": bool(
+                    find_fnr(f"{submission.subject}\n{submission.text}")
+                ),
+                "EventKind": EventKind,
+                "can_edit_rules": is_feedback_editor(self.request.user),
+            }
+        )
         return context
 
 
@@ -166,27 +179,31 @@ def attachment_download(request, pk, attachment_pk):
     except (FileNotFoundError, OSError) as exc:
         raise Http404 from exc
     response = FileResponse(
-        handle, as_attachment=True,
+        handle,
+        as_attachment=True,
         filename=attachment.original_name or f"vedlegg-{attachment.pk}",
         content_type=attachment.content_type or "application/octet-stream",
     )
     response["X-Content-Type-Options"] = "nosniff"
     response["Content-Security-Policy"] = "default-src 'none'; sandbox"
     response["Cache-Control"] = "private, no-store"
-    log(instance=submission, action="feedback.attachment_download",
+    log(
+        instance=submission,
+        action="feedback.attachment_download",
         user=request.user,
-        data={"reference": submission.reference, "attachment": attachment.pk})
+        data={"reference": submission.reference, "attachment": attachment.pk},
+    )
     return response
 
 
 # --- dashboard -------------------------------------------------------------------
 
+
 def unit_counts(user, *, now=None) -> list[dict]:
     """Open, overdue, interim-owed and new-today per unit, over what the user sees.
     One query."""
     now = now or timezone.now()
-    today = timezone.localtime(now).replace(hour=0, minute=0, second=0,
-                                            microsecond=0)
+    today = timezone.localtime(now).replace(hour=0, minute=0, second=0, microsecond=0)
     open_q = Q(status__in=OPEN_STATUSES)
     unanswered = Q(first_answered_at__isnull=True, due_at__isnull=False)
     rows = (
@@ -197,8 +214,12 @@ def unit_counts(user, *, now=None) -> list[dict]:
             open=Count("pk", filter=open_q),
             overdue=Count("pk", filter=open_q & unanswered & Q(due_at__lt=now)),
             interim_owed=Count(
-                "pk", filter=open_q & unanswered & Q(interim_reply_at__isnull=True)
-                & Q(created_at__lt=interim_reply_deadline(now))),
+                "pk",
+                filter=open_q
+                & unanswered
+                & Q(interim_reply_at__isnull=True)
+                & Q(created_at__lt=interim_reply_deadline(now)),
+            ),
             new_today=Count("pk", filter=Q(created_at__gte=today)),
         )
         .filter(Q(open__gt=0) | Q(new_today__gt=0))
@@ -206,8 +227,15 @@ def unit_counts(user, *, now=None) -> list[dict]:
     )
     english = (get_language() or "").startswith("en")
     return [
-        {**row, "name": (row["unit__name_en"] if english and row["unit__name_en"]
-                         else row["unit__name"]) or ""}
+        {
+            **row,
+            "name": (
+                row["unit__name_en"]
+                if english and row["unit__name_en"]
+                else row["unit__name"]
+            )
+            or "",
+        }
         for row in rows
     ]
 
@@ -222,14 +250,19 @@ class InboxSummaryPanel(Component):
     def get_context_data(self, parent_context):
         request = parent_context["request"]
         rows = unit_counts(request.user)
-        totals = {key: sum(row[key] for row in rows)
-                  for key in ("open", "overdue", "interim_owed", "new_today")}
-        return {"rows": rows, "totals": totals,
-                "leads": bool(unit_access(request.user).led),
-                "last_digest": overdue_digest_last_run(),
-                "inbox_url": reverse("feedback_inbox:index"),
-                "report_url": reverse("feedback_tools:report"),
-                "request": request}
+        totals = {
+            key: sum(row[key] for row in rows)
+            for key in ("open", "overdue", "interim_owed", "new_today")
+        }
+        return {
+            "rows": rows,
+            "totals": totals,
+            "leads": bool(unit_access(request.user).led),
+            "last_digest": overdue_digest_last_run(),
+            "inbox_url": reverse("feedback_inbox:index"),
+            "report_url": reverse("feedback_tools:report"),
+            "request": request,
+        }
 
     def render_html(self, parent_context=None):
         if not is_unit_member(parent_context["request"].user):
@@ -238,6 +271,7 @@ class InboxSummaryPanel(Component):
 
 
 # --- unit report -------------------------------------------------------------------
+
 
 class Median(Aggregate):
     """PostgreSQL's percentile_cont(0.5): the median of an interval column."""
@@ -291,8 +325,7 @@ class UnitReportView(ReportView):
             if str(unit.pk) == wanted:
                 return unit
         # Default: the first unit the user belongs to, else the first visible.
-        own = set(self.request.user.unit_memberships.values_list("unit_id",
-                                                                  flat=True))
+        own = set(self.request.user.unit_memberships.values_list("unit_id", flat=True))
         for unit in self.units:
             if unit.pk in own:
                 return unit
@@ -317,8 +350,9 @@ class UnitReportView(ReportView):
             days=timezone.localdate(now).weekday()
         )
         start_date = this_week - datetime.timedelta(weeks=self.weeks - 1)
-        start = timezone.make_aware(datetime.datetime.combine(start_date,
-                                                              datetime.time()))
+        start = timezone.make_aware(
+            datetime.datetime.combine(start_date, datetime.time())
+        )
         rows = (
             submissions_visible_to(self.request.user)
             .filter(unit=self.unit, created_at__gte=start)
@@ -328,25 +362,34 @@ class UnitReportView(ReportView):
             .annotate(
                 received=Count("pk"),
                 answered=Count("pk", filter=Q(first_answered_at__isnull=False)),
-                median=Median(F("first_answered_at") - F("created_at"),
-                              filter=Q(first_answered_at__isnull=False)),
+                median=Median(
+                    F("first_answered_at") - F("created_at"),
+                    filter=Q(first_answered_at__isnull=False),
+                ),
             )
             .order_by("week")
         )
-        by_week = {timezone.localdate(row["week"]) if isinstance(
-            row["week"], datetime.datetime) else row["week"]: row for row in rows}
+        by_week = {
+            timezone.localdate(row["week"])
+            if isinstance(row["week"], datetime.datetime)
+            else row["week"]: row
+            for row in rows
+        }
         result = []
         for i in range(self.weeks):
             week = start_date + datetime.timedelta(weeks=i)
             row = by_week.get(week, {})
             median = row.get("median")
-            result.append(OrderedDict(
-                week=week,
-                received=row.get("received", 0),
-                answered=row.get("answered", 0),
-                median_days=round(median.total_seconds() / 86400, 1)
-                if median is not None else None,
-            ))
+            result.append(
+                OrderedDict(
+                    week=week,
+                    received=row.get("received", 0),
+                    answered=row.get("answered", 0),
+                    median_days=round(median.total_seconds() / 86400, 1)
+                    if median is not None
+                    else None,
+                )
+            )
         return result
 
     def get_context_data(self, *args, **kwargs):
@@ -354,29 +397,36 @@ class UnitReportView(ReportView):
         rows = context["object_list"]
         unit_name = self.unit.display_name if self.unit else ""
         volume_bars = [Bar(f"{row['week']:%d.%m}", row["received"]) for row in rows]
-        median_bars = [Bar(f"{row['week']:%d.%m}", row["median_days"] or 0)
-                       for row in rows]
+        median_bars = [
+            Bar(f"{row['week']:%d.%m}", row["median_days"] or 0) for row in rows
+        ]
         overall = self._overall_median()
-        context.update({
-            "units": self.units,
-            "unit": self.unit,
-            "weeks": self.weeks,
-            "week_choices": self.WEEKS,
-            "overall_median": overall,
-            "volume_chart": bar_chart_svg(
-                volume_bars, chart_id="volum",
-                title=gettext("Inputs received per week – %(unit)s")
-                % {"unit": unit_name},
-                description=describe_series(volume_bars,
-                                            unit_label=gettext("inputs")),
-            ),
-            "median_chart": bar_chart_svg(
-                median_bars, chart_id="svartid", value_format="{:.1f}",
-                title=gettext("Median days to first answer per week – %(unit)s")
-                % {"unit": unit_name},
-                description=gettext("Weeks without answers show as 0."),
-            ),
-        })
+        context.update(
+            {
+                "units": self.units,
+                "unit": self.unit,
+                "weeks": self.weeks,
+                "week_choices": self.WEEKS,
+                "overall_median": overall,
+                "volume_chart": bar_chart_svg(
+                    volume_bars,
+                    chart_id="volum",
+                    title=gettext("Inputs received per week – %(unit)s")
+                    % {"unit": unit_name},
+                    description=describe_series(
+                        volume_bars, unit_label=gettext("inputs")
+                    ),
+                ),
+                "median_chart": bar_chart_svg(
+                    median_bars,
+                    chart_id="svartid",
+                    value_format="{:.1f}",
+                    title=gettext("Median days to first answer per week – %(unit)s")
+                    % {"unit": unit_name},
+                    description=gettext("Weeks without answers show as 0."),
+                ),
+            }
+        )
         return context
 
     def _overall_median(self):
@@ -385,14 +435,16 @@ class UnitReportView(ReportView):
         since = timezone.now() - datetime.timedelta(weeks=self.weeks)
         value = (
             submissions_visible_to(self.request.user)
-            .filter(unit=self.unit, created_at__gte=since,
-                    first_answered_at__isnull=False)
+            .filter(
+                unit=self.unit, created_at__gte=since, first_answered_at__isnull=False
+            )
             .aggregate(m=Median(F("first_answered_at") - F("created_at")))["m"]
         )
         return round(value.total_seconds() / 86400, 1) if value else None
 
 
 # --- page feedback ----------------------------------------------------------------
+
 
 class PageFeedbackReportView(ReportView):
     """«Fant du det du lette etter?» per page: yes, no, comments. For editors."""
@@ -405,8 +457,13 @@ class PageFeedbackReportView(ReportView):
     paginate_by = 50
     export_filename = "sidetilbakemeldinger"
     list_export = ["page__title", "yes", "no", "comments", "total"]
-    export_headings = {"page__title": _("Page"), "yes": _("Yes"), "no": _("No"),
-                       "comments": _("Comments"), "total": _("Total")}
+    export_headings = {
+        "page__title": _("Page"),
+        "yes": _("Yes"),
+        "no": _("No"),
+        "comments": _("Comments"),
+        "total": _("Total"),
+    }
     PERIODS = {"30": 30, "90": 90, "365": 365, "all": None}
 
     def dispatch(self, request, *args, **kwargs):
@@ -429,10 +486,12 @@ class PageFeedbackReportView(ReportView):
     def get_context_data(self, *args, **kwargs):
         context = super().get_context_data(*args, **kwargs)
         context["period"] = self.period
-        context["periods"] = [("30", gettext("Last 30 days")),
-                              ("90", gettext("Last 90 days")),
-                              ("365", gettext("Last year")),
-                              ("all", gettext("All time"))]
+        context["periods"] = [
+            ("30", gettext("Last 30 days")),
+            ("90", gettext("Last 90 days")),
+            ("365", gettext("Last year")),
+            ("all", gettext("All time")),
+        ]
         page_id = self.request.GET.get("side", "")
         comments = []
         if page_id.isdigit():
@@ -449,6 +508,7 @@ class PageFeedbackReportView(ReportView):
 
 
 # --- try the rules ------------------------------------------------------------------
+
 
 class TryRulesView(WagtailAdminTemplateMixin, TemplateView):
     """Run the routing rules over the last N submissions: where each went, where it
@@ -478,8 +538,10 @@ class TryRulesView(WagtailAdminTemplateMixin, TemplateView):
             instance = RoutingRule.objects.filter(pk=int(rule_id)).first()
         form = form_class(request.POST, instance=instance)
         if not form.is_valid():
-            messages.error(request, gettext("The rule has errors; fix them in the "
-                                            "form before trying it."))
+            messages.error(
+                request,
+                gettext("The rule has errors; fix them in the form before trying it."),
+            )
             return self.render_to_response(self.get_context_data(candidate_form=form))
         candidate = form.save(commit=False)
         return self.render_to_response(self.get_context_data(candidate=candidate))
@@ -511,24 +573,39 @@ class TryRulesView(WagtailAdminTemplateMixin, TemplateView):
         rows, changed = [], 0
         for submission in submissions:
             facts = routing.facts_for(
-                kind=submission.kind, subject=submission.subject,
-                text=submission.text, postcode=submission.postcode,
-                topic=submission.topic, page=pages.get(submission.page_id),
+                kind=submission.kind,
+                subject=submission.subject,
+                text=submission.text,
+                postcode=submission.postcode,
+                topic=submission.topic,
+                page=pages.get(submission.page_id),
             )
             decision = routing.resolve(facts, rules, triage_unit=triage)
             is_changed = getattr(decision.unit, "pk", None) != submission.unit_id
             changed += is_changed
             if only_changed and not is_changed:
                 continue
-            rows.append({"submission": submission, "decision": decision,
-                         "changed": is_changed,
-                         "by_candidate": candidate is not None
-                         and decision.rule is candidate})
-        context.update({
-            "rows": rows, "changed": changed, "total": len(submissions),
-            "limit": self.limit, "limits": self.LIMITS, "only_changed": only_changed,
-            "candidate": candidate, "candidate_form": candidate_form,
-        })
+            rows.append(
+                {
+                    "submission": submission,
+                    "decision": decision,
+                    "changed": is_changed,
+                    "by_candidate": candidate is not None
+                    and decision.rule is candidate,
+                }
+            )
+        context.update(
+            {
+                "rows": rows,
+                "changed": changed,
+                "total": len(submissions),
+                "limit": self.limit,
+                "limits": self.LIMITS,
+                "only_changed": only_changed,
+                "candidate": candidate,
+                "candidate_form": candidate_form,
+            }
+        )
         return context
 
     @staticmethod
@@ -547,6 +624,7 @@ class TryRulesView(WagtailAdminTemplateMixin, TemplateView):
 
 
 # --- rights requests ----------------------------------------------------------------
+
 
 class RightsRequestView(WagtailAdminTemplateMixin, TemplateView):
     """Innsyn and sletting for one e-mail address (GDPR art. 15 and 17), scoped to
@@ -599,24 +677,31 @@ class RightsRequestView(WagtailAdminTemplateMixin, TemplateView):
             messages.error(request, gettext("Tick the box to confirm anonymisation."))
             return self.render_to_response(self.get_context_data(email=email))
         count = services.submissions_anonymise(
-            submissions=list(self._matches(email)), by=request.user,
+            submissions=list(self._matches(email)),
+            by=request.user,
             reason=gettext("Rights request (erasure)"),
         )
-        messages.success(request, gettext("%(count)s submissions were anonymised.")
-                         % {"count": count})
+        messages.success(
+            request,
+            gettext("%(count)s submissions were anonymised.") % {"count": count},
+        )
         return HttpResponseRedirect(reverse("feedback_tools:rights"))
 
     def _export(self, email, export_format):
         data = services.submissions_for_email(email=email, user=self.request.user)
         for submission in self._matches(email).only("pk", "reference"):
-            log(instance=submission, action="feedback.rights_export",
+            log(
+                instance=submission,
+                action="feedback.rights_export",
                 user=self.request.user,
-                data={"reference": submission.reference, "format": export_format})
+                data={"reference": submission.reference, "format": export_format},
+            )
         stamp = timezone.localdate().isoformat()
         if export_format == "json":
             response = HttpResponse(
-                json.dumps({"email": email, "submissions": data}, ensure_ascii=False,
-                           indent=2),
+                json.dumps(
+                    {"email": email, "submissions": data}, ensure_ascii=False, indent=2
+                ),
                 content_type="application/json; charset=utf-8",
             )
             response["Content-Disposition"] = (
@@ -624,10 +709,24 @@ class RightsRequestView(WagtailAdminTemplateMixin, TemplateView):
             )
             return response
         buffer = io.StringIO()
-        fields = ["reference", "kind", "status", "received", "topic", "unit",
-                  "subject", "text", "location", "postcode", "contact_name",
-                  "contact_email", "contact_phone", "organisation", "language",
-                  "attachments"]
+        fields = [
+            "reference",
+            "kind",
+            "status",
+            "received",
+            "topic",
+            "unit",
+            "subject",
+            "text",
+            "location",
+            "postcode",
+            "contact_name",
+            "contact_email",
+            "contact_phone",
+            "organisation",
+            "language",
+            "attachments",
+        ]
         writer = csv.DictWriter(buffer, fieldnames=fields, extrasaction="ignore")
         writer.writeheader()
         from .viewsets import defuse_spreadsheet_value
@@ -635,15 +734,28 @@ class RightsRequestView(WagtailAdminTemplateMixin, TemplateView):
         for row in data:
             row = {**row, "attachments": "; ".join(row["attachments"])}
             writer.writerow({k: defuse_spreadsheet_value(v) for k, v in row.items()})
-        response = HttpResponse("\ufeff" + buffer.getvalue(),
-                                content_type="text/csv; charset=utf-8")
+        response = HttpResponse(
+            "\ufeff" + buffer.getvalue(), content_type="text/csv; charset=utf-8"
+        )
         response["Content-Disposition"] = f'attachment; filename="innsyn-{stamp}.csv"'
         return response
 
     def get_context_data(self, email="", **kwargs):
         context = super().get_context_data(**kwargs)
-        matches = list(self._matches(email).select_related("unit")
-                       .order_by("-created_at")[:200]) if email else []
-        context.update({"email": email, "matches": matches,
-                        "email_error": getattr(self, "email_error", "")})
+        matches = (
+            list(
+                self._matches(email)
+                .select_related("unit")
+                .order_by("-created_at")[:200]
+            )
+            if email
+            else []
+        )
+        context.update(
+            {
+                "email": email,
+                "matches": matches,
+                "email_error": getattr(self, "email_error", ""),
+            }
+        )
         return context

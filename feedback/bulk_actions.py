@@ -54,16 +54,20 @@ class SubmissionBulkAction(BulkAction):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context.update({
-            "header_icon": "mail",
-            "action_title": self.display_name,
-            "confirm_label": self.confirm_label or self.display_name,
-        })
+        context.update(
+            {
+                "header_icon": "mail",
+                "action_title": self.display_name,
+                "confirm_label": self.confirm_label or self.display_name,
+            }
+        )
         return context
 
     def get_execution_context(self):
-        return {"user": self.request.user,
-                "data": self.cleaned_form.cleaned_data if self.cleaned_form else {}}
+        return {
+            "user": self.request.user,
+            "data": self.cleaned_form.cleaned_data if self.cleaned_form else {},
+        }
 
     @classmethod
     def apply(cls, submission, *, user, data):  # pragma: no cover - per subclass
@@ -84,9 +88,11 @@ class SubmissionBulkAction(BulkAction):
         return done, failed
 
     def get_success_message(self, num_parent_objects, num_child_objects):
-        message = ngettext("%(count)d submission updated.",
-                           "%(count)d submissions updated.",
-                           num_parent_objects) % {"count": num_parent_objects}
+        message = ngettext(
+            "%(count)d submission updated.",
+            "%(count)d submissions updated.",
+            num_parent_objects,
+        ) % {"count": num_parent_objects}
         if num_child_objects:
             message += " " + ngettext(
                 "%(count)d was refused (not allowed from its current status or "
@@ -110,8 +116,9 @@ class AssignBulkAction(SubmissionBulkAction):
 
     @classmethod
     def apply(cls, submission, *, user, data):
-        services.submission_assign(submission=submission, by=user,
-                                   assignee=data.get("assignee"))
+        services.submission_assign(
+            submission=submission, by=user, assignee=data.get("assignee")
+        )
 
 
 class RerouteBulkAction(SubmissionBulkAction):
@@ -123,8 +130,9 @@ class RerouteBulkAction(SubmissionBulkAction):
 
     @classmethod
     def apply(cls, submission, *, user, data):
-        services.submission_reroute(submission=submission, by=user,
-                                    unit=data["unit"], reason=data["reason"])
+        services.submission_reroute(
+            submission=submission, by=user, unit=data["unit"], reason=data["reason"]
+        )
 
 
 class CloseBulkAction(SubmissionBulkAction):
@@ -137,9 +145,12 @@ class CloseBulkAction(SubmissionBulkAction):
 
     @classmethod
     def apply(cls, submission, *, user, data):
-        services.submission_transition(submission=submission, by=user,
-                                       to_status=cls.target,
-                                       reason=data.get("reason", ""))
+        services.submission_transition(
+            submission=submission,
+            by=user,
+            to_status=cls.target,
+            reason=data.get("reason", ""),
+        )
 
 
 class SpamBulkAction(CloseBulkAction):

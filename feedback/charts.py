@@ -65,8 +65,13 @@ def bar_chart_svg(
                 'stroke="#c9ced6" stroke-width="1"/>'
                 '<text x="{}" y="{}" text-anchor="end" font-size="11" '
                 'fill="#3b4350">{}</text>',
-                left, width - right, f"{y:.1f}", f"{y:.1f}",
-                left - 6, f"{y + 4:.1f}", value_format.format(value),
+                left,
+                width - right,
+                f"{y:.1f}",
+                f"{y:.1f}",
+                left - 6,
+                f"{y + 4:.1f}",
+                value_format.format(value),
             )
         )
     if bars:
@@ -82,8 +87,12 @@ def bar_chart_svg(
                 format_html(
                     '<rect x="{}" y="{}" width="{}" height="{}" fill="#1e5ea8">'
                     "<title>{}: {}</title></rect>",
-                    f"{x:.1f}", f"{y:.1f}", f"{bar_w:.1f}", f"{bar_h:.1f}",
-                    bar.label, value_format.format(bar.value),
+                    f"{x:.1f}",
+                    f"{y:.1f}",
+                    f"{bar_w:.1f}",
+                    f"{bar_h:.1f}",
+                    bar.label,
+                    value_format.format(bar.value),
                 )
             )
             if i % label_every == 0:
@@ -91,7 +100,9 @@ def bar_chart_svg(
                     format_html(
                         '<text x="{}" y="{}" text-anchor="middle" font-size="11" '
                         'fill="#3b4350">{}</text>',
-                        f"{x + bar_w / 2:.1f}", height - bottom + 16, bar.label,
+                        f"{x + bar_w / 2:.1f}",
+                        height - bottom + 16,
+                        bar.label,
                     )
                 )
     body = mark_safe("".join(parts))  # noqa: S308 - every part built by format_html
@@ -100,7 +111,14 @@ def bar_chart_svg(
         'viewBox="0 0 {} {}" width="100%" role="img" '
         'aria-labelledby="{} {}" focusable="false">'
         '<title id="{}">{}</title><desc id="{}">{}</desc>{}</svg>',
-        width, height, title_id, desc_id, title_id, title, desc_id, description,
+        width,
+        height,
+        title_id,
+        desc_id,
+        title_id,
+        title,
+        desc_id,
+        description,
         body,
     )
 

@@ -26,105 +26,305 @@ DEMO_COUNT = 200
 
 # slug, name, name_en, default unit slug, description
 TOPICS = [
-    ("vei", "Vei, gater og brøyting", "Roads, streets and snow clearing",
-     "vei-og-trafikk", "Hull i veien, gatelys, brøyting, fortau og skilt"),
-    ("avfall", "Søppel og gjenvinning", "Waste and recycling", "renovasjon",
-     "Henting av avfall, dunker og gjenbruksstasjoner"),
-    ("vann", "Vann og avløp", "Water and sewage", "vann-og-avlop",
-     "Drikkevann, lekkasjer, kloakk og vannmåler"),
-    ("barnehage", "Barnehage", "Kindergarten", "barnehage",
-     "Plass, opptak, foreldrebetaling og hverdagen i barnehagen"),
-    ("skole", "Skole og SFO", "School and after-school care", "skole",
-     "Skolestart, SFO, skolevei og skoleskyss"),
-    ("helse", "Helse, omsorg og eldre", "Health and care", "helse-og-omsorg",
-     "Hjemmetjenester, sykehjem, helsestasjon og legevakt"),
-    ("bygg", "Bygge, grave og eiendom", "Building and property", "byggesak",
-     "Byggesøknad, nabovarsel, graving og eiendomsskatt"),
-    ("kultur", "Kultur, bibliotek og fritid", "Culture and leisure", "kultur",
-     "Bibliotek, idrett, parker, lekeplasser og arrangementer"),
-    ("naering", "Næring og arbeid", "Business and work", "naering",
-     "Starte bedrift, skjenkebevilling og arbeid"),
-    ("plan", "Planer for nabolaget", "Plans for your area", "plan",
-     "Reguleringsplaner, utbygging og høringer"),
-    ("nettsidene", "Nettsidene våre", "Our website", "kommunikasjon",
-     "Feil eller mangler på nettsidene"),
-    ("annet", "Noe annet", "Something else", None,
-     "Vet du ikke hvor det hører hjemme? Velg dette."),
+    (
+        "vei",
+        "Vei, gater og brøyting",
+        "Roads, streets and snow clearing",
+        "vei-og-trafikk",
+        "Hull i veien, gatelys, brøyting, fortau og skilt",
+    ),
+    (
+        "avfall",
+        "Søppel og gjenvinning",
+        "Waste and recycling",
+        "renovasjon",
+        "Henting av avfall, dunker og gjenbruksstasjoner",
+    ),
+    (
+        "vann",
+        "Vann og avløp",
+        "Water and sewage",
+        "vann-og-avlop",
+        "Drikkevann, lekkasjer, kloakk og vannmåler",
+    ),
+    (
+        "barnehage",
+        "Barnehage",
+        "Kindergarten",
+        "barnehage",
+        "Plass, opptak, foreldrebetaling og hverdagen i barnehagen",
+    ),
+    (
+        "skole",
+        "Skole og SFO",
+        "School and after-school care",
+        "skole",
+        "Skolestart, SFO, skolevei og skoleskyss",
+    ),
+    (
+        "helse",
+        "Helse, omsorg og eldre",
+        "Health and care",
+        "helse-og-omsorg",
+        "Hjemmetjenester, sykehjem, helsestasjon og legevakt",
+    ),
+    (
+        "bygg",
+        "Bygge, grave og eiendom",
+        "Building and property",
+        "byggesak",
+        "Byggesøknad, nabovarsel, graving og eiendomsskatt",
+    ),
+    (
+        "kultur",
+        "Kultur, bibliotek og fritid",
+        "Culture and leisure",
+        "kultur",
+        "Bibliotek, idrett, parker, lekeplasser og arrangementer",
+    ),
+    (
+        "naering",
+        "Næring og arbeid",
+        "Business and work",
+        "naering",
+        "Starte bedrift, skjenkebevilling og arbeid",
+    ),
+    (
+        "plan",
+        "Planer for nabolaget",
+        "Plans for your area",
+        "plan",
+        "Reguleringsplaner, utbygging og høringer",
+    ),
+    (
+        "nettsidene",
+        "Nettsidene våre",
+        "Our website",
+        "kommunikasjon",
+        "Feil eller mangler på nettsidene",
+    ),
+    (
+        "annet",
+        "Noe annet",
+        "Something else",
+        None,
+        "Vet du ikke hvor det hører hjemme? Velg dette.",
+    ),
 ]
 
 # name, priority, unit slug, keywords, extra conditions
 RULES = [
-    ("Vei: brøyting, hull og gatelys", 10, "vei-og-trafikk",
-     "brøyting, brøyte, hull i veien, gatelys, strøing, fortau, veilys, asfalt", {}),
-    ("Renovasjon: søppel og henting", 20, "renovasjon",
-     "søppel, henting, avfall, dunk, container, gjenvinning, renovasjon", {}),
-    ("Vann: lekkasjer og avløp", 30, "vann-og-avlop",
-     "vannlekkasje, lekkasje, avløp, kloakk, drikkevann, vannmåler", {}),
+    (
+        "Vei: brøyting, hull og gatelys",
+        10,
+        "vei-og-trafikk",
+        "brøyting, brøyte, hull i veien, gatelys, strøing, fortau, veilys, asfalt",
+        {},
+    ),
+    (
+        "Renovasjon: søppel og henting",
+        20,
+        "renovasjon",
+        "søppel, henting, avfall, dunk, container, gjenvinning, renovasjon",
+        {},
+    ),
+    (
+        "Vann: lekkasjer og avløp",
+        30,
+        "vann-og-avlop",
+        "vannlekkasje, lekkasje, avløp, kloakk, drikkevann, vannmåler",
+        {},
+    ),
     ("Barnehage", 40, "barnehage", "barnehage", {}),
     ("Skole og SFO", 50, "skole", "skole, sfo, skolevei, skoleskyss", {}),
-    ("Byggesak", 60, "byggesak", "byggesøknad, byggetillatelse, nabovarsel, "
-     "ulovlig bygging", {}),
-    ("Lekeplasser i Heggedal og Asker sentrum", 70, "kultur", "lekeplass",
-     {"postcodes": "1383, 1384, 1389"}),
-    ("Spørsmål om nettsidene", 80, "kommunikasjon", "", {"kind": Kind.QUESTION,
-                                                         "topic": "nettsidene"}),
+    (
+        "Byggesak",
+        60,
+        "byggesak",
+        "byggesøknad, byggetillatelse, nabovarsel, ulovlig bygging",
+        {},
+    ),
+    (
+        "Lekeplasser i Heggedal og Asker sentrum",
+        70,
+        "kultur",
+        "lekeplass",
+        {"postcodes": "1383, 1384, 1389"},
+    ),
+    (
+        "Spørsmål om nettsidene",
+        80,
+        "kommunikasjon",
+        "",
+        {"kind": Kind.QUESTION, "topic": "nettsidene"},
+    ),
 ]
 
 # subject, text, topic slug (or None), kind
 SAMPLES = [
-    ("Hull i veien", "Det er et stort hull i veien ved Kirkeveien 12. Farlig for "
-     "syklister.", "vei", Kind.FEEDBACK),
-    ("Ikke brøytet", "Veien vår er ikke brøytet på tre dager. Vi kommer oss ikke "
-     "ut med bil.", "vei", Kind.FEEDBACK),
-    ("Gatelys virker ikke", "Gatelyset ved bussholdeplassen på Holmen er mørkt.",
-     None, Kind.FEEDBACK),
-    ("Strøing av fortau", "Kan dere strø fortauet ned mot stasjonen oftere?",
-     "vei", Kind.SUGGESTION),
-    ("Søppel ble ikke hentet", "Restavfallet ble ikke hentet på tirsdag. Dunken står "
-     "fortsatt ute.", None, Kind.FEEDBACK),
-    ("Større dunk for papir", "Hvordan bestiller jeg en større dunk for papir?",
-     "avfall", Kind.QUESTION),
-    ("Gjenvinningsstasjon på søndager", "Kan gjenvinningsstasjonen ha åpent på "
-     "søndager?", "avfall", Kind.SUGGESTION),
-    ("Vannlekkasje i veien", "Det renner vann opp av asfalten i Bondivegen.",
-     None, Kind.FEEDBACK),
-    ("Brunt drikkevann", "Vannet i springen er brunt i dag. Er det trygt å "
-     "drikke?", "vann", Kind.QUESTION),
-    ("Plass i barnehage", "Når får vi svar på søknad om barnehageplass fra "
-     "august?", "barnehage", Kind.QUESTION),
-    ("Takk til barnehagen", "De ansatte i Solsikken barnehage gjør en fantastisk "
-     "jobb!", "barnehage", Kind.FEEDBACK),
-    ("Trygg skolevei", "Det trengs fotgjengerfelt ved skolen på Vollen. Barna "
-     "krysser en travel vei.", "skole", Kind.SUGGESTION),
-    ("SFO-plass", "Kan vi bytte fra full til halv SFO-plass fra neste måned?",
-     "skole", Kind.QUESTION),
-    ("Hjemmetjenesten", "Mor får hjemmetjeneste og opplever at det kommer nye folk "
-     "hver dag.", "helse", Kind.FEEDBACK),
-    ("Nabovarsel", "Naboen bygger uten at vi har fått nabovarsel. Hva gjør vi?",
-     "bygg", Kind.QUESTION),
-    ("Byggesøknad tar lang tid", "Vi sendte byggesøknad for tre måneder siden og "
-     "har ikke hørt noe.", "bygg", Kind.FEEDBACK),
-    ("Åpningstider på biblioteket", "Biblioteket burde ha åpent lenger på "
-     "lørdager.", "kultur", Kind.SUGGESTION),
-    ("Ødelagt lekeplass", "Husket på lekeplassen i Heggedal er ødelagt.",
-     "kultur", Kind.FEEDBACK),
-    ("Skjenkebevilling", "Hvor lang tid tar det å få skjenkebevilling?",
-     "naering", Kind.QUESTION),
-    ("Ny reguleringsplan", "Hvor kan jeg se planene for nytt boligfelt ved "
-     "Dikemark?", "plan", Kind.QUESTION),
-    ("Lenke virker ikke", "Lenken til søknadsskjemaet for parkeringstillatelse "
-     "virker ikke.", "nettsidene", Kind.QUESTION),
-    ("Vanskelig å finne fram", "Jeg fant ikke informasjon om eiendomsskatt på "
-     "nettsidene.", "nettsidene", Kind.FEEDBACK),
-    ("Flere benker", "Det trengs flere benker langs turstien rundt Semsvannet.",
-     None, Kind.SUGGESTION),
-    ("Støy fra anleggsarbeid", "Det er anleggsstøy fra klokken 06 hver morgen.",
-     "annet", Kind.FEEDBACK),
-    ("Hvem kan jeg snakke med?", "Jeg vet ikke hvem jeg skal kontakte om en "
-     "sak med naboen.", "annet", Kind.QUESTION),
+    (
+        "Hull i veien",
+        "Det er et stort hull i veien ved Kirkeveien 12. Farlig for syklister.",
+        "vei",
+        Kind.FEEDBACK,
+    ),
+    (
+        "Ikke brøytet",
+        "Veien vår er ikke brøytet på tre dager. Vi kommer oss ikke ut med bil.",
+        "vei",
+        Kind.FEEDBACK,
+    ),
+    (
+        "Gatelys virker ikke",
+        "Gatelyset ved bussholdeplassen på Holmen er mørkt.",
+        None,
+        Kind.FEEDBACK,
+    ),
+    (
+        "Strøing av fortau",
+        "Kan dere strø fortauet ned mot stasjonen oftere?",
+        "vei",
+        Kind.SUGGESTION,
+    ),
+    (
+        "Søppel ble ikke hentet",
+        "Restavfallet ble ikke hentet på tirsdag. Dunken står fortsatt ute.",
+        None,
+        Kind.FEEDBACK,
+    ),
+    (
+        "Større dunk for papir",
+        "Hvordan bestiller jeg en større dunk for papir?",
+        "avfall",
+        Kind.QUESTION,
+    ),
+    (
+        "Gjenvinningsstasjon på søndager",
+        "Kan gjenvinningsstasjonen ha åpent på søndager?",
+        "avfall",
+        Kind.SUGGESTION,
+    ),
+    (
+        "Vannlekkasje i veien",
+        "Det renner vann opp av asfalten i Bondivegen.",
+        None,
+        Kind.FEEDBACK,
+    ),
+    (
+        "Brunt drikkevann",
+        "Vannet i springen er brunt i dag. Er det trygt å drikke?",
+        "vann",
+        Kind.QUESTION,
+    ),
+    (
+        "Plass i barnehage",
+        "Når får vi svar på søknad om barnehageplass fra august?",
+        "barnehage",
+        Kind.QUESTION,
+    ),
+    (
+        "Takk til barnehagen",
+        "De ansatte i Solsikken barnehage gjør en fantastisk jobb!",
+        "barnehage",
+        Kind.FEEDBACK,
+    ),
+    (
+        "Trygg skolevei",
+        "Det trengs fotgjengerfelt ved skolen på Vollen. Barna krysser en travel vei.",
+        "skole",
+        Kind.SUGGESTION,
+    ),
+    (
+        "SFO-plass",
+        "Kan vi bytte fra full til halv SFO-plass fra neste måned?",
+        "skole",
+        Kind.QUESTION,
+    ),
+    (
+        "Hjemmetjenesten",
+        "Mor får hjemmetjeneste og opplever at det kommer nye folk hver dag.",
+        "helse",
+        Kind.FEEDBACK,
+    ),
+    (
+        "Nabovarsel",
+        "Naboen bygger uten at vi har fått nabovarsel. Hva gjør vi?",
+        "bygg",
+        Kind.QUESTION,
+    ),
+    (
+        "Byggesøknad tar lang tid",
+        "Vi sendte byggesøknad for tre måneder siden og har ikke hørt noe.",
+        "bygg",
+        Kind.FEEDBACK,
+    ),
+    (
+        "Åpningstider på biblioteket",
+        "Biblioteket burde ha åpent lenger på lørdager.",
+        "kultur",
+        Kind.SUGGESTION,
+    ),
+    (
+        "Ødelagt lekeplass",
+        "Husket på lekeplassen i Heggedal er ødelagt.",
+        "kultur",
+        Kind.FEEDBACK,
+    ),
+    (
+        "Skjenkebevilling",
+        "Hvor lang tid tar det å få skjenkebevilling?",
+        "naering",
+        Kind.QUESTION,
+    ),
+    (
+        "Ny reguleringsplan",
+        "Hvor kan jeg se planene for nytt boligfelt ved Dikemark?",
+        "plan",
+        Kind.QUESTION,
+    ),
+    (
+        "Lenke virker ikke",
+        "Lenken til søknadsskjemaet for parkeringstillatelse virker ikke.",
+        "nettsidene",
+        Kind.QUESTION,
+    ),
+    (
+        "Vanskelig å finne fram",
+        "Jeg fant ikke informasjon om eiendomsskatt på nettsidene.",
+        "nettsidene",
+        Kind.FEEDBACK,
+    ),
+    (
+        "Flere benker",
+        "Det trengs flere benker langs turstien rundt Semsvannet.",
+        None,
+        Kind.SUGGESTION,
+    ),
+    (
+        "Støy fra anleggsarbeid",
+        "Det er anleggsstøy fra klokken 06 hver morgen.",
+        "annet",
+        Kind.FEEDBACK,
+    ),
+    (
+        "Hvem kan jeg snakke med?",
+        "Jeg vet ikke hvem jeg skal kontakte om en sak med naboen.",
+        "annet",
+        Kind.QUESTION,
+    ),
 ]
-NAMES = ["Kari Nordmann", "Ola Hansen", "Aisha Khan", "Per Olsen", "Ingrid Berg",
-         "Mohammed Ali", "Sofie Lie", "Lars Dahl", "", ""]
+NAMES = [
+    "Kari Nordmann",
+    "Ola Hansen",
+    "Aisha Khan",
+    "Per Olsen",
+    "Ingrid Berg",
+    "Mohammed Ali",
+    "Sofie Lie",
+    "Lars Dahl",
+    "",
+    "",
+]
 REPLIES = [
     "Takk for at du sa fra. Vi har sendt et mannskap ut, og det blir ordnet denne "
     "uken.",
@@ -133,8 +333,16 @@ REPLIES = [
     "Takk for forslaget! Vi tar det med i arbeidet med neste års budsjett.",
     "Vi har rettet feilen. Takk for at du ga beskjed.",
 ]
-PAGE_COMMENTS = ["", "", "", "Fant ikke prisen.", "Savner åpningstider.",
-                 "Veldig nyttig side!", "Hvor søker jeg?", ""]
+PAGE_COMMENTS = [
+    "",
+    "",
+    "",
+    "Fant ikke prisen.",
+    "Savner åpningstider.",
+    "Veldig nyttig side!",
+    "Hvor søker jeg?",
+    "",
+]
 
 
 def seed(stdout):
@@ -144,25 +352,36 @@ def seed(stdout):
         return
     topics = seed_topics(units)
     seed_rules(units, topics)
-    existing = SubmissionEvent.objects.filter(kind=EventKind.RECEIVED,
-                                              data__demo=True).count()
+    existing = SubmissionEvent.objects.filter(
+        kind=EventKind.RECEIVED, data__demo=True
+    ).count()
     if existing >= DEMO_COUNT:
-        stdout.write(f"feedback: {len(topics)} topics, {len(RULES)} rules, "
-                     f"{existing} demo submissions (already there).")
+        stdout.write(
+            f"feedback: {len(topics)} topics, {len(RULES)} rules, "
+            f"{existing} demo submissions (already there)."
+        )
         return
     created = seed_submissions(units, topics, DEMO_COUNT - existing)
-    stdout.write(f"feedback: {len(topics)} topics, {len(RULES)} rules, "
-                 f"{created} demo submissions added.")
+    stdout.write(
+        f"feedback: {len(topics)} topics, {len(RULES)} rules, "
+        f"{created} demo submissions added."
+    )
 
 
 def seed_topics(units) -> dict[str, Topic]:
     topics = {}
     for order, (slug, name, name_en, unit_slug, description) in enumerate(TOPICS):
-        topic, _ = Topic.objects.update_or_create(slug=slug, defaults={
-            "name": name, "name_en": name_en, "description": description,
-            "default_unit": units.get(unit_slug) if unit_slug else None,
-            "sort_order": (order + 1) * 10, "active": True,
-        })
+        topic, _ = Topic.objects.update_or_create(
+            slug=slug,
+            defaults={
+                "name": name,
+                "name_en": name_en,
+                "description": description,
+                "default_unit": units.get(unit_slug) if unit_slug else None,
+                "sort_order": (order + 1) * 10,
+                "active": True,
+            },
+        )
         topics[slug] = topic
     return topics
 
@@ -171,12 +390,18 @@ def seed_rules(units, topics) -> None:
     for name, priority, unit_slug, keywords, extra in RULES:
         if unit_slug not in units:
             continue
-        RoutingRule.objects.update_or_create(name=name, defaults={
-            "priority": priority, "unit": units[unit_slug], "keywords": keywords,
-            "kind": extra.get("kind", ""), "postcodes": extra.get("postcodes", ""),
-            "topic": topics.get(extra["topic"]) if "topic" in extra else None,
-            "active": True,
-        })
+        RoutingRule.objects.update_or_create(
+            name=name,
+            defaults={
+                "priority": priority,
+                "unit": units[unit_slug],
+                "keywords": keywords,
+                "kind": extra.get("kind", ""),
+                "postcodes": extra.get("postcodes", ""),
+                "topic": topics.get(extra["topic"]) if "topic" in extra else None,
+                "active": True,
+            },
+        )
 
 
 def _content_pages() -> list[Page]:
@@ -192,8 +417,11 @@ def _content_pages() -> list[Page]:
 def _staff(units) -> dict[int, list]:
     """Demo users who can act for each unit (members), plus the triage editors."""
     by_unit: dict[int, list] = {}
-    for user in get_user_model().objects.filter(is_active=True).prefetch_related(
-            "unit_memberships"):
+    for user in (
+        get_user_model()
+        .objects.filter(is_active=True)
+        .prefetch_related("unit_memberships")
+    ):
         for membership in user.unit_memberships.all():
             by_unit.setdefault(membership.unit_id, []).append(user)
     return by_unit
@@ -208,32 +436,55 @@ def seed_submissions(units, topics, count: int) -> int:
     fallback = get_user_model().objects.filter(is_superuser=True).first()
     created = 0
     for i in range(count):
-        age = datetime.timedelta(days=rng.choice([0, 0, 1, 2, 3, 5, 8, 12, 16, 20,
-                                                  25, 33, 40, 60, 90, 120]),
-                                 hours=rng.randint(0, 20), minutes=rng.randint(0, 59))
+        age = datetime.timedelta(
+            days=rng.choice([0, 0, 1, 2, 3, 5, 8, 12, 16, 20, 25, 33, 40, 60, 90, 120]),
+            hours=rng.randint(0, 20),
+            minutes=rng.randint(0, 59),
+        )
         at = now - age
         if pages and rng.random() < 0.2:
             page = rng.choice(pages)
             submission, _ = services.submission_create(
-                kind=Kind.PAGE_FEEDBACK, page=page, helpful=rng.random() < 0.6,
-                text=rng.choice(PAGE_COMMENTS), now=at, notify=False)
+                kind=Kind.PAGE_FEEDBACK,
+                page=page,
+                helpful=rng.random() < 0.6,
+                text=rng.choice(PAGE_COMMENTS),
+                now=at,
+                notify=False,
+            )
         else:
             subject, text, topic_slug, kind = rng.choice(SAMPLES)
             name = rng.choice(NAMES)
-            email = (f"{name.split()[0].lower()}.{i}@example.org"
-                     if name and rng.random() < 0.7 else "")
+            email = (
+                f"{name.split()[0].lower()}.{i}@example.org"
+                if name and rng.random() < 0.7
+                else ""
+            )
             submission, _ = services.submission_create(
-                kind=kind, subject=subject, text=text,
+                kind=kind,
+                subject=subject,
+                text=text,
                 topic=topics.get(topic_slug) if topic_slug else None,
-                contact_name=name, contact_email=email,
+                contact_name=name,
+                contact_email=email,
                 postcode=rng.choice(["", "1384", "1389", "1383", "3440"]),
                 language="en" if rng.random() < 0.08 else "nb",
-                now=at, notify=False)
-        SubmissionEvent.objects.filter(submission=submission,
-                                       kind=EventKind.RECEIVED).update(
-            data={"demo": True})
-        _advance(submission, rng, at=at, now=now, units=units, staff=staff,
-                 triage=triage, fallback=fallback)
+                now=at,
+                notify=False,
+            )
+        SubmissionEvent.objects.filter(
+            submission=submission, kind=EventKind.RECEIVED
+        ).update(data={"demo": True})
+        _advance(
+            submission,
+            rng,
+            at=at,
+            now=now,
+            units=units,
+            staff=staff,
+            triage=triage,
+            fallback=fallback,
+        )
         created += 1
     return created
 
@@ -242,47 +493,64 @@ def _advance(submission, rng, *, at, now, units, staff, triage, fallback):
     """Move a fresh submission along a plausible path for its age, then date the
     new events between its arrival and now."""
     age_days = (now - at).days
-    actor = rng.choice(staff.get(submission.unit_id) or staff.get(triage.pk)
-                       or [fallback])
+    actor = rng.choice(
+        staff.get(submission.unit_id) or staff.get(triage.pk) or [fallback]
+    )
     first_event = submission.events.order_by("-id").first().pk
     roll = rng.random()
     if submission.kind == Kind.PAGE_FEEDBACK:
         if age_days > 30 and roll < 0.7:
-            services.submission_transition(submission=submission, by=actor,
-                                           to_status=Status.CLOSED)
+            services.submission_transition(
+                submission=submission, by=actor, to_status=Status.CLOSED
+            )
     elif roll < 0.04:
-        services.submission_transition(submission=submission, by=actor,
-                                       to_status=Status.SPAM)
+        services.submission_transition(
+            submission=submission, by=actor, to_status=Status.SPAM
+        )
     else:
         if submission.unit_id == triage.pk and roll < 0.5:
-            target = units[rng.choice(["vei-og-trafikk", "renovasjon", "kultur",
-                                       "helse-og-omsorg"])]
-            services.submission_reroute(submission=submission, by=actor,
-                                        unit=target, notify=False,
-                                        reason="Hører til hos " + target.name)
+            target = units[
+                rng.choice(
+                    ["vei-og-trafikk", "renovasjon", "kultur", "helse-og-omsorg"]
+                )
+            ]
+            services.submission_reroute(
+                submission=submission,
+                by=actor,
+                unit=target,
+                notify=False,
+                reason="Hører til hos " + target.name,
+            )
             submission.refresh_from_db()
             actor = rng.choice(staff.get(target.pk) or [fallback])
         if rng.random() < 0.5 and actor is not None:
             try:
-                services.submission_assign(submission=submission, by=actor,
-                                           assignee=actor)
+                services.submission_assign(
+                    submission=submission, by=actor, assignee=actor
+                )
             except Exception:  # noqa: BLE001, S110 - not a member: leave unassigned
                 pass
         answered_share = min(0.9, age_days / 25)
         if rng.random() < answered_share:
             if age_days > 30 and rng.random() < 0.4:
                 services.submission_interim_reply(
-                    submission=submission, by=actor, notify=False,
+                    submission=submission,
+                    by=actor,
+                    notify=False,
                     reason="Vi venter på en befaring før vi kan svare.",
-                    expected_date=timezone.localdate() + datetime.timedelta(days=10))
-            services.submission_reply(submission=submission, by=actor,
-                                      text=rng.choice(REPLIES), notify=False)
+                    expected_date=timezone.localdate() + datetime.timedelta(days=10),
+                )
+            services.submission_reply(
+                submission=submission, by=actor, text=rng.choice(REPLIES), notify=False
+            )
             if age_days > 14 and rng.random() < 0.7:
-                services.submission_transition(submission=submission, by=actor,
-                                               to_status=Status.CLOSED)
+                services.submission_transition(
+                    submission=submission, by=actor, to_status=Status.CLOSED
+                )
         elif age_days > 2 and rng.random() < 0.6:
-            services.submission_transition(submission=submission, by=actor,
-                                           to_status=Status.IN_PROGRESS)
+            services.submission_transition(
+                submission=submission, by=actor, to_status=Status.IN_PROGRESS
+            )
     _spread_event_times(submission, first_event, at=at, now=now, rng=rng)
 
 
@@ -306,9 +574,10 @@ def _spread_event_times(submission, after_id, *, at, now, rng):
         fields["interim_reply_at"] = stamps[EventKind.INTERIM_REPLY]
     if EventKind.REROUTED in stamps:
         fields["routed_at"] = stamps[EventKind.REROUTED]
-    if submission.status in services.CLOSING or \
-            Submission.objects.filter(pk=submission.pk,
-                                      closed_at__isnull=False).exists():
+    if (
+        submission.status in services.CLOSING
+        or Submission.objects.filter(pk=submission.pk, closed_at__isnull=False).exists()
+    ):
         fields["closed_at"] = max(stamps.values())
     if fields:
         Submission.objects.filter(pk=submission.pk).update(**fields)

@@ -32,8 +32,9 @@ def _units_for_filter(request):
     return units if ids == ALL else units.filter(pk__in=ids)
 
 
-class _ListedChoiceIterator(django_filters.fields.ModelChoiceIterator,
-                            ListedModelChoiceIterator):
+class _ListedChoiceIterator(
+    django_filters.fields.ModelChoiceIterator, ListedModelChoiceIterator
+):
     """django-filter's null choice on top of one ordinary query (no server-side
     cursor for a short list)."""
 
@@ -53,8 +54,11 @@ class _ModelChoiceField(django_filters.fields.ModelChoiceField):
         for obj in self.queryset:
             if str(getattr(obj, key)) == str(value):
                 return obj
-        raise ValidationError(self.error_messages["invalid_choice"],
-                              code="invalid_choice", params={"value": value})
+        raise ValidationError(
+            self.error_messages["invalid_choice"],
+            code="invalid_choice",
+            params={"value": value},
+        )
 
 
 class ModelChoiceFilter(django_filters.ModelChoiceFilter):
@@ -78,36 +82,51 @@ class SubmissionFilterSet(WagtailFilterSet):
     # django-filter's default DISTINCT over whole rows made the count and the page
     # of an "open only" inbox several times slower.
     status = django_filters.MultipleChoiceFilter(
-        label=_("Status"), choices=Status.choices,
-        widget=CheckboxSelectMultiple, distinct=False,
+        label=_("Status"),
+        choices=Status.choices,
+        widget=CheckboxSelectMultiple,
+        distinct=False,
     )
     unit = ModelChoiceFilter(
-        label=_("Unit"), queryset=_units_for_filter, empty_label=_("All units"),
+        label=_("Unit"),
+        queryset=_units_for_filter,
+        empty_label=_("All units"),
     )
     kind = django_filters.MultipleChoiceFilter(
-        label=_("Kind"), choices=Kind.choices, widget=CheckboxSelectMultiple,
+        label=_("Kind"),
+        choices=Kind.choices,
+        widget=CheckboxSelectMultiple,
         distinct=False,
     )
     topic = ModelChoiceFilter(
-        label=_("Topic"), queryset=Topic.objects.all(), empty_label=_("All topics"),
+        label=_("Topic"),
+        queryset=Topic.objects.all(),
+        empty_label=_("All topics"),
     )
     deadline = django_filters.ChoiceFilter(
-        label=_("Deadline"), choices=DEADLINE_CHOICES, method="filter_deadline",
+        label=_("Deadline"),
+        choices=DEADLINE_CHOICES,
+        method="filter_deadline",
         empty_label=_("Any"),
     )
     created_at = django_filters.DateFromToRangeFilter(
-        label=_("Received"), widget=DateRangePickerWidget,
+        label=_("Received"),
+        widget=DateRangePickerWidget,
     )
     has_email = django_filters.BooleanFilter(
-        label=_("Has e-mail address"), method="filter_has_email",
+        label=_("Has e-mail address"),
+        method="filter_has_email",
         widget=BooleanRadioSelect,
     )
     email_failed = django_filters.BooleanFilter(
-        label=_("E-mail failed"), method="filter_email_failed",
+        label=_("E-mail failed"),
+        method="filter_email_failed",
         widget=BooleanRadioSelect,
     )
     assigned = django_filters.ChoiceFilter(
-        label=_("Assigned"), choices=ASSIGNED_CHOICES, method="filter_assigned",
+        label=_("Assigned"),
+        choices=ASSIGNED_CHOICES,
+        method="filter_assigned",
         empty_label=_("Anyone"),
     )
 
@@ -124,7 +143,9 @@ class SubmissionFilterSet(WagtailFilterSet):
             return queryset.filter(open_, due_at__lt=now)
         if value == "interim_owed":
             return queryset.filter(
-                open_, first_answered_at__isnull=True, interim_reply_at__isnull=True,
+                open_,
+                first_answered_at__isnull=True,
+                interim_reply_at__isnull=True,
                 created_at__lt=interim_reply_deadline(),
             )
         if value == "due_soon":
@@ -136,8 +157,10 @@ class SubmissionFilterSet(WagtailFilterSet):
     def filter_has_email(self, queryset, name, value):
         if value is None:
             return queryset
-        return queryset.exclude(contact_email="") if value else queryset.filter(
-            contact_email=""
+        return (
+            queryset.exclude(contact_email="")
+            if value
+            else queryset.filter(contact_email="")
         )
 
     def filter_email_failed(self, queryset, name, value):

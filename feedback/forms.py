@@ -56,96 +56,151 @@ TITLES = {
     Kind.QUESTION: _("Ask a question"),
 }
 INTROS = {
-    Kind.FEEDBACK: _("Tell us what works and what does not. Your feedback goes "
-                     "straight to the people responsible."),
-    Kind.SUGGESTION: _("Have an idea that would make Asker better? We read every "
-                       "suggestion."),
-    Kind.QUESTION: _("Ask us anything about the municipality's services. We aim to "
-                     "answer within 14 days."),
+    Kind.FEEDBACK: _(
+        "Tell us what works and what does not. Your feedback goes "
+        "straight to the people responsible."
+    ),
+    Kind.SUGGESTION: _(
+        "Have an idea that would make Asker better? We read every suggestion."
+    ),
+    Kind.QUESTION: _(
+        "Ask us anything about the municipality's services. We aim to "
+        "answer within 14 days."
+    ),
 }
 
 
 class SpamFieldsMixin(forms.Form):
     # Never shown to people (hidden with CSS and from assistive technology);
     # bots fill it in.
-    website = forms.CharField(required=False, label=_("Leave this field empty"),
-                              max_length=200)
+    website = forms.CharField(
+        required=False, label=_("Leave this field empty"), max_length=200
+    )
 
     def clean_website(self):
         if self.cleaned_data.get("website"):
             raise forms.ValidationError(
-                _("The form could not be sent. Leave the field «Leave this field "
-                  "empty» empty."), code="honeypot")
+                _(
+                    "The form could not be sent. Leave the field «Leave this field "
+                    "empty» empty."
+                ),
+                code="honeypot",
+            )
         return ""
 
     def check_text_links(self, *values: str) -> None:
         limit = _portal("MAX_LINKS_IN_TEXT", 3)
         if sum(spam.count_links(v) for v in values) > limit:
-            self.add_error("text", forms.ValidationError(
-                _("The text has too many web links (at most %(limit)s). Remove some "
-                  "and send again."), code="links", params={"limit": limit}))
+            self.add_error(
+                "text",
+                forms.ValidationError(
+                    _(
+                        "The text has too many web links (at most %(limit)s). Remove "
+                        "some and send again."
+                    ),
+                    code="links",
+                    params={"limit": limit},
+                ),
+            )
 
 
 class SubmissionForm(SpamFieldsMixin):
     """Feedback, suggestion or question from a resident. No login."""
 
     topic = forms.ModelChoiceField(
-        queryset=Topic.objects.none(), required=False, label=_("What is it about?"),
+        queryset=Topic.objects.none(),
+        required=False,
+        label=_("What is it about?"),
         empty_label=_("I don't know / something else"),
-        help_text=_("Choose what fits best. If you are unsure, leave it: we will "
-                    "find the right people."),
+        help_text=_(
+            "Choose what fits best. If you are unsure, leave it: we will "
+            "find the right people."
+        ),
     )
     tjeneste = forms.IntegerField(required=False, widget=forms.HiddenInput)
     subject = forms.CharField(
-        label=_("Subject"), max_length=200,
+        label=_("Subject"),
+        max_length=200,
         help_text=_("A few words, for example «Hole in the road in Kirkeveien»."),
-        error_messages={"required": _("Write a subject."),
-                        "max_length": _("The subject can be at most %(limit_value)d "
-                                        "characters (it has %(show_value)d).")},
+        error_messages={
+            "required": _("Write a subject."),
+            "max_length": _(
+                "The subject can be at most %(limit_value)d "
+                "characters (it has %(show_value)d)."
+            ),
+        },
     )
     text = forms.CharField(
         widget=forms.Textarea(attrs={"rows": 8}),
         help_text=_("Do not write national identity numbers or health information."),
-        error_messages={"required": _("Write your message."),
-                        "max_length": _("The text can be at most %(limit_value)d "
-                                        "characters (it has %(show_value)d).")},
+        error_messages={
+            "required": _("Write your message."),
+            "max_length": _(
+                "The text can be at most %(limit_value)d "
+                "characters (it has %(show_value)d)."
+            ),
+        },
     )
     location = forms.CharField(
-        label=_("Place or address"), required=False, max_length=200,
+        label=_("Place or address"),
+        required=False,
+        max_length=200,
         help_text=_("If it is about a place, for example a road or a playground."),
     )
     postcode = forms.CharField(
-        label=_("Postcode"), required=False, max_length=10,
-        validators=[RegexValidator(r"^\s*\d{4}\s*$",
-                                   _("A postcode has four digits, e.g. 1384."))],
+        label=_("Postcode"),
+        required=False,
+        max_length=10,
+        validators=[
+            RegexValidator(
+                r"^\s*\d{4}\s*$", _("A postcode has four digits, e.g. 1384.")
+            )
+        ],
     )
     attachments = MultipleFileField(
-        label=_("Attachments"), required=False,
-        help_text=_("Up to 3 files: PDF, JPEG, PNG, HEIC, DOCX or ODT, at most 10 MB "
-                    "each and 25 MB in all."),
+        label=_("Attachments"),
+        required=False,
+        help_text=_(
+            "Up to 3 files: PDF, JPEG, PNG, HEIC, DOCX or ODT, at most 10 MB "
+            "each and 25 MB in all."
+        ),
     )
-    contact_name = forms.CharField(label=_("Your name"), required=False,
-                                   max_length=200)
+    contact_name = forms.CharField(label=_("Your name"), required=False, max_length=200)
     contact_email = forms.EmailField(
-        label=_("E-mail"), required=False, max_length=254,
-        help_text=_("We need it to send you an answer and a receipt. Without it you "
-                    "can follow the case with the link on the receipt page."),
-        error_messages={"invalid": _("Write a valid e-mail address, e.g. "
-                                     "navn@example.no.")},
+        label=_("E-mail"),
+        required=False,
+        max_length=254,
+        help_text=_(
+            "We need it to send you an answer and a receipt. Without it you "
+            "can follow the case with the link on the receipt page."
+        ),
+        error_messages={
+            "invalid": _("Write a valid e-mail address, e.g. navn@example.no.")
+        },
     )
     contact_phone = forms.CharField(
-        label=_("Phone"), required=False, max_length=40,
-        validators=[RegexValidator(r"^[\d +()\-.]{5,40}$",
-                                   _("Write the phone number with digits only, "
-                                     "e.g. 66 90 90 00."))],
+        label=_("Phone"),
+        required=False,
+        max_length=40,
+        validators=[
+            RegexValidator(
+                r"^[\d +()\-.]{5,40}$",
+                _("Write the phone number with digits only, e.g. 66 90 90 00."),
+            )
+        ],
     )
     organisation = forms.CharField(
-        label=_("Organisation"), required=False, max_length=200,
-        help_text=_("Only if you write on behalf of an association, a business or "
-                    "another organisation."),
+        label=_("Organisation"),
+        required=False,
+        max_length=200,
+        help_text=_(
+            "Only if you write on behalf of an association, a business or "
+            "another organisation."
+        ),
     )
     language = forms.ChoiceField(
-        label=_("Which language should we answer in?"), choices=Language.choices,
+        label=_("Which language should we answer in?"),
+        choices=Language.choices,
         widget=forms.RadioSelect,
     )
 
@@ -153,15 +208,17 @@ class SubmissionForm(SpamFieldsMixin):
         super().__init__(*args, **kwargs)
         self.kind = Kind(kind)
         self.fields["topic"].queryset = Topic.objects.filter(active=True).order_by(
-            "sort_order", "name")
+            "sort_order", "name"
+        )
         self.fields["topic"].label_from_instance = lambda t: t.display_name
         text_max = _portal("TEXT_MAX_CHARS", 10_000)
         self.fields["text"].label = TEXT_LABELS.get(self.kind, _("Text"))
         self.fields["text"].max_length = text_max
         self.fields["text"].validators.append(MaxLengthValidator(text_max))
         language = (get_language() or "nb")[:2]
-        self.fields["language"].initial = language if language in Language.values \
-            else Language.NB
+        self.fields["language"].initial = (
+            language if language in Language.values else Language.NB
+        )
         self.service: Page | None = None
 
     def clean_tjeneste(self):
@@ -176,28 +233,55 @@ class SubmissionForm(SpamFieldsMixin):
         max_total = _portal("ATTACHMENTS_TOTAL_MAX_BYTES", 25 * MB)
         errors = []
         if len(files) > max_count:
-            errors.append(forms.ValidationError(
-                _("You can attach at most %(count)s files."), code="count",
-                params={"count": max_count}))
+            errors.append(
+                forms.ValidationError(
+                    _("You can attach at most %(count)s files."),
+                    code="count",
+                    params={"count": max_count},
+                )
+            )
         for upload in files:
             if upload.size > max_each:
-                errors.append(forms.ValidationError(
-                    _("«%(name)s» is too large (%(size)s MB). The limit is "
-                      "%(limit)s MB per file."), code="size",
-                    params={"name": upload.name, "size": _mb(upload.size),
-                            "limit": max_each // MB}))
+                errors.append(
+                    forms.ValidationError(
+                        _(
+                            "«%(name)s» is too large (%(size)s MB). The limit is "
+                            "%(limit)s MB per file."
+                        ),
+                        code="size",
+                        params={
+                            "name": upload.name,
+                            "size": _mb(upload.size),
+                            "limit": max_each // MB,
+                        },
+                    )
+                )
             elif detect_type(upload) is None:
-                errors.append(forms.ValidationError(
-                    _("«%(name)s» is not a file type we accept. Allowed: "
-                      "%(types)s."), code="type",
-                    params={"name": upload.name,
-                            "types": ", ".join(ALLOWED_TYPES.values())}))
+                errors.append(
+                    forms.ValidationError(
+                        _(
+                            "«%(name)s» is not a file type we accept. Allowed: "
+                            "%(types)s."
+                        ),
+                        code="type",
+                        params={
+                            "name": upload.name,
+                            "types": ", ".join(ALLOWED_TYPES.values()),
+                        },
+                    )
+                )
         total = sum(f.size for f in files)
         if total > max_total:
-            errors.append(forms.ValidationError(
-                _("The attachments are %(size)s MB in all. The limit is %(limit)s "
-                  "MB."), code="total",
-                params={"size": _mb(total), "limit": max_total // MB}))
+            errors.append(
+                forms.ValidationError(
+                    _(
+                        "The attachments are %(size)s MB in all. The limit is "
+                        "%(limit)s MB."
+                    ),
+                    code="total",
+                    params={"size": _mb(total), "limit": max_total // MB},
+                )
+            )
         if errors:
             raise forms.ValidationError(errors)
         return files
@@ -215,16 +299,25 @@ class PageFeedbackForm(SpamFieldsMixin):
     helpful = forms.TypedChoiceField(
         label=_("Did you find what you were looking for?"),
         choices=[("yes", _("Yes")), ("no", _("No"))],
-        coerce=lambda v: v == "yes", widget=forms.RadioSelect,
+        coerce=lambda v: v == "yes",
+        widget=forms.RadioSelect,
         error_messages={"required": _("Choose «Yes» or «No».")},
     )
     text = forms.CharField(
-        label=_("What were you looking for? (optional)"), required=False,
-        max_length=2000, widget=forms.Textarea(attrs={"rows": 3}),
-        help_text=_("Do not write personal information. We do not answer here: "
-                    "ask a question if you want an answer."),
-        error_messages={"max_length": _("The comment can be at most %(limit_value)d "
-                                        "characters (it has %(show_value)d).")},
+        label=_("What were you looking for? (optional)"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_(
+            "Do not write personal information. We do not answer here: "
+            "ask a question if you want an answer."
+        ),
+        error_messages={
+            "max_length": _(
+                "The comment can be at most %(limit_value)d "
+                "characters (it has %(show_value)d)."
+            )
+        },
     )
 
     def __init__(self, *args, **kwargs):
@@ -234,8 +327,7 @@ class PageFeedbackForm(SpamFieldsMixin):
     def clean_page(self):
         self.target = live_page(self.cleaned_data.get("page"))
         if self.target is None:
-            raise forms.ValidationError(_("We could not find the page."),
-                                        code="page")
+            raise forms.ValidationError(_("We could not find the page."), code="page")
         return self.target.pk
 
     def clean(self):

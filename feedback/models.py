@@ -37,17 +37,26 @@ class Topic(models.Model):
     chart. A topic's default unit is used when no rule and no page decide."""
 
     name = models.CharField(_("name"), max_length=120)
-    name_en = models.CharField(_("name in English"), max_length=120, blank=True,
-                               default="")
+    name_en = models.CharField(
+        _("name in English"), max_length=120, blank=True, default=""
+    )
     slug = models.SlugField(_("slug"), max_length=120, unique=True)
     description = models.CharField(
-        _("description"), max_length=250, blank=True, default="",
-        help_text=_("Short hint shown to residents, e.g. examples of what belongs "
-                    "here."),
+        _("description"),
+        max_length=250,
+        blank=True,
+        default="",
+        help_text=_(
+            "Short hint shown to residents, e.g. examples of what belongs here."
+        ),
     )
     default_unit = models.ForeignKey(
-        "units.Unit", verbose_name=_("default unit"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="default_topics",
+        "units.Unit",
+        verbose_name=_("default unit"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="default_topics",
     )
     active = models.BooleanField(_("active"), default=True)
     sort_order = models.PositiveSmallIntegerField(_("sort order"), default=100)
@@ -73,37 +82,62 @@ class RoutingRule(models.Model):
 
     name = models.CharField(_("name"), max_length=200)
     priority = models.PositiveIntegerField(
-        _("priority"), default=100, help_text=_("Lower numbers are tried first."),
+        _("priority"),
+        default=100,
+        help_text=_("Lower numbers are tried first."),
     )
     active = models.BooleanField(_("active"), default=True)
     kind = models.CharField(
-        _("kind of input"), max_length=30, choices=Kind.choices, blank=True,
-        default="", help_text=_("Leave empty for any kind."),
+        _("kind of input"),
+        max_length=30,
+        choices=Kind.choices,
+        blank=True,
+        default="",
+        help_text=_("Leave empty for any kind."),
     )
     topic = models.ForeignKey(
-        Topic, verbose_name=_("topic"), null=True, blank=True,
-        on_delete=models.CASCADE, related_name="rules",
+        Topic,
+        verbose_name=_("topic"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="rules",
     )
     page = models.ForeignKey(
-        "wagtailcore.Page", verbose_name=_("page"), null=True, blank=True,
-        on_delete=models.CASCADE, related_name="+",
+        "wagtailcore.Page",
+        verbose_name=_("page"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
     )
     include_subtree = models.BooleanField(
-        _("include pages below"), default=True,
+        _("include pages below"),
+        default=True,
         help_text=_("Also match inputs about pages below the chosen page."),
     )
     keywords = models.TextField(
-        _("keywords"), blank=True, default="",
-        help_text=_("Comma separated. Matches when any of them occurs in the subject "
-                    "or text (case-insensitive, also inside longer words)."),
+        _("keywords"),
+        blank=True,
+        default="",
+        help_text=_(
+            "Comma separated. Matches when any of them occurs in the subject "
+            "or text (case-insensitive, also inside longer words)."
+        ),
     )
     postcodes = models.TextField(
-        _("postcodes"), blank=True, default="",
-        help_text=_("Comma or space separated, e.g. «1384, 1385» or «13*» for all "
-                    "postcodes starting with 13."),
+        _("postcodes"),
+        blank=True,
+        default="",
+        help_text=_(
+            "Comma or space separated, e.g. «1384, 1385» or «13*» for all "
+            "postcodes starting with 13."
+        ),
     )
     unit = models.ForeignKey(
-        "units.Unit", verbose_name=_("unit"), on_delete=models.CASCADE,
+        "units.Unit",
+        verbose_name=_("unit"),
+        on_delete=models.CASCADE,
         related_name="routing_rules",
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
@@ -132,76 +166,109 @@ class Submission(models.Model):
 
     reference = models.CharField(_("reference"), max_length=20, unique=True)
     kind = models.CharField(_("kind"), max_length=30, choices=Kind.choices)
-    status = models.CharField(_("status"), max_length=20, choices=Status.choices,
-                              default=Status.RECEIVED)
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.RECEIVED
+    )
     topic = models.ForeignKey(
-        Topic, verbose_name=_("topic"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="submissions",
+        Topic,
+        verbose_name=_("topic"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="submissions",
     )
     page = models.ForeignKey(
-        "wagtailcore.Page", verbose_name=_("page"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
+        "wagtailcore.Page",
+        verbose_name=_("page"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
 
     # What the resident wrote.
     subject = models.CharField(_("subject"), max_length=200, blank=True, default="")
     text = models.TextField(_("text"), blank=True, default="")
-    location = models.CharField(_("location"), max_length=200, blank=True,
-                                default="")
+    location = models.CharField(_("location"), max_length=200, blank=True, default="")
     postcode = models.CharField(_("postcode"), max_length=10, blank=True, default="")
-    helpful = models.BooleanField(_("found what they were looking for"), null=True,
-                                  blank=True)
+    helpful = models.BooleanField(
+        _("found what they were looking for"), null=True, blank=True
+    )
 
     # Who wrote it. All optional; anonymised after the retention period.
-    contact_name = models.CharField(_("name"), max_length=200, blank=True,
-                                    default="")
+    contact_name = models.CharField(_("name"), max_length=200, blank=True, default="")
     contact_email = models.EmailField(_("e-mail"), blank=True, default="")
-    contact_phone = models.CharField(_("phone"), max_length=40, blank=True,
-                                     default="")
-    organisation = models.CharField(_("organisation"), max_length=200, blank=True,
-                                    default="")
-    language = models.CharField(_("preferred language"), max_length=10,
-                                choices=Language.choices, default=Language.NB)
+    contact_phone = models.CharField(_("phone"), max_length=40, blank=True, default="")
+    organisation = models.CharField(
+        _("organisation"), max_length=200, blank=True, default=""
+    )
+    language = models.CharField(
+        _("preferred language"),
+        max_length=10,
+        choices=Language.choices,
+        default=Language.NB,
+    )
 
     # Routing decision, stored as made (the timeline keeps earlier ones).
     unit = models.ForeignKey(
-        "units.Unit", verbose_name=_("unit"), null=True, blank=True,
-        on_delete=models.PROTECT, related_name="submissions",
+        "units.Unit",
+        verbose_name=_("unit"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="submissions",
     )
     routing_rule = models.ForeignKey(
-        RoutingRule, verbose_name=_("routing rule"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="submissions",
+        RoutingRule,
+        verbose_name=_("routing rule"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="submissions",
     )
-    routing_reason = models.CharField(_("routing reason"), max_length=500,
-                                      blank=True, default="")
+    routing_reason = models.CharField(
+        _("routing reason"), max_length=500, blank=True, default=""
+    )
     routed_at = models.DateTimeField(_("routed"), null=True, blank=True)
     assigned_to = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("assigned to"), null=True,
-        blank=True, on_delete=models.SET_NULL, related_name="assigned_submissions",
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("assigned to"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="assigned_submissions",
     )
 
     # Deadlines and milestones.
     due_at = models.DateTimeField(_("first answer due"), null=True, blank=True)
-    first_answered_at = models.DateTimeField(_("first answered"), null=True,
-                                             blank=True)
-    interim_reply_at = models.DateTimeField(_("interim reply sent"), null=True,
-                                            blank=True)
+    first_answered_at = models.DateTimeField(_("first answered"), null=True, blank=True)
+    interim_reply_at = models.DateTimeField(
+        _("interim reply sent"), null=True, blank=True
+    )
     closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
     duplicate_of = models.ForeignKey(
-        "self", verbose_name=_("duplicate of"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="duplicates",
+        "self",
+        verbose_name=_("duplicate of"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="duplicates",
     )
 
     # Only a hash: the raw token is in the resident's link and nowhere else.
-    tracking_token_hash = models.CharField(max_length=64, blank=True, default="",
-                                           editable=False)
-    flagged_for_moderation = models.BooleanField(_("flagged for moderation"),
-                                                 default=False)
-    moderation_reason = models.CharField(_("moderation reason"), max_length=300,
-                                         blank=True, default="")
+    tracking_token_hash = models.CharField(
+        max_length=64, blank=True, default="", editable=False
+    )
+    flagged_for_moderation = models.BooleanField(
+        _("flagged for moderation"), default=False
+    )
+    moderation_reason = models.CharField(
+        _("moderation reason"), max_length=300, blank=True, default=""
+    )
     anonymised_at = models.DateTimeField(_("anonymised"), null=True, blank=True)
-    created_at = models.DateTimeField(_("received"), default=timezone.now,
-                                      db_index=True)
+    created_at = models.DateTimeField(
+        _("received"), default=timezone.now, db_index=True
+    )
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     class Meta:
@@ -210,15 +277,23 @@ class Submission(models.Model):
         ordering = ["-created_at", "-id"]
         indexes = [
             # The inbox: a unit's submissions in a status, newest first.
-            models.Index(fields=["unit", "status", "-created_at"],
-                         name="feedback_sub_inbox_idx"),
-            models.Index(fields=["status", "-created_at"],
-                         name="feedback_sub_status_idx"),
-            models.Index(fields=["due_at"], name="feedback_sub_due_idx",
-                         condition=Q(status__in=["received", "in_progress"])),
+            models.Index(
+                fields=["unit", "status", "-created_at"], name="feedback_sub_inbox_idx"
+            ),
+            models.Index(
+                fields=["status", "-created_at"], name="feedback_sub_status_idx"
+            ),
+            models.Index(
+                fields=["due_at"],
+                name="feedback_sub_due_idx",
+                condition=Q(status__in=["received", "in_progress"]),
+            ),
             models.Index(fields=["page", "kind"], name="feedback_sub_page_idx"),
-            models.Index(fields=["contact_email"], name="feedback_sub_email_idx",
-                         condition=~Q(contact_email="")),
+            models.Index(
+                fields=["contact_email"],
+                name="feedback_sub_email_idx",
+                condition=~Q(contact_email=""),
+            ),
         ]
         constraints = [
             models.CheckConstraint(
@@ -240,8 +315,12 @@ class Submission(models.Model):
 
     @property
     def is_overdue(self) -> bool:
-        return bool(self.is_open and self.due_at and self.first_answered_at is None
-                    and self.due_at < timezone.now())
+        return bool(
+            self.is_open
+            and self.due_at
+            and self.first_answered_at is None
+            and self.due_at < timezone.now()
+        )
 
     @property
     def interim_reply_owed(self) -> bool:
@@ -265,22 +344,38 @@ class SubmissionEvent(models.Model):
     """The timeline: one row per thing that happened to a submission. `public`
     events are shown to the resident on the tracking page."""
 
-    submission = models.ForeignKey(Submission, verbose_name=_("submission"),
-                                   on_delete=models.CASCADE, related_name="events")
+    submission = models.ForeignKey(
+        Submission,
+        verbose_name=_("submission"),
+        on_delete=models.CASCADE,
+        related_name="events",
+    )
     kind = models.CharField(_("kind"), max_length=30, choices=EventKind.choices)
     public = models.BooleanField(_("visible to the resident"), default=False)
     text = models.TextField(_("text"), blank=True, default="")
     actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("by"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     from_unit = models.ForeignKey(
-        "units.Unit", verbose_name=_("from unit"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
+        "units.Unit",
+        verbose_name=_("from unit"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     to_unit = models.ForeignKey(
-        "units.Unit", verbose_name=_("to unit"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
+        "units.Unit",
+        verbose_name=_("to unit"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     data = models.JSONField(_("data"), default=dict, blank=True)
     created_at = models.DateTimeField(_("time"), default=timezone.now)
@@ -289,8 +384,11 @@ class SubmissionEvent(models.Model):
         verbose_name = _("event")
         verbose_name_plural = _("events")
         ordering = ["created_at", "id"]
-        indexes = [models.Index(fields=["submission", "created_at"],
-                                name="feedback_event_sub_idx")]
+        indexes = [
+            models.Index(
+                fields=["submission", "created_at"], name="feedback_event_sub_idx"
+            )
+        ]
 
     def __str__(self):
         return f"{self.submission_id} {self.kind}"
@@ -300,13 +398,18 @@ class Attachment(models.Model):
     """A file the resident sent. Stored on the private "attachments" storage and
     served only through a view that checks who may see the submission."""
 
-    submission = models.ForeignKey(Submission, verbose_name=_("submission"),
-                                   on_delete=models.CASCADE,
-                                   related_name="attachments")
-    file = models.FileField(_("file"), storage=attachment_storage,
-                            upload_to=attachment_path, max_length=200)
-    original_name = models.CharField(_("file name"), max_length=255, blank=True,
-                                     default="")
+    submission = models.ForeignKey(
+        Submission,
+        verbose_name=_("submission"),
+        on_delete=models.CASCADE,
+        related_name="attachments",
+    )
+    file = models.FileField(
+        _("file"), storage=attachment_storage, upload_to=attachment_path, max_length=200
+    )
+    original_name = models.CharField(
+        _("file name"), max_length=255, blank=True, default=""
+    )
     content_type = models.CharField(_("content type"), max_length=100)
     size = models.PositiveIntegerField(_("size (bytes)"))
     created_at = models.DateTimeField(_("uploaded"), default=timezone.now)

@@ -61,8 +61,9 @@ class SubmissionPermissionPolicy(BasePermissionPolicy):
     def users_with_any_permission_for_instance(self, actions, instance):
         users = self.users_with_any_permission(actions)
         if instance.unit_id is None:
-            return users.filter(Q(is_superuser=True)
-                                | Q(unit_memberships__unit__is_triage=True))
+            return users.filter(
+                Q(is_superuser=True) | Q(unit_memberships__unit__is_triage=True)
+            )
         # Members of the unit, of a unit above it, of triage, and superusers.
         ancestors = _ancestor_ids(instance.unit)
         return users.filter(

@@ -64,8 +64,15 @@ def page_responsible_unit(page) -> Any:
     return getattr(specific, "responsible_unit", None)
 
 
-def facts_for(*, kind: str, subject: str = "", text: str = "", postcode: str = "",
-              topic=None, page=None) -> Facts:
+def facts_for(
+    *,
+    kind: str,
+    subject: str = "",
+    text: str = "",
+    postcode: str = "",
+    topic=None,
+    page=None,
+) -> Facts:
     """Collect the facts for an input. Reads the page's specific instance (one
     query) when a page is given."""
     return Facts(
@@ -136,8 +143,9 @@ def match_rule(rule, facts: Facts) -> list[str] | None:
     if rule.page_id:
         if not _page_hit(rule, facts):
             return None
-        reasons.append(_("page «%(page)s»") % {"page": getattr(rule.page, "title",
-                                                               rule.page_id)})
+        reasons.append(
+            _("page «%(page)s»") % {"page": getattr(rule.page, "title", rule.page_id)}
+        )
     if rule.keyword_list:
         haystack = f"{facts.subject}\n{facts.text}".casefold()
         keyword = _keyword_hit(rule, haystack)
@@ -166,8 +174,9 @@ def resolve(facts: Facts, rules: Iterable, *, triage_unit) -> RoutingDecision:
             source="hearing",
         )
 
-    for rule in sorted((r for r in rules if r.active),
-                       key=lambda r: (r.priority, r.pk or 0)):
+    for rule in sorted(
+        (r for r in rules if r.active), key=lambda r: (r.priority, r.pk or 0)
+    ):
         reasons = match_rule(rule, facts)
         if reasons is None:
             continue
@@ -200,5 +209,8 @@ def resolve(facts: Facts, rules: Iterable, *, triage_unit) -> RoutingDecision:
             reason=_("No rule matched: sent to the triage unit"),
             source="triage",
         )
-    return RoutingDecision(unit=None, reason=_("No rule matched and there is no "
-                                              "triage unit"), source="none")
+    return RoutingDecision(
+        unit=None,
+        reason=_("No rule matched and there is no triage unit"),
+        source="none",
+    )

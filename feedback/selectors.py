@@ -31,6 +31,7 @@ def _portal(name: str, default=None):
 
 # --- visibility ---------------------------------------------------------------------
 
+
 class UnitAccess:
     """What one user's unit memberships allow, read once: one query for the
     memberships (with the triage flag) and one for the unit tree when the scope
@@ -45,13 +46,17 @@ class UnitAccess:
     def _memberships(self) -> list[tuple[int, str, bool]]:
         if not getattr(self.user, "is_authenticated", False):
             return []
-        return list(Membership.objects.filter(user=self.user)
-                    .values_list("unit_id", "role", "unit__is_triage"))
+        return list(
+            Membership.objects.filter(user=self.user).values_list(
+                "unit_id", "role", "unit__is_triage"
+            )
+        )
 
     @property
     def _active(self) -> bool:
-        return bool(getattr(self.user, "is_authenticated", False)
-                    and self.user.is_active)
+        return bool(
+            getattr(self.user, "is_authenticated", False) and self.user.is_active
+        )
 
     @cached_property
     def is_member(self) -> bool:
@@ -84,14 +89,16 @@ class UnitAccess:
     @cached_property
     def led(self) -> set[int]:
         """The units the user leads and the units below them."""
-        lead = {unit for unit, role, _triage in self._memberships
-                if role == Role.LEAD}
+        lead = {unit for unit, role, _triage in self._memberships if role == Role.LEAD}
         if not lead:
             return set()
         # A lead of all her units (the usual case) leads exactly what she sees:
         # one walk of the unit tree serves both.
-        return self._below_direct if lead == self._direct else (
-            unit_with_descendants(lead))
+        return (
+            self._below_direct
+            if lead == self._direct
+            else (unit_with_descendants(lead))
+        )
 
 
 def unit_access(user) -> UnitAccess:
@@ -130,8 +137,9 @@ def submissions_visible_to(user, *, queryset: QuerySet | None = None) -> QuerySe
 def can_act_on(user, submission: Submission) -> bool:
     """Same rule as `submissions_visible_to`, for one object already loaded."""
     scope = visible_unit_ids(user)
-    return scope == ALL or (submission.unit_id is not None
-                            and submission.unit_id in scope)
+    return scope == ALL or (
+        submission.unit_id is not None and submission.unit_id in scope
+    )
 
 
 def submission_for_user(user, pk: int) -> Submission:
@@ -158,6 +166,7 @@ def timeline(submission: Submission, *, public_only: bool = False) -> QuerySet:
 
 
 # --- residents' tracking link -------------------------------------------------------
+
 
 def hash_token(token: str) -> str:
     return hashlib.sha256(token.encode("utf-8")).hexdigest()
@@ -197,6 +206,7 @@ def submission_for_tracking(reference: str, token: str) -> Submission:
 
 # --- deadlines ----------------------------------------------------------------------
 
+
 def interim_reply_deadline(now: datetime.datetime | None = None) -> datetime.datetime:
     """Submissions received before this moment owe an interim reply if still
     unanswered (forvaltningsloven § 11 a: one month)."""
@@ -235,8 +245,7 @@ def dashboard_counts(user, *, now=None) -> dict[str, int]:
     """Counts for the user's dashboard panel, in one query: open, overdue, interim
     reply owed, new today, assigned to the user (open)."""
     now = now or timezone.now()
-    today = timezone.localtime(now).replace(hour=0, minute=0, second=0,
-                                            microsecond=0)
+    today = timezone.localtime(now).replace(hour=0, minute=0, second=0, microsecond=0)
     open_q = Q(status__in=OPEN_STATUSES) & ~Q(kind=Kind.PAGE_FEEDBACK)
     unanswered = Q(first_answered_at__isnull=True) & Q(due_at__isnull=False)
     return submissions_visible_to(user).aggregate(
@@ -244,13 +253,17 @@ def dashboard_counts(user, *, now=None) -> dict[str, int]:
         overdue=Count("pk", filter=open_q & unanswered & Q(due_at__lt=now)),
         interim_owed=Count(
             "pk",
-            filter=open_q & unanswered & Q(interim_reply_at__isnull=True)
+            filter=open_q
+            & unanswered
+            & Q(interim_reply_at__isnull=True)
             & Q(created_at__lt=interim_reply_deadline(now)),
         ),
-        new_today=Count("pk", filter=Q(created_at__gte=today)
-                        & ~Q(kind=Kind.PAGE_FEEDBACK)),
-        page_feedback_today=Count("pk", filter=Q(created_at__gte=today)
-                                  & Q(kind=Kind.PAGE_FEEDBACK)),
+        new_today=Count(
+            "pk", filter=Q(created_at__gte=today) & ~Q(kind=Kind.PAGE_FEEDBACK)
+        ),
+        page_feedback_today=Count(
+            "pk", filter=Q(created_at__gte=today) & Q(kind=Kind.PAGE_FEEDBACK)
+        ),
         mine=Count("pk", filter=open_q & Q(assigned_to_id=user.pk)),
     )
 
@@ -263,13 +276,28 @@ def overdue_by_unit(*, now=None) -> dict[int, list[Submission]]:
         open_submissions()
         .filter(first_answered_at__isnull=True)
         .filter(due_at__isnull=False)
-        .filter(Q(due_at__lt=now) | Q(interim_reply_at__isnull=True,
-                                      created_at__lt=interim_reply_deadline(now)))
+        .filter(
+            Q(due_at__lt=now)
+            | Q(
+                interim_reply_at__isnull=True,
+                created_at__lt=interim_reply_deadline(now),
+            )
+        )
         .filter(unit__isnull=False)
         .select_related("topic")
-        .only("id", "reference", "kind", "status", "unit_id", "due_at",
-              "created_at", "interim_reply_at", "first_answered_at", "topic__name",
-              "topic__name_en")
+        .only(
+            "id",
+            "reference",
+            "kind",
+            "status",
+            "unit_id",
+            "due_at",
+            "created_at",
+            "interim_reply_at",
+            "first_answered_at",
+            "topic__name",
+            "topic__name_en",
+        )
         .order_by("due_at")
     )
     grouped: dict[int, list[Submission]] = {}
@@ -279,6 +307,7 @@ def overdue_by_unit(*, now=None) -> dict[int, list[Submission]]:
 
 
 # --- routing rules, page feedback ---------------------------------------------------
+
 
 def active_rules() -> list[RoutingRule]:
     return list(
@@ -321,8 +350,9 @@ def retention_expired(cutoff: datetime.datetime) -> QuerySet:
     """Finished submissions, not yet anonymised, whose case ended before `cutoff`
     (closed, else first answered, else received)."""
     return (
-        Submission.objects.filter(status__in=FINISHED_STATUSES,
-                                  anonymised_at__isnull=True)
+        Submission.objects.filter(
+            status__in=FINISHED_STATUSES, anonymised_at__isnull=True
+        )
         .annotate(finished=Coalesce("closed_at", "first_answered_at", "created_at"))
         .filter(finished__lt=cutoff)
     )
@@ -337,7 +367,11 @@ def overdue_digest_last_run():
     from .tasks import send_overdue_digest
 
     return (
-        DBTaskResult.objects.filter(task_path=send_overdue_digest.module_path,
-                                    status=TaskResultStatus.SUCCESSFUL)
-        .order_by("-finished_at").values_list("finished_at", flat=True).first()
+        DBTaskResult.objects.filter(
+            task_path=send_overdue_digest.module_path,
+            status=TaskResultStatus.SUCCESSFUL,
+        )
+        .order_by("-finished_at")
+        .values_list("finished_at", flat=True)
+        .first()
     )

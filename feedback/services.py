@@ -36,10 +36,21 @@ ANSWER_EXPECTED_KINDS = {Kind.FEEDBACK, Kind.SUGGESTION, Kind.QUESTION, Kind.PRO
 # The one table of allowed status changes. Reopening (back to in_progress from a
 # finished status) is listed here too; submission_reopen() is the friendly name.
 ALLOWED_TRANSITIONS: dict[str, set[str]] = {
-    Status.RECEIVED: {Status.IN_PROGRESS, Status.ANSWERED, Status.CLOSED,
-                      Status.REJECTED, Status.SPAM, Status.DUPLICATE},
-    Status.IN_PROGRESS: {Status.ANSWERED, Status.CLOSED, Status.REJECTED,
-                         Status.SPAM, Status.DUPLICATE},
+    Status.RECEIVED: {
+        Status.IN_PROGRESS,
+        Status.ANSWERED,
+        Status.CLOSED,
+        Status.REJECTED,
+        Status.SPAM,
+        Status.DUPLICATE,
+    },
+    Status.IN_PROGRESS: {
+        Status.ANSWERED,
+        Status.CLOSED,
+        Status.REJECTED,
+        Status.SPAM,
+        Status.DUPLICATE,
+    },
     Status.ANSWERED: {Status.CLOSED, Status.IN_PROGRESS},
     Status.CLOSED: {Status.IN_PROGRESS},
     Status.REJECTED: {Status.IN_PROGRESS},
@@ -74,6 +85,7 @@ def allowed_transitions(status: str) -> list[str]:
 
 # --- helpers ------------------------------------------------------------------------
 
+
 def _next_reference(now: datetime.datetime) -> str:
     # A PostgreSQL sequence: unique under concurrency without locking the table.
     with connection.cursor() as cursor:
@@ -88,15 +100,18 @@ def tracking_token(submission: Submission) -> str:
     stored; the database holds only its hash."""
     secrets = [settings.SECRET_KEY, *getattr(settings, "SECRET_KEY_FALLBACKS", [])]
     tokens = [
-        salted_hmac("feedback.tracking", submission.reference, secret=secret,
-                    algorithm="sha256").hexdigest()[:32]
+        salted_hmac(
+            "feedback.tracking", submission.reference, secret=secret, algorithm="sha256"
+        ).hexdigest()[:32]
         for secret in secrets
     ]
     # After a key rotation (old key in SECRET_KEY_FALLBACKS) later e-mails must
     # still carry the link the resident already has: the one matching the hash.
     for token in tokens:
-        if submission.tracking_token_hash and \
-                hash_token(token) == submission.tracking_token_hash:
+        if (
+            submission.tracking_token_hash
+            and hash_token(token) == submission.tracking_token_hash
+        ):
             return token
     return tokens[0]
 
@@ -108,13 +123,28 @@ def first_answer_due(unit, received_at: datetime.datetime) -> datetime.datetime:
     return received_at + datetime.timedelta(days=days)
 
 
-def _event_row(submission: Submission, kind: str, *, by=None, public: bool = False,
-               text: str = "", from_unit=None, to_unit=None, data: dict | None = None,
-               at: datetime.datetime | None = None) -> SubmissionEvent:
+def _event_row(
+    submission: Submission,
+    kind: str,
+    *,
+    by=None,
+    public: bool = False,
+    text: str = "",
+    from_unit=None,
+    to_unit=None,
+    data: dict | None = None,
+    at: datetime.datetime | None = None,
+) -> SubmissionEvent:
     """An unsaved timeline event (several are saved with one bulk_create)."""
     return SubmissionEvent(
-        submission=submission, kind=kind, actor=by, public=public, text=text,
-        from_unit=from_unit, to_unit=to_unit, data=data or {},
+        submission=submission,
+        kind=kind,
+        actor=by,
+        public=public,
+        text=text,
+        from_unit=from_unit,
+        to_unit=to_unit,
+        data=data or {},
         created_at=at or timezone.now(),
     )
 
@@ -127,8 +157,12 @@ def _event(submission: Submission, kind: str, **kwargs) -> SubmissionEvent:
 
 def _audit(submission: Submission, action: str, *, by=None, **data) -> None:
     # Only identifiers and statuses go to the audit log, never personal data.
-    log(instance=submission, action=f"feedback.{action}", user=by,
-        data={"reference": submission.reference, **data})
+    log(
+        instance=submission,
+        action=f"feedback.{action}",
+        user=by,
+        data={"reference": submission.reference, **data},
+    )
 
 
 def _enqueue(task_name: str, **kwargs) -> None:
@@ -154,6 +188,7 @@ def _user(by) -> object | None:
 
 
 # --- create -------------------------------------------------------------------------
+
 
 @transaction.atomic
 def submission_create(
@@ -188,21 +223,35 @@ def submission_create(
     now = now or timezone.now()
     kind = Kind(kind)
     submission = Submission(
-        reference=_next_reference(now), kind=kind, topic=topic, page=page,
-        subject=subject.strip(), text=text.strip(), location=location.strip(),
+        reference=_next_reference(now),
+        kind=kind,
+        topic=topic,
+        page=page,
+        subject=subject.strip(),
+        text=text.strip(),
+        location=location.strip(),
         postcode=routing.normalise_postcode(postcode),
-        contact_name=contact_name.strip(), contact_email=contact_email.strip(),
-        contact_phone=contact_phone.strip(), organisation=organisation.strip(),
+        contact_name=contact_name.strip(),
+        contact_email=contact_email.strip(),
+        contact_phone=contact_phone.strip(),
+        organisation=organisation.strip(),
         language=language if language in dict(settings.LANGUAGES) else "nb",
-        helpful=helpful, flagged_for_moderation=flagged_for_moderation,
-        moderation_reason=moderation_reason, created_at=now,
+        helpful=helpful,
+        flagged_for_moderation=flagged_for_moderation,
+        moderation_reason=moderation_reason,
+        created_at=now,
     )
 
     # Routing reasons are for staff: always in the site language.
     with translation.override(settings.LANGUAGE_CODE):
-        facts = routing.facts_for(kind=kind, subject=submission.subject,
-                                  text=submission.text, postcode=submission.postcode,
-                                  topic=topic, page=page)
+        facts = routing.facts_for(
+            kind=kind,
+            subject=submission.subject,
+            text=submission.text,
+            postcode=submission.postcode,
+            topic=topic,
+            page=page,
+        )
         decision = routing.resolve(facts, active_rules(), triage_unit=triage_unit())
         fnr_reason = str(_("The text seems to contain a national identity number."))
     submission.unit = decision.unit
@@ -228,17 +277,33 @@ def submission_create(
     # One INSERT for the opening events: this is the hot path of every form.
     events = [
         _event_row(submission, EventKind.RECEIVED, public=True, at=now),
-        _event_row(submission, EventKind.ROUTED, public=True, to_unit=decision.unit,
-                   text=submission.routing_reason, at=now,
-                   data={"rule": getattr(decision.rule, "pk", None),
-                         "source": decision.source}),
+        _event_row(
+            submission,
+            EventKind.ROUTED,
+            public=True,
+            to_unit=decision.unit,
+            text=submission.routing_reason,
+            at=now,
+            data={
+                "rule": getattr(decision.rule, "pk", None),
+                "source": decision.source,
+            },
+        ),
     ]
     if submission.flagged_for_moderation:
-        events.append(_event_row(submission, EventKind.FLAGGED,
-                                 text=submission.moderation_reason, at=now))
+        events.append(
+            _event_row(
+                submission, EventKind.FLAGGED, text=submission.moderation_reason, at=now
+            )
+        )
     SubmissionEvent.objects.bulk_create(events)
-    _audit(submission, "create", kind=kind.value,
-           unit=getattr(decision.unit, "pk", None), source=decision.source)
+    _audit(
+        submission,
+        "create",
+        kind=kind.value,
+        unit=getattr(decision.unit, "pk", None),
+        source=decision.source,
+    )
 
     if notify:
         queued = []
@@ -254,8 +319,7 @@ def submission_create(
 def _attachment_create(*, submission: Submission, upload) -> Attachment:
     content_type = detect_type(upload)
     if content_type is None:
-        raise ValidationError(_("This file type is not allowed."),
-                              code="file_type")
+        raise ValidationError(_("This file type is not allowed."), code="file_type")
     upload.seek(0)
     attachment = Attachment(
         submission=submission,
@@ -270,9 +334,11 @@ def _attachment_create(*, submission: Submission, upload) -> Attachment:
 
 # --- handling -----------------------------------------------------------------------
 
+
 @transaction.atomic
-def submission_reply(*, submission: Submission, by, text: str,
-                     notify: bool = True) -> SubmissionEvent:
+def submission_reply(
+    *, submission: Submission, by, text: str, notify: bool = True
+) -> SubmissionEvent:
     """Answer the resident: shown on the tracking page and e-mailed if we have an
     address. The first reply marks the submission answered."""
     submission = Submission.objects.select_for_update().get(pk=submission.pk)
@@ -287,8 +353,14 @@ def submission_reply(*, submission: Submission, by, text: str,
         submission.first_answered_at = now
     submission.status = Status.ANSWERED
     submission.save(update_fields=["first_answered_at", "status", "updated_at"])
-    event = _event(submission, EventKind.REPLIED, by=_user(by), public=True,
-                   text=text, data={"from": old_status, "to": Status.ANSWERED})
+    event = _event(
+        submission,
+        EventKind.REPLIED,
+        by=_user(by),
+        public=True,
+        text=text,
+        data={"from": old_status, "to": Status.ANSWERED},
+    )
     _audit(submission, "reply", by=_user(by), status=Status.ANSWERED)
     if notify and submission.contact_email:
         _enqueue("send_reply", event_id=event.pk)
@@ -296,9 +368,14 @@ def submission_reply(*, submission: Submission, by, text: str,
 
 
 @transaction.atomic
-def submission_interim_reply(*, submission: Submission, by, reason: str,
-                             expected_date: datetime.date,
-                             notify: bool = True) -> SubmissionEvent:
+def submission_interim_reply(
+    *,
+    submission: Submission,
+    by,
+    reason: str,
+    expected_date: datetime.date,
+    notify: bool = True,
+) -> SubmissionEvent:
     """Foreløpig svar (forvaltningsloven § 11 a): why it takes time and when the
     resident can expect an answer. Moves a received submission to in progress."""
     submission = Submission.objects.select_for_update().get(pk=submission.pk)
@@ -306,8 +383,9 @@ def submission_interim_reply(*, submission: Submission, by, reason: str,
     if not reason:
         raise ValidationError(_("Give the reason for the delay."), code="required")
     if expected_date < timezone.localdate():
-        raise ValidationError(_("The expected date cannot be in the past."),
-                              code="past_date")
+        raise ValidationError(
+            _("The expected date cannot be in the past."), code="past_date"
+        )
     if submission.status not in OPEN_STATUSES:
         raise TransitionNotAllowed(submission.status, Status.IN_PROGRESS)
     submission.interim_reply_at = timezone.now()
@@ -316,10 +394,20 @@ def submission_interim_reply(*, submission: Submission, by, reason: str,
         submission.status = Status.IN_PROGRESS
         fields.append("status")
     submission.save(update_fields=fields)
-    event = _event(submission, EventKind.INTERIM_REPLY, by=_user(by), public=True,
-                   text=reason, data={"expected_date": expected_date.isoformat()})
-    _audit(submission, "interim_reply", by=_user(by),
-           expected_date=expected_date.isoformat())
+    event = _event(
+        submission,
+        EventKind.INTERIM_REPLY,
+        by=_user(by),
+        public=True,
+        text=reason,
+        data={"expected_date": expected_date.isoformat()},
+    )
+    _audit(
+        submission,
+        "interim_reply",
+        by=_user(by),
+        expected_date=expected_date.isoformat(),
+    )
     if notify and submission.contact_email:
         _enqueue("send_reply", event_id=event.pk)
     return event
@@ -352,18 +440,21 @@ def submission_assign(*, submission: Submission, by, assignee) -> Submission:
     previous = submission.assigned_to_id
     submission.assigned_to = assignee
     submission.save(update_fields=["assigned_to", "updated_at"])
-    _event(submission, EventKind.ASSIGNED, by=_user(by),
-           data={"from_user": previous, "to_user": getattr(assignee, "pk", None)},
-           text=(assignee.get_full_name() or assignee.get_username())
-           if assignee else "")
-    _audit(submission, "assign", by=_user(by),
-           assignee=getattr(assignee, "pk", None))
+    _event(
+        submission,
+        EventKind.ASSIGNED,
+        by=_user(by),
+        data={"from_user": previous, "to_user": getattr(assignee, "pk", None)},
+        text=(assignee.get_full_name() or assignee.get_username()) if assignee else "",
+    )
+    _audit(submission, "assign", by=_user(by), assignee=getattr(assignee, "pk", None))
     return submission
 
 
 @transaction.atomic
-def submission_reroute(*, submission: Submission, by, unit, reason: str,
-                       notify: bool = True) -> Submission:
+def submission_reroute(
+    *, submission: Submission, by, unit, reason: str, notify: bool = True
+) -> Submission:
     """Hand the submission over to another unit. The old unit and the reason stay in
     the timeline, the resident sees the new unit's name, the new unit is told.
     The resident's deadline does not move."""
@@ -379,21 +470,46 @@ def submission_reroute(*, submission: Submission, by, unit, reason: str,
     submission.routing_reason = reason[:500]
     submission.routed_at = timezone.now()
     submission.assigned_to = None  # the old unit's handler no longer owns it
-    submission.save(update_fields=["unit", "routing_rule", "routing_reason",
-                                   "routed_at", "assigned_to", "updated_at"])
-    _event(submission, EventKind.REROUTED, by=_user(by), public=True, text=reason,
-           from_unit=from_unit, to_unit=unit)
-    _audit(submission, "reroute", by=_user(by),
-           from_unit=getattr(from_unit, "pk", None), to_unit=unit.pk)
+    submission.save(
+        update_fields=[
+            "unit",
+            "routing_rule",
+            "routing_reason",
+            "routed_at",
+            "assigned_to",
+            "updated_at",
+        ]
+    )
+    _event(
+        submission,
+        EventKind.REROUTED,
+        by=_user(by),
+        public=True,
+        text=reason,
+        from_unit=from_unit,
+        to_unit=unit,
+    )
+    _audit(
+        submission,
+        "reroute",
+        by=_user(by),
+        from_unit=getattr(from_unit, "pk", None),
+        to_unit=unit.pk,
+    )
     if notify:
         _enqueue("notify_reroute", submission_id=submission.pk)
     return submission
 
 
 @transaction.atomic
-def submission_transition(*, submission: Submission, by, to_status: str,
-                          duplicate_of: Submission | None = None,
-                          reason: str = "") -> Submission:
+def submission_transition(
+    *,
+    submission: Submission,
+    by,
+    to_status: str,
+    duplicate_of: Submission | None = None,
+    reason: str = "",
+) -> Submission:
     """Change status along ALLOWED_TRANSITIONS; anything else raises
     TransitionNotAllowed. `duplicate_of` is required for (and only for)
     DUPLICATE."""
@@ -404,11 +520,13 @@ def submission_transition(*, submission: Submission, by, to_status: str,
         raise TransitionNotAllowed(from_status, to_status)
     if to_status == Status.DUPLICATE:
         if duplicate_of is None:
-            raise ValidationError(_("Choose the submission this duplicates."),
-                                  code="duplicate_required")
+            raise ValidationError(
+                _("Choose the submission this duplicates."), code="duplicate_required"
+            )
         if duplicate_of.pk == submission.pk:
-            raise ValidationError(_("A submission cannot duplicate itself."),
-                                  code="duplicate_self")
+            raise ValidationError(
+                _("A submission cannot duplicate itself."), code="duplicate_self"
+            )
         submission.duplicate_of = duplicate_of
     elif from_status == Status.DUPLICATE:
         submission.duplicate_of = None
@@ -422,18 +540,39 @@ def submission_transition(*, submission: Submission, by, to_status: str,
     if to_status == Status.ANSWERED and submission.first_answered_at is None:
         # Answered outside the portal (phone, letter): the clock stops here.
         submission.first_answered_at = now
-    submission.save(update_fields=["status", "closed_at", "first_answered_at",
-                                   "duplicate_of", "updated_at"])
+    submission.save(
+        update_fields=[
+            "status",
+            "closed_at",
+            "first_answered_at",
+            "duplicate_of",
+            "updated_at",
+        ]
+    )
 
     reopening = from_status in REOPENABLE and to_status == Status.IN_PROGRESS
     kind = EventKind.REOPENED if reopening else EventKind.STATUS_CHANGED
     # Residents see where their case stands, not spam verdicts.
     public = to_status not in {Status.SPAM} and from_status != Status.SPAM
-    _event(submission, kind, by=_user(by), public=public, text=reason.strip(),
-           data={"from": from_status.value, "to": to_status.value,
-                 "duplicate_of": getattr(duplicate_of, "reference", None)})
-    _audit(submission, "reopen" if reopening else "transition", by=_user(by),
-           from_status=from_status.value, to_status=to_status.value)
+    _event(
+        submission,
+        kind,
+        by=_user(by),
+        public=public,
+        text=reason.strip(),
+        data={
+            "from": from_status.value,
+            "to": to_status.value,
+            "duplicate_of": getattr(duplicate_of, "reference", None),
+        },
+    )
+    _audit(
+        submission,
+        "reopen" if reopening else "transition",
+        by=_user(by),
+        from_status=from_status.value,
+        to_status=to_status.value,
+    )
     return submission
 
 
@@ -442,8 +581,9 @@ def submission_reopen(*, submission: Submission, by, reason: str = "") -> Submis
     in progress."""
     if submission.status not in REOPENABLE:
         raise TransitionNotAllowed(submission.status, Status.IN_PROGRESS)
-    return submission_transition(submission=submission, by=by,
-                                 to_status=Status.IN_PROGRESS, reason=reason)
+    return submission_transition(
+        submission=submission, by=by, to_status=Status.IN_PROGRESS, reason=reason
+    )
 
 
 # --- privacy ------------------------------------------------------------------------
@@ -452,8 +592,9 @@ ANONYMISED_TEXT = "[anonymisert]"
 
 
 @transaction.atomic
-def submissions_anonymise(*, submissions: Iterable[Submission], by=None,
-                          reason: str = "") -> int:
+def submissions_anonymise(
+    *, submissions: Iterable[Submission], by=None, reason: str = ""
+) -> int:
     """Remove personal data: contact details, location, free text (the resident's
     and the replies, which may quote it), attachments and the tracking link. Kind,
     topic, unit, status, postcode and dates stay for statistics. Returns how many
@@ -461,9 +602,11 @@ def submissions_anonymise(*, submissions: Iterable[Submission], by=None,
     now = timezone.now()
     count = 0
     ids = [s.pk for s in submissions]
-    qs = (Submission.objects.select_for_update()
-          .filter(pk__in=ids, anonymised_at__isnull=True)
-          .prefetch_related("attachments"))
+    qs = (
+        Submission.objects.select_for_update()
+        .filter(pk__in=ids, anonymised_at__isnull=True)
+        .prefetch_related("attachments")
+    )
     for submission in qs:
         for attachment in submission.attachments.all():
             attachment.file.delete(save=False)
@@ -479,8 +622,12 @@ def submissions_anonymise(*, submissions: Iterable[Submission], by=None,
         submission.anonymised_at = now
         submission.save()
         submission.events.filter(
-            kind__in=[EventKind.REPLIED, EventKind.INTERIM_REPLY, EventKind.NOTE,
-                      EventKind.ASSIGNED]
+            kind__in=[
+                EventKind.REPLIED,
+                EventKind.INTERIM_REPLY,
+                EventKind.NOTE,
+                EventKind.ASSIGNED,
+            ]
         ).exclude(text="").update(text=ANONYMISED_TEXT)
         _event(submission, EventKind.ANONYMISED, by=_user(by), text=reason.strip())
         _audit(submission, "anonymise", by=_user(by))
@@ -503,39 +650,49 @@ def submissions_for_email(*, email: str, user=None) -> list[dict]:
     qs = qs.select_related("unit", "topic").prefetch_related("attachments", "events")
     result = []
     for s in qs.order_by("created_at"):
-        result.append({
-            "reference": s.reference,
-            "kind": s.kind,
-            "status": s.status,
-            "received": s.created_at.isoformat(),
-            "topic": s.topic.name if s.topic else "",
-            "unit": s.unit.name if s.unit else "",
-            "subject": s.subject,
-            "text": s.text,
-            "location": s.location,
-            "postcode": s.postcode,
-            "contact_name": s.contact_name,
-            "contact_email": s.contact_email,
-            "contact_phone": s.contact_phone,
-            "organisation": s.organisation,
-            "language": s.language,
-            "attachments": [a.original_name for a in s.attachments.all()],
-            "timeline": [
-                {"time": e.created_at.isoformat(), "kind": e.kind, "text": e.text}
-                for e in s.events.all() if e.public
-            ],
-        })
+        result.append(
+            {
+                "reference": s.reference,
+                "kind": s.kind,
+                "status": s.status,
+                "received": s.created_at.isoformat(),
+                "topic": s.topic.name if s.topic else "",
+                "unit": s.unit.name if s.unit else "",
+                "subject": s.subject,
+                "text": s.text,
+                "location": s.location,
+                "postcode": s.postcode,
+                "contact_name": s.contact_name,
+                "contact_email": s.contact_email,
+                "contact_phone": s.contact_phone,
+                "organisation": s.organisation,
+                "language": s.language,
+                "attachments": [a.original_name for a in s.attachments.all()],
+                "timeline": [
+                    {"time": e.created_at.isoformat(), "kind": e.kind, "text": e.text}
+                    for e in s.events.all()
+                    if e.public
+                ],
+            }
+        )
     return result
 
 
 @transaction.atomic
-def submission_record_email_failure(*, submission_id: int, purpose: str,
-                                    attempt: int, error: str,
-                                    will_retry: bool) -> None:
+def submission_record_email_failure(
+    *, submission_id: int, purpose: str, attempt: int, error: str, will_retry: bool
+) -> None:
     """Make a failed e-mail visible in the timeline (used by tasks)."""
     submission = Submission.objects.filter(pk=submission_id).first()
     if submission is None:
         return
-    _event(submission, EventKind.EMAIL_FAILED,
-           data={"purpose": purpose, "attempt": attempt, "error": error[:200],
-                 "will_retry": will_retry})
+    _event(
+        submission,
+        EventKind.EMAIL_FAILED,
+        data={
+            "purpose": purpose,
+            "attempt": attempt,
+            "error": error[:200],
+            "will_retry": will_retry,
+        },
+    )

@@ -39,10 +39,12 @@ def _portal(name, default):
 
 # --- time to fill in ----------------------------------------------------------------
 
+
 def form_timestamp(now: float | None = None) -> str:
     """A signed 'form shown at' value for the hidden timestamp field."""
-    return signing.dumps(int(now if now is not None else time.time()),
-                         salt=_SIGNING_SALT)
+    return signing.dumps(
+        int(now if now is not None else time.time()), salt=_SIGNING_SALT
+    )
 
 
 def fill_time_problem(value: str, now: float | None = None) -> str | None:
@@ -63,11 +65,13 @@ def fill_time_problem(value: str, now: float | None = None) -> str | None:
 
 # --- links --------------------------------------------------------------------------
 
+
 def count_links(text: str) -> int:
     return len(_LINK.findall(text or ""))
 
 
 # --- rate limit ---------------------------------------------------------------------
+
 
 def client_address(request) -> str:
     """The client's address. Behind a reverse proxy set PORTAL["CLIENT_IP_HEADER"]
@@ -83,8 +87,9 @@ def client_key(request) -> str:
     """A keyed hash of the client's address: stable for the rate limit, useless
     to anyone without SECRET_KEY, and never stored in the database."""
     address = client_address(request)
-    digest = hmac.new(settings.SECRET_KEY.encode(), f"ratelimit:{address}".encode(),
-                      hashlib.sha256)
+    digest = hmac.new(
+        settings.SECRET_KEY.encode(), f"ratelimit:{address}".encode(), hashlib.sha256
+    )
     return digest.hexdigest()[:32]
 
 
@@ -113,6 +118,7 @@ def rate_limit_hit(request, scope: str = "submit") -> None:
 
 # --- reCAPTCHA v3 -------------------------------------------------------------------
 
+
 @dataclass(frozen=True)
 class CaptchaVerdict:
     flag: bool
@@ -138,11 +144,14 @@ def check_recaptcha(token: str) -> CaptchaVerdict:
         response = client.submit(token, settings.RECAPTCHA_PRIVATE_KEY, "")
     except Exception as exc:  # noqa: BLE001 - any failure to reach Google
         logger.warning("reCAPTCHA verification failed: %s", type(exc).__name__)
-        return CaptchaVerdict(flag=True,
-                              reason=str(_("reCAPTCHA could not be reached")))
+        return CaptchaVerdict(
+            flag=True, reason=str(_("reCAPTCHA could not be reached"))
+        )
     score = response.extra_data.get("score")
     required = getattr(settings, "RECAPTCHA_REQUIRED_SCORE", 0.5)
     if not response.is_valid or score is None or float(score) < required:
-        return CaptchaVerdict(flag=True, reason=str(
-            _("reCAPTCHA: low score (%(score)s)") % {"score": score}))
+        return CaptchaVerdict(
+            flag=True,
+            reason=str(_("reCAPTCHA: low score (%(score)s)") % {"score": score}),
+        )
     return CaptchaVerdict(flag=False)

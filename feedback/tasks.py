@@ -48,7 +48,7 @@ def max_attempts() -> int:
 
 def backoff(attempt: int) -> datetime.timedelta:
     """Wait before attempt `attempt + 1`: 2, 4, 8, 16 … minutes, at most 6 hours."""
-    return datetime.timedelta(minutes=min(2 ** attempt, 360))
+    return datetime.timedelta(minutes=min(2**attempt, 360))
 
 
 def public_base_url() -> str:
@@ -87,15 +87,24 @@ def _message(template: str, context: dict, *, to: list[str]) -> EmailMultiAltern
     text = render_to_string(f"feedback/email/{template}.txt", context)
     html = render_to_string(f"feedback/email/{template}.html", context)
     message = EmailMultiAlternatives(
-        subject=" ".join(subject.split()), body=text,
-        from_email=settings.DEFAULT_FROM_EMAIL, to=to,
+        subject=" ".join(subject.split()),
+        body=text,
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        to=to,
     )
     message.attach_alternative(html, "text/html")
     return message
 
 
-def _deliver(message, *, submission: Submission, purpose: str, retry_task,
-             retry_kwargs: dict, attempt: int) -> None:
+def _deliver(
+    message,
+    *,
+    submission: Submission,
+    purpose: str,
+    retry_task,
+    retry_kwargs: dict,
+    attempt: int,
+) -> None:
     """Send; on failure record it, schedule the next attempt, and raise."""
     try:
         message.send()
@@ -104,12 +113,20 @@ def _deliver(message, *, submission: Submission, purpose: str, retry_task,
 
         will_retry = attempt < max_attempts()
         submission_record_email_failure(
-            submission_id=submission.pk, purpose=purpose, attempt=attempt,
-            error=type(exc).__name__, will_retry=will_retry,
+            submission_id=submission.pk,
+            purpose=purpose,
+            attempt=attempt,
+            error=type(exc).__name__,
+            will_retry=will_retry,
         )
         # Never log addresses or content: the reference identifies the case.
-        logger.warning("E-mail %s for %s failed (attempt %s): %s", purpose,
-                       submission.reference, attempt, type(exc).__name__)
+        logger.warning(
+            "E-mail %s for %s failed (attempt %s): %s",
+            purpose,
+            submission.reference,
+            attempt,
+            type(exc).__name__,
+        )
         if will_retry:
             retry = retry_task
             if default_task_backend.supports_defer:
@@ -122,14 +139,18 @@ def _deliver(message, *, submission: Submission, purpose: str, retry_task,
             f"{type(exc).__name__}"
         ) from None
     SubmissionEvent.objects.create(
-        submission=submission, kind=EventKind.EMAIL_SENT,
+        submission=submission,
+        kind=EventKind.EMAIL_SENT,
         data={"purpose": purpose, "attempt": attempt},
     )
 
 
 def _load(submission_id: int) -> Submission | None:
-    return (Submission.objects.select_related("unit", "topic", "page")
-            .filter(pk=submission_id).first())
+    return (
+        Submission.objects.select_related("unit", "topic", "page")
+        .filter(pk=submission_id)
+        .first()
+    )
 
 
 @task()
@@ -139,14 +160,23 @@ def send_receipt(*, submission_id: int, attempt: int = 1) -> None:
     if submission is None or not submission.contact_email:
         return
     with translation.override(submission.language):
-        message = _message("receipt", {
-            "submission": submission,
-            "tracking_url": tracking_url(submission),
-            "unit_name": submission.unit.display_name if submission.unit else "",
-        }, to=[submission.contact_email])
-    _deliver(message, submission=submission, purpose="receipt",
-             retry_task=send_receipt, retry_kwargs={"submission_id": submission_id},
-             attempt=attempt)
+        message = _message(
+            "receipt",
+            {
+                "submission": submission,
+                "tracking_url": tracking_url(submission),
+                "unit_name": submission.unit.display_name if submission.unit else "",
+            },
+            to=[submission.contact_email],
+        )
+    _deliver(
+        message,
+        submission=submission,
+        purpose="receipt",
+        retry_task=send_receipt,
+        retry_kwargs={"submission_id": submission_id},
+        attempt=attempt,
+    )
 
 
 @task()
@@ -157,13 +187,23 @@ def notify_unit(*, submission_id: int, attempt: int = 1) -> None:
     if submission is None or submission.unit is None or not submission.unit.email:
         return
     with translation.override(settings.LANGUAGE_CODE):
-        message = _message("unit_notice", {
-            "submission": submission, "unit": submission.unit,
-            "case_url": admin_case_url(submission),
-        }, to=[submission.unit.email])
-    _deliver(message, submission=submission, purpose="unit_notice",
-             retry_task=notify_unit, retry_kwargs={"submission_id": submission_id},
-             attempt=attempt)
+        message = _message(
+            "unit_notice",
+            {
+                "submission": submission,
+                "unit": submission.unit,
+                "case_url": admin_case_url(submission),
+            },
+            to=[submission.unit.email],
+        )
+    _deliver(
+        message,
+        submission=submission,
+        purpose="unit_notice",
+        retry_task=notify_unit,
+        retry_kwargs={"submission_id": submission_id},
+        attempt=attempt,
+    )
 
 
 @task()
@@ -172,39 +212,68 @@ def notify_reroute(*, submission_id: int, attempt: int = 1) -> None:
     submission = _load(submission_id)
     if submission is None or submission.unit is None or not submission.unit.email:
         return
-    event = (submission.events.filter(kind=EventKind.REROUTED)
-             .select_related("from_unit").order_by("-created_at", "-id").first())
+    event = (
+        submission.events.filter(kind=EventKind.REROUTED)
+        .select_related("from_unit")
+        .order_by("-created_at", "-id")
+        .first()
+    )
     with translation.override(settings.LANGUAGE_CODE):
-        message = _message("reroute", {
-            "submission": submission, "unit": submission.unit, "event": event,
-            "case_url": admin_case_url(submission),
-        }, to=[submission.unit.email])
-    _deliver(message, submission=submission, purpose="reroute",
-             retry_task=notify_reroute, retry_kwargs={"submission_id": submission_id},
-             attempt=attempt)
+        message = _message(
+            "reroute",
+            {
+                "submission": submission,
+                "unit": submission.unit,
+                "event": event,
+                "case_url": admin_case_url(submission),
+            },
+            to=[submission.unit.email],
+        )
+    _deliver(
+        message,
+        submission=submission,
+        purpose="reroute",
+        retry_task=notify_reroute,
+        retry_kwargs={"submission_id": submission_id},
+        attempt=attempt,
+    )
 
 
 @task()
 def send_reply(*, event_id: int, attempt: int = 1) -> None:
     """A reply or an interim reply (foreløpig svar) to the resident."""
-    event = (SubmissionEvent.objects.select_related("submission__unit")
-             .filter(pk=event_id).first())
+    event = (
+        SubmissionEvent.objects.select_related("submission__unit")
+        .filter(pk=event_id)
+        .first()
+    )
     if event is None or not event.submission.contact_email:
         return
     submission = event.submission
     template = "interim_reply" if event.kind == EventKind.INTERIM_REPLY else "reply"
     expected = event.data.get("expected_date")
     with translation.override(submission.language):
-        message = _message(template, {
-            "submission": submission, "event": event,
-            "expected_date": datetime.date.fromisoformat(expected) if expected
-            else None,
-            "tracking_url": tracking_url(submission),
-            "unit_name": submission.unit.display_name if submission.unit else "",
-        }, to=[submission.contact_email])
-    _deliver(message, submission=submission, purpose=template,
-             retry_task=send_reply, retry_kwargs={"event_id": event_id},
-             attempt=attempt)
+        message = _message(
+            template,
+            {
+                "submission": submission,
+                "event": event,
+                "expected_date": datetime.date.fromisoformat(expected)
+                if expected
+                else None,
+                "tracking_url": tracking_url(submission),
+                "unit_name": submission.unit.display_name if submission.unit else "",
+            },
+            to=[submission.contact_email],
+        )
+    _deliver(
+        message,
+        submission=submission,
+        purpose=template,
+        retry_task=send_reply,
+        retry_kwargs={"event_id": event_id},
+        attempt=attempt,
+    )
 
 
 def overdue_digests(*, now=None) -> list[EmailMultiAlternatives]:
@@ -219,8 +288,7 @@ def overdue_digests(*, now=None) -> list[EmailMultiAlternatives]:
     units = Unit.objects.in_bulk(list(grouped))
     leads: dict[int, set[int]] = {}
     users = {}
-    for membership in (Membership.objects.filter(role=Role.LEAD)
-                       .select_related("user")):
+    for membership in Membership.objects.filter(role=Role.LEAD).select_related("user"):
         user = membership.user
         if not user.is_active or not user.email:
             continue
@@ -234,17 +302,33 @@ def overdue_digests(*, now=None) -> list[EmailMultiAlternatives]:
             for unit_id in sorted(unit_with_descendants(unit_ids)):
                 items = grouped.get(unit_id)
                 if items:
-                    sections.append({"unit": units[unit_id], "items": [
-                        {"submission": s,
-                         "interim_owed": s.interim_reply_at is None
-                         and s.created_at < deadline,
-                         "case_url": admin_case_url(s)} for s in items
-                    ]})
+                    sections.append(
+                        {
+                            "unit": units[unit_id],
+                            "items": [
+                                {
+                                    "submission": s,
+                                    "interim_owed": s.interim_reply_at is None
+                                    and s.created_at < deadline,
+                                    "case_url": admin_case_url(s),
+                                }
+                                for s in items
+                            ],
+                        }
+                    )
             if sections:
-                messages.append(_message("overdue_digest", {
-                    "user": users[user_id], "sections": sections, "now": now,
-                    "total": sum(len(s["items"]) for s in sections),
-                }, to=[users[user_id].email]))
+                messages.append(
+                    _message(
+                        "overdue_digest",
+                        {
+                            "user": users[user_id],
+                            "sections": sections,
+                            "now": now,
+                            "total": sum(len(s["items"]) for s in sections),
+                        },
+                        to=[users[user_id].email],
+                    )
+                )
     return messages
 
 
@@ -261,8 +345,9 @@ def send_overdue_digest() -> int:
             failed += 1
             logger.warning("Overdue digest failed: %s", type(exc).__name__)
     if failed:
-        raise RuntimeError(_("%(n)s overdue digests could not be sent.")
-                           % {"n": failed})
+        raise RuntimeError(
+            _("%(n)s overdue digests could not be sent.") % {"n": failed}
+        )
     return sent
 
 
@@ -277,6 +362,5 @@ def anonymise_expired() -> int:
     expired = list(retention_expired(cutoff).only("pk")[:5000])
     return submissions_anonymise(
         submissions=expired,
-        reason=_("Retention period of %(months)s months expired")
-        % {"months": months},
+        reason=_("Retention period of %(months)s months expired") % {"months": months},
     )

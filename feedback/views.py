@@ -24,14 +24,18 @@ def _private(response):
 
 
 def _rate_limit_message():
-    return _("You have sent many messages in a short time. Wait a few minutes and "
-             "send again – your text is kept below.")
+    return _(
+        "You have sent many messages in a short time. Wait a few minutes and "
+        "send again – your text is kept below."
+    )
 
 
 def _fill_time_message(problem: str) -> str:
     if problem == "too_fast":
-        return _("The form was sent very quickly, so we must check that you are not "
-                 "a robot. Look over your text and send it again.")
+        return _(
+            "The form was sent very quickly, so we must check that you are not "
+            "a robot. Look over your text and send it again."
+        )
     return _("The form had expired. Look over your text and send it again.")
 
 
@@ -58,41 +62,53 @@ def submit(request, kind: str):
             verdict = spam.check_recaptcha(request.POST.get(spam.RECAPTCHA_FIELD, ""))
             data = form.cleaned_data
             submission, token = services.submission_create(
-                kind=kind_value, topic=data["topic"], page=form.service,
-                subject=data["subject"], text=data["text"],
-                location=data["location"], postcode=data["postcode"],
+                kind=kind_value,
+                topic=data["topic"],
+                page=form.service,
+                subject=data["subject"],
+                text=data["text"],
+                location=data["location"],
+                postcode=data["postcode"],
                 contact_name=data["contact_name"],
                 contact_email=data["contact_email"],
                 contact_phone=data["contact_phone"],
-                organisation=data["organisation"], language=data["language"],
+                organisation=data["organisation"],
+                language=data["language"],
                 attachments=data["attachments"],
                 flagged_for_moderation=verdict.flag,
                 moderation_reason=verdict.reason,
             )
             spam.rate_limit_hit(request)
-            url = reverse("feedback:receipt",
-                          kwargs={"reference": submission.reference})
+            url = reverse(
+                "feedback:receipt", kwargs={"reference": submission.reference}
+            )
             return HttpResponseRedirect(f"{url}?t={token}")
     else:
-        form = SubmissionForm(kind=kind_value,
-                              initial={"tjeneste": request.GET.get("tjeneste")})
+        form = SubmissionForm(
+            kind=kind_value, initial={"tjeneste": request.GET.get("tjeneste")}
+        )
         form.service = live_page(request.GET.get("tjeneste"))
         if form.service is None:
             form.initial["tjeneste"] = None
 
     files_dropped = request.method == "POST" and bool(request.FILES)
-    return render(request, "feedback/submission_form.html", {
-        "form": form,
-        "kind": kind_value,
-        "kind_slug": kind,
-        "title": TITLES[kind_value],
-        "intro": INTROS[kind_value],
-        "service": form.service,
-        "started": spam.form_timestamp(),
-        "files_dropped": files_dropped and bool(form.errors),
-        "honeypot_field": spam.HONEYPOT_FIELD,
-        "recaptcha": _recaptcha_context(),
-    }, status=status)
+    return render(
+        request,
+        "feedback/submission_form.html",
+        {
+            "form": form,
+            "kind": kind_value,
+            "kind_slug": kind,
+            "title": TITLES[kind_value],
+            "intro": INTROS[kind_value],
+            "service": form.service,
+            "started": spam.form_timestamp(),
+            "files_dropped": files_dropped and bool(form.errors),
+            "honeypot_field": spam.HONEYPOT_FIELD,
+            "recaptcha": _recaptcha_context(),
+        },
+        status=status,
+    )
 
 
 def _recaptcha_context():
@@ -100,33 +116,37 @@ def _recaptcha_context():
 
     if not spam.recaptcha_enabled():
         return None
-    return {"site_key": settings.RECAPTCHA_PUBLIC_KEY,
-            "field": spam.RECAPTCHA_FIELD}
+    return {"site_key": settings.RECAPTCHA_PUBLIC_KEY, "field": spam.RECAPTCHA_FIELD}
 
 
 @never_cache
 @require_GET
 def receipt(request, reference):
     """Shown right after sending: the reference and the private tracking link."""
-    submission = selectors.submission_for_tracking(reference,
-                                                   request.GET.get("t", ""))
+    submission = selectors.submission_for_tracking(reference, request.GET.get("t", ""))
     track_url = request.build_absolute_uri(
         reverse("feedback:track", kwargs={"reference": reference})
-        + "?t=" + request.GET["t"]
+        + "?t="
+        + request.GET["t"]
     )
-    return _private(render(request, "feedback/receipt.html", {
-        "submission": submission, "track_url": track_url,
-    }))
+    return _private(
+        render(
+            request,
+            "feedback/receipt.html",
+            {
+                "submission": submission,
+                "track_url": track_url,
+            },
+        )
+    )
 
 
 @never_cache
 @require_GET
 def track(request, reference):
     """The resident's private view of their case: status and public timeline."""
-    submission = selectors.submission_for_tracking(reference,
-                                                   request.GET.get("t", ""))
-    return _private(render(request, "feedback/track.html",
-                           {"submission": submission}))
+    submission = selectors.submission_for_tracking(reference, request.GET.get("t", ""))
+    return _private(render(request, "feedback/track.html", {"submission": submission}))
 
 
 @never_cache
@@ -144,14 +164,23 @@ def page_feedback(request):
     elif valid:
         page = form.target
         services.submission_create(
-            kind=Kind.PAGE_FEEDBACK, page=page,
-            helpful=form.cleaned_data["helpful"], text=form.cleaned_data["text"],
+            kind=Kind.PAGE_FEEDBACK,
+            page=page,
+            helpful=form.cleaned_data["helpful"],
+            text=form.cleaned_data["text"],
             language=(get_language() or "nb")[:2],
         )
         spam.rate_limit_hit(request, scope="page")
         return HttpResponseRedirect(
-            f"{page.get_url(request) or '/'}?takk=1#page-feedback")
-    return render(request, "feedback/page_feedback.html", {
-        "form": form, "target": form.target,
-        "honeypot_field": spam.HONEYPOT_FIELD,
-    }, status=status)
+            f"{page.get_url(request) or '/'}?takk=1#page-feedback"
+        )
+    return render(
+        request,
+        "feedback/page_feedback.html",
+        {
+            "form": form,
+            "target": form.target,
+            "honeypot_field": spam.HONEYPOT_FIELD,
+        },
+        status=status,
+    )

@@ -104,40 +104,62 @@ class InboxView(generic.IndexView):
                 "reference",
                 label=_("Reference"),
                 sort_key="reference",
-                get_url=lambda obj: reverse(self.inspect_url_name,
-                                            args=(quote(obj.pk),)),
+                get_url=lambda obj: reverse(
+                    self.inspect_url_name, args=(quote(obj.pk),)
+                ),
                 get_title_id=lambda obj: f"submission_{obj.pk}_title",
             ),
-            Column("subject_short", label=_("Subject"),
-                   accessor=lambda obj: Truncator(obj.subject or obj.text).chars(60)),
-            Column("kind", label=_("Kind"), accessor="get_kind_display",
-                   sort_key="kind"),
-            Column("topic", label=_("Topic"),
-                   accessor=lambda obj: obj.topic.display_name if obj.topic else ""),
-            Column("unit", label=_("Unit"), sort_key="unit__name",
-                   accessor=lambda obj: obj.unit.display_name if obj.unit else ""),
-            StatusTagColumn("status", label=_("Status"),
-                            accessor="get_status_display", sort_key="status",
-                            primary=lambda obj: obj.is_open),
+            Column(
+                "subject_short",
+                label=_("Subject"),
+                accessor=lambda obj: Truncator(obj.subject or obj.text).chars(60),
+            ),
+            Column(
+                "kind", label=_("Kind"), accessor="get_kind_display", sort_key="kind"
+            ),
+            Column(
+                "topic",
+                label=_("Topic"),
+                accessor=lambda obj: obj.topic.display_name if obj.topic else "",
+            ),
+            Column(
+                "unit",
+                label=_("Unit"),
+                sort_key="unit__name",
+                accessor=lambda obj: obj.unit.display_name if obj.unit else "",
+            ),
+            StatusTagColumn(
+                "status",
+                label=_("Status"),
+                accessor="get_status_display",
+                sort_key="status",
+                primary=lambda obj: obj.is_open,
+            ),
             DateColumn("created_at", label=_("Received"), sort_key="created_at"),
             Column("due_at", label=_("Due"), sort_key="due_at"),
-            Column("assigned_to", label=_("Assigned to"),
-                   accessor=lambda obj: _user_name(obj.assigned_to)),
+            Column(
+                "assigned_to",
+                label=_("Assigned to"),
+                accessor=lambda obj: _user_name(obj.assigned_to),
+            ),
         ]
 
     def get_context_data(self, *args, **kwargs):
         context = super().get_context_data(*args, **kwargs)
         if not self.is_export:
-            context["inbox_rows"] = [self.inbox_row(obj)
-                                     for obj in context["object_list"]]
+            context["inbox_rows"] = [
+                self.inbox_row(obj) for obj in context["object_list"]
+            ]
         return context
 
     @cached_property
     def _choice_labels(self) -> dict[str, dict[str, str]]:
         # get_FOO_display() rebuilds the field's whole choice map, translating
         # every lazy label, on each call: twice per row. Translate them once.
-        return {"kind": {value: str(label) for value, label in Kind.choices},
-                "status": {value: str(label) for value, label in Status.choices}}
+        return {
+            "kind": {value: str(label) for value, label in Kind.choices},
+            "status": {value: str(label) for value, label in Status.choices},
+        }
 
     def inbox_row(self, obj) -> dict:
         """Everything one inbox row shows, computed once in Python; the results
@@ -160,7 +182,9 @@ class InboxView(generic.IndexView):
             "created_iso": created.isoformat(),
             "created_title": date_format(created, "SHORT_DATETIME_FORMAT"),
             "age": ngettext("%(days)d day", "%(days)d days", age_days)
-            % {"days": age_days} if age_days else gettext("Today"),
+            % {"days": age_days}
+            if age_days
+            else gettext("Today"),
             "due": date_format(due, "SHORT_DATE_FORMAT") if due else "",
             "due_iso": due.isoformat() if due else "",
             "overdue": obj.is_overdue and not obj.first_answered_at,
@@ -216,8 +240,14 @@ class SubmissionViewSet(ModelViewSet):
         kwargs = super().get_common_view_kwargs(**kwargs)
         # Point every generic "edit" link (title column, audit log, URL finder) at
         # the case view; there is no edit form.
-        for name in ("add_url_name", "edit_url_name", "delete_url_name",
-                     "copy_url_name", "usage_url_name", "history_url_name"):
+        for name in (
+            "add_url_name",
+            "edit_url_name",
+            "delete_url_name",
+            "copy_url_name",
+            "usage_url_name",
+            "history_url_name",
+        ):
             kwargs[name] = None
         return kwargs
 
@@ -225,8 +255,11 @@ class SubmissionViewSet(ModelViewSet):
     def url_finder_class(self):
         from wagtail.admin.admin_url_finder import ModelAdminURLFinder
 
-        return type("_SubmissionURLFinder", (ModelAdminURLFinder,),
-                    {"edit_url_name": self.get_url_name("inspect")})
+        return type(
+            "_SubmissionURLFinder",
+            (ModelAdminURLFinder,),
+            {"edit_url_name": self.get_url_name("inspect")},
+        )
 
     def get_permissions_to_register(self):
         # Access comes from unit membership, not group permissions: nothing to
@@ -239,16 +272,22 @@ class SubmissionViewSet(ModelViewSet):
             path("", self.index_view, name="index"),
             path("results/", self.index_results_view, name="index_results"),
             path("sak/<int:pk>/", self.inspect_view, name="inspect"),
-            path("sak/<int:pk>/vedlegg/<int:attachment_pk>/",
-                 admin_views.attachment_download, name="attachment"),
+            path(
+                "sak/<int:pk>/vedlegg/<int:attachment_pk>/",
+                admin_views.attachment_download,
+                name="attachment",
+            ),
         ]
 
     @cached_property
     def menu_item_class(self):
         from wagtail.admin.menu import MenuItem
 
-        return type("InboxMenuItem", (MenuItem,),
-                    {"is_shown": lambda self, request: is_unit_member(request.user)})
+        return type(
+            "InboxMenuItem",
+            (MenuItem,),
+            {"is_shown": lambda self, request: is_unit_member(request.user)},
+        )
 
 
 class FeedbackEditorViewSetMixin:
@@ -267,8 +306,9 @@ class FeedbackEditorViewSetMixin:
                 request.user, ["add", "change", "delete"]
             )
 
-        return type(f"{self.model.__name__}MenuItem", (MenuItem,),
-                    {"is_shown": is_shown})
+        return type(
+            f"{self.model.__name__}MenuItem", (MenuItem,), {"is_shown": is_shown}
+        )
 
 
 class TopicViewSet(FeedbackEditorViewSetMixin, ModelViewSet):
@@ -281,8 +321,15 @@ class TopicViewSet(FeedbackEditorViewSetMixin, ModelViewSet):
     list_filter = ["active", "default_unit"]
     search_fields = ["name", "name_en", "description"]
     search_backend_name = None
-    form_fields = ["name", "name_en", "slug", "description", "default_unit",
-                   "active", "sort_order"]
+    form_fields = [
+        "name",
+        "name_en",
+        "slug",
+        "description",
+        "default_unit",
+        "active",
+        "sort_order",
+    ]
     copy_view_enabled = False
     ordering = ["sort_order", "name"]
 
@@ -302,9 +349,14 @@ class RoutingRuleViewSet(FeedbackEditorViewSetMixin, ModelViewSet):
         FieldPanel("name"),
         FieldRowPanel([FieldPanel("priority"), FieldPanel("active")]),
         MultiFieldPanel(
-            [FieldPanel("kind"), FieldPanel("topic"), FieldPanel("page"),
-             FieldPanel("include_subtree"), FieldPanel("keywords"),
-             FieldPanel("postcodes")],
+            [
+                FieldPanel("kind"),
+                FieldPanel("topic"),
+                FieldPanel("page"),
+                FieldPanel("include_subtree"),
+                FieldPanel("keywords"),
+                FieldPanel("postcodes"),
+            ],
             heading=_("Conditions (all that are set must hold)"),
         ),
         FieldPanel("unit"),
@@ -326,20 +378,24 @@ class FeedbackToolsViewSet(ViewSet):
     def get_urlpatterns(self):
         return [
             path("rapport/", admin_views.UnitReportView.as_view(), name="report"),
-            path("sidetilbakemeldinger/", admin_views.PageFeedbackReportView.as_view(),
-                 name="page_feedback"),
-            path("prov-reglene/", admin_views.TryRulesView.as_view(),
-                 name="try_rules"),
-            path("innsyn/", admin_views.RightsRequestView.as_view(),
-                 name="rights"),
+            path(
+                "sidetilbakemeldinger/",
+                admin_views.PageFeedbackReportView.as_view(),
+                name="page_feedback",
+            ),
+            path("prov-reglene/", admin_views.TryRulesView.as_view(), name="try_rules"),
+            path("innsyn/", admin_views.RightsRequestView.as_view(), name="rights"),
         ]
 
     @cached_property
     def menu_item_class(self):
         from wagtail.admin.menu import MenuItem
 
-        return type("UnitReportMenuItem", (MenuItem,),
-                    {"is_shown": lambda self, request: is_unit_member(request.user)})
+        return type(
+            "UnitReportMenuItem",
+            (MenuItem,),
+            {"is_shown": lambda self, request: is_unit_member(request.user)},
+        )
 
 
 class _ToolMenu(ViewSet):
@@ -364,8 +420,11 @@ class _ToolMenu(ViewSet):
         from wagtail.admin.menu import MenuItem
 
         shown_for = self.shown_for
-        return type(f"{self.__class__.__name__}MenuItem", (MenuItem,),
-                    {"is_shown": lambda self, request: shown_for(request.user)})
+        return type(
+            f"{self.__class__.__name__}MenuItem",
+            (MenuItem,),
+            {"is_shown": lambda self, request: shown_for(request.user)},
+        )
 
 
 class PageFeedbackMenu(_ToolMenu):
@@ -405,4 +464,3 @@ class FeedbackViewSetGroup(ViewSetGroup):
         RoutingRuleViewSet,
         TryRulesMenu,
     )
-

@@ -48,8 +48,11 @@ def hearing_counts(user, *, hearing_ids=None) -> dict[int, dict[str, int]]:
         qs = qs.filter(page_id__in=hearing_ids)
     rows = qs.values("page_id").annotate(
         total=Count("pk"),
-        pending=Count("pk", filter=Q(publication__state=PublicationState.PENDING)
-                      | Q(publication__isnull=True)),
+        pending=Count(
+            "pk",
+            filter=Q(publication__state=PublicationState.PENDING)
+            | Q(publication__isnull=True),
+        ),
         published=Count("pk", filter=Q(publication__state__in=PUBLISHED_STATES)),
         withheld=Count("pk", filter=Q(publication__state=PublicationState.WITHHELD)),
     )
@@ -71,18 +74,25 @@ def hearings_overview(request):
     counts = hearing_counts(request.user, hearing_ids=[h.pk for h in hearings])
     empty = {"total": 0, "pending": 0, "published": 0, "withheld": 0}
     rows = [{"hearing": h, "counts": counts.get(h.pk, empty)} for h in hearings]
-    return TemplateResponse(request, "hearings/admin/overview.html", {
-        "rows": rows, "page_title": _("Hearings and responses"),
-    })
+    return TemplateResponse(
+        request,
+        "hearings/admin/overview.html",
+        {
+            "rows": rows,
+            "page_title": _("Hearings and responses"),
+        },
+    )
 
 
 class ResponseFilterSet(WagtailFilterSet):
     publication_state = django_filters.ChoiceFilter(
-        label=_("Publication"), field_name="publication__state",
+        label=_("Publication"),
+        field_name="publication__state",
         choices=PublicationState.choices,
     )
     respondent_type = django_filters.ChoiceFilter(
-        label=_("Responded"), field_name="publication__respondent_type",
+        label=_("Responded"),
+        field_name="publication__respondent_type",
         choices=RespondentType.choices,
     )
 
@@ -108,26 +118,45 @@ class HearingResponsesView(ReportView):
     paginate_by = 50
     default_ordering = "created_at"
     columns = [
-        TitleColumn("reference", label=_("Reference"),
-                    get_url=lambda s: reverse("hearings_admin:moderate", args=[s.pk])),
+        TitleColumn(
+            "reference",
+            label=_("Reference"),
+            get_url=lambda s: reverse("hearings_admin:moderate", args=[s.pk]),
+        ),
         DateColumn("created_at", label=_("Received")),
         Column("respondent", label=_("From"), accessor="hearing_respondent"),
         Column("state", label=_("Publication"), accessor="hearing_state"),
         Column("fnr", label=_("National ID number?"), accessor="hearing_fnr"),
     ]
-    list_export = ["reference", "created_at", "hearing_respondent_type",
-                   "organisation", "contact_name", "contact_email",
-                   "hearing_publish_name", "hearing_state", "hearing_published",
-                   "text", "hearing_published_text", "hearing_attachments",
-                   "unit.name"]
+    list_export = [
+        "reference",
+        "created_at",
+        "hearing_respondent_type",
+        "organisation",
+        "contact_name",
+        "contact_email",
+        "hearing_publish_name",
+        "hearing_state",
+        "hearing_published",
+        "text",
+        "hearing_published_text",
+        "hearing_attachments",
+        "unit.name",
+    ]
     export_headings = {
-        "reference": _("Reference"), "created_at": _("Received"),
-        "hearing_respondent_type": _("Responded"), "organisation": _("Organisation"),
-        "contact_name": _("Name"), "contact_email": _("E-mail"),
+        "reference": _("Reference"),
+        "created_at": _("Received"),
+        "hearing_respondent_type": _("Responded"),
+        "organisation": _("Organisation"),
+        "contact_name": _("Name"),
+        "contact_email": _("E-mail"),
         "hearing_publish_name": _("Name may be published"),
-        "hearing_state": _("Publication"), "hearing_published": _("Published"),
-        "text": _("Text"), "hearing_published_text": _("Published text"),
-        "hearing_attachments": _("Attachments"), "unit.name": _("Unit"),
+        "hearing_state": _("Publication"),
+        "hearing_published": _("Published"),
+        "text": _("Text"),
+        "hearing_published_text": _("Published text"),
+        "hearing_attachments": _("Attachments"),
+        "unit.name": _("Unit"),
     }
 
     def setup(self, request, *args, **kwargs):
@@ -149,9 +178,11 @@ class HearingResponsesView(ReportView):
         return reverse(self.index_results_url_name, args=[self.hearing.pk])
 
     def get_base_queryset(self):
-        return (hearing_responses(self.request.user, self.hearing)
-                .select_related("publication", "unit")
-                .annotate(attachment_count=Count("attachments")))
+        return (
+            hearing_responses(self.request.user, self.hearing)
+            .select_related("publication", "unit")
+            .annotate(attachment_count=Count("attachments"))
+        )
 
     def get_queryset(self):
         return self.get_base_queryset().order_by("created_at", "pk")
@@ -179,17 +210,24 @@ class HearingResponsesView(ReportView):
 def decorate(submission):
     """Flat values for the list and the export."""
     publication = getattr(submission, "publication", None)
-    submission.hearing_respondent = (publication.public_name if publication
-                                     else submission.contact_name)
+    submission.hearing_respondent = (
+        publication.public_name if publication else submission.contact_name
+    )
     submission.hearing_respondent_type = (
-        publication.get_respondent_type_display() if publication else "")
+        publication.get_respondent_type_display() if publication else ""
+    )
     submission.hearing_publish_name = str(
-        _("yes") if publication and publication.publish_name else _("no"))
-    submission.hearing_state = (publication.get_state_display() if publication
-                                else PublicationState.PENDING.label)
+        _("yes") if publication and publication.publish_name else _("no")
+    )
+    submission.hearing_state = (
+        publication.get_state_display()
+        if publication
+        else PublicationState.PENDING.label
+    )
     submission.hearing_published = _published(submission)
-    submission.hearing_published_text = (publication.published_text
-                                         if publication else "")
+    submission.hearing_published_text = (
+        publication.published_text if publication else ""
+    )
     submission.hearing_attachments = getattr(submission, "attachment_count", 0)
     submission.hearing_fnr = str(_("yes") if find_fnr(submission.text) else "")
     return submission
@@ -197,59 +235,91 @@ def decorate(submission):
 
 def moderate(request, pk: int):
     submission = get_object_or_404(
-        hearing_responses(request.user).select_related("publication"), pk=pk)
+        hearing_responses(request.user).select_related("publication"), pk=pk
+    )
     hearing = get_object_or_404(HearingPage, pk=submission.page_id)
     publication, _created = ResponsePublication.objects.get_or_create(
         submission=submission,
-        defaults={"organisation": submission.organisation,
-                  "respondent_type": (RespondentType.ORGANISATION
-                                      if submission.organisation
-                                      else RespondentType.PERSON)})
-    initial = {"published_text": publication.published_text or submission.text,
-               "publish_attachments": publication.publish_attachments,
-               "reason": publication.reason}
+        defaults={
+            "organisation": submission.organisation,
+            "respondent_type": (
+                RespondentType.ORGANISATION
+                if submission.organisation
+                else RespondentType.PERSON
+            ),
+        },
+    )
+    initial = {
+        "published_text": publication.published_text or submission.text,
+        "publish_attachments": publication.publish_attachments,
+        "reason": publication.reason,
+    }
     if publication.state != PublicationState.PENDING:
         initial["action"] = publication.state
-    form = ModerationForm(request.POST or None, initial=initial,
-                          original_text=submission.text)
+    form = ModerationForm(
+        request.POST or None, initial=initial, original_text=submission.text
+    )
     if request.method == "POST" and form.is_valid():
         try:
             publication_decide(
-                publication=publication, action=form.cleaned_data["action"],
-                by=request.user, text=form.cleaned_data.get("text_to_publish", ""),
+                publication=publication,
+                action=form.cleaned_data["action"],
+                by=request.user,
+                text=form.cleaned_data.get("text_to_publish", ""),
                 reason=form.cleaned_data.get("reason", ""),
-                publish_attachments=form.cleaned_data.get("publish_attachments",
-                                                          False))
+                publish_attachments=form.cleaned_data.get("publish_attachments", False),
+            )
         except ValidationError as error:
             form.add_error(None, error)
         else:
-            messages.success(request, _("The decision on %(ref)s is saved.")
-                             % {"ref": submission.reference})
+            messages.success(
+                request,
+                _("The decision on %(ref)s is saved.") % {"ref": submission.reference},
+            )
             return redirect("hearings_admin:responses", hearing.pk)
     spans = find_fnr(submission.text)
-    return TemplateResponse(request, "hearings/admin/moderate.html", {
-        "submission": submission, "publication": publication, "hearing": hearing,
-        "form": form, "fnr_found": bool(spans),
-        "closed": hearing.status in ("closed", "concluded"),
-        "attachments": list(submission.attachments.all()),
-        "page_title": _("Moderate %(ref)s") % {"ref": submission.reference},
-    }, status=400 if request.method == "POST" else 200)
+    return TemplateResponse(
+        request,
+        "hearings/admin/moderate.html",
+        {
+            "submission": submission,
+            "publication": publication,
+            "hearing": hearing,
+            "form": form,
+            "fnr_found": bool(spans),
+            "closed": hearing.status in ("closed", "concluded"),
+            "attachments": list(submission.attachments.all()),
+            "page_title": _("Moderate %(ref)s") % {"ref": submission.reference},
+        },
+        status=400 if request.method == "POST" else 200,
+    )
 
 
 def summary(request, hearing_pk: int):
     """A printable summary of a hearing and the responses the user may see."""
     hearing = get_object_or_404(HearingPage, pk=hearing_pk)
-    responses = [decorate(s) for s in hearing_responses(request.user, hearing)
-                 .select_related("publication").prefetch_related("attachments")
-                 .order_by("created_at", "pk")]
+    responses = [
+        decorate(s)
+        for s in hearing_responses(request.user, hearing)
+        .select_related("publication")
+        .prefetch_related("attachments")
+        .order_by("created_at", "pk")
+    ]
     if not responses and not hearings_for(request.user).filter(pk=hearing.pk).exists():
         raise Http404
     counts = hearing_counts(request.user, hearing_ids=[hearing.pk]).get(
-        hearing.pk, {"total": 0, "pending": 0, "published": 0, "withheld": 0})
-    return TemplateResponse(request, "hearings/admin/summary.html", {
-        "hearing": hearing, "responses": responses, "counts": counts,
-        "organisations": sum(1 for s in responses if s.organisation),
-    })
+        hearing.pk, {"total": 0, "pending": 0, "published": 0, "withheld": 0}
+    )
+    return TemplateResponse(
+        request,
+        "hearings/admin/summary.html",
+        {
+            "hearing": hearing,
+            "responses": responses,
+            "counts": counts,
+            "organisations": sum(1 for s in responses if s.organisation),
+        },
+    )
 
 
 class HearingCountsPanel(Component):
@@ -262,15 +332,21 @@ class HearingCountsPanel(Component):
 
     def get_context_data(self, parent_context):
         request = parent_context["request"]
-        hearings = list(hearings_for(request.user).live().filter(
-            deadline__gte=timezone.localdate() - datetime.timedelta(days=90))
-            .order_by("deadline", "title")[:self.LIMIT])
+        hearings = list(
+            hearings_for(request.user)
+            .live()
+            .filter(deadline__gte=timezone.localdate() - datetime.timedelta(days=90))
+            .order_by("deadline", "title")[: self.LIMIT]
+        )
         counts = hearing_counts(request.user, hearing_ids=[h.pk for h in hearings])
         empty = {"total": 0, "pending": 0, "published": 0, "withheld": 0}
-        return {"rows": [{"hearing": h, "counts": counts.get(h.pk, empty)}
-                         for h in hearings],
-                "overview_url": reverse("hearings_admin:overview"),
-                "request": request}
+        return {
+            "rows": [
+                {"hearing": h, "counts": counts.get(h.pk, empty)} for h in hearings
+            ],
+            "overview_url": reverse("hearings_admin:overview"),
+            "request": request,
+        }
 
     def render_html(self, parent_context=None):
         if visible_unit_ids(parent_context["request"].user) == set():

@@ -20,27 +20,34 @@ def absolute_url(path: str) -> str:
 
 def unsubscribe_url(subscription) -> str:
     with translation.override(subscription.language):
-        path = reverse("hearings:unsubscribe",
-                       kwargs={"token": make_unsubscribe_token(subscription)})
+        path = reverse(
+            "hearings:unsubscribe",
+            kwargs={"token": make_unsubscribe_token(subscription)},
+        )
     return absolute_url(path)
 
 
 def confirm_url(subscription) -> str:
     with translation.override(subscription.language):
-        path = reverse("hearings:confirm",
-                       kwargs={"token": make_confirm_token(subscription)})
+        path = reverse(
+            "hearings:confirm", kwargs={"token": make_confirm_token(subscription)}
+        )
     return absolute_url(path)
 
 
 def build_message(subscription, template: str, context: dict) -> EmailMessage:
     """Subject is the template's first line, body the rest."""
     with translation.override(subscription.language):
-        context = {**context, "subscription": subscription,
-                   "unsubscribe_url": unsubscribe_url(subscription)}
+        context = {
+            **context,
+            "subscription": subscription,
+            "unsubscribe_url": unsubscribe_url(subscription),
+        }
         rendered = render_to_string(template, context).strip()
     subject, _, body = rendered.partition("\n")
     return EmailMessage(
-        subject=subject.strip(), body=body.strip() + "\n",
+        subject=subject.strip(),
+        body=body.strip() + "\n",
         to=[subscription.email],
         headers={
             "List-Unsubscribe": f"<{context['unsubscribe_url']}>",

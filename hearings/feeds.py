@@ -28,7 +28,8 @@ class HearingsFeed(Feed):
         if obj is None:
             return _("Public hearings – Asker municipality")
         return _("Public hearings on %(topic)s – Asker municipality") % {
-            "topic": obj.display_name}
+            "topic": obj.display_name
+        }
 
     def items(self, obj):
         qs = live_original_hearings().order_by("-opens_on", "-pk")
@@ -41,7 +42,9 @@ class HearingsFeed(Feed):
 
     def item_description(self, item):
         return _("%(summary)s Deadline: %(deadline)s.") % {
-            "summary": item.summary, "deadline": item.deadline.strftime("%d.%m.%Y")}
+            "summary": item.summary,
+            "deadline": item.deadline.strftime("%d.%m.%Y"),
+        }
 
     def item_link(self, item):
         return item.url or "/"

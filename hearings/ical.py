@@ -18,8 +18,14 @@ PRODID = "-//Asker kommune//Horinger//NO"
 
 def escape_text(value: str) -> str:
     """TEXT value escaping (RFC 5545 3.3.11)."""
-    return (value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
-            .replace("\r\n", "\\n").replace("\n", "\\n").replace("\r", "\\n"))
+    return (
+        value.replace("\\", "\\\\")
+        .replace(";", "\\;")
+        .replace(",", "\\,")
+        .replace("\r\n", "\\n")
+        .replace("\n", "\\n")
+        .replace("\r", "\\n")
+    )
 
 
 def fold(line: str) -> str:
@@ -50,8 +56,11 @@ def _date(day: datetime.date) -> str:
 
 def hearing_event(hearing: HearingPage, *, url: str, host: str) -> list[str]:
     records = list(hearing.deadline_records.all())
-    changed = (records[-1].recorded_at if records
-               else hearing.last_published_at or timezone.now())
+    changed = (
+        records[-1].recorded_at
+        if records
+        else hearing.last_published_at or timezone.now()
+    )
     sequence = max(len(records) - 1, 0)
     description = "\n".join(p for p in (hearing.summary, url) if p)
     return [
@@ -71,18 +80,25 @@ def hearing_event(hearing: HearingPage, *, url: str, host: str) -> list[str]:
 
 
 def deadlines_calendar(request, *, topic_slug=None) -> str:
-    hearings = (live_original_hearings()
-                .filter(deadline__gte=timezone.localdate() - datetime.timedelta(
-                    days=365))
-                .prefetch_related(Prefetch(
-                    "deadline_records",
-                    queryset=DeadlineRecord.objects.order_by("recorded_at", "pk")))
-                .order_by("deadline", "pk"))
+    hearings = (
+        live_original_hearings()
+        .filter(deadline__gte=timezone.localdate() - datetime.timedelta(days=365))
+        .prefetch_related(
+            Prefetch(
+                "deadline_records",
+                queryset=DeadlineRecord.objects.order_by("recorded_at", "pk"),
+            )
+        )
+        .order_by("deadline", "pk")
+    )
     if topic_slug:
         hearings = hearings.filter(topics__slug=topic_slug)
     host = request.get_host().split(":")[0] or "asker.kommune.no"
     lines = [
-        "BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:{PRODID}", "CALSCALE:GREGORIAN",
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        f"PRODID:{PRODID}",
+        "CALSCALE:GREGORIAN",
         "METHOD:PUBLISH",
         f"X-WR-CALNAME:{escape_text('Høringsfrister – Asker kommune')}",
         "X-WR-TIMEZONE:Europe/Oslo",

@@ -35,14 +35,21 @@ class Consultee(models.Model):
     name = models.CharField(_("name"), max_length=200)
     name_en = models.CharField(_("name in English"), max_length=200, blank=True)
     statutory = models.BooleanField(
-        _("statutory council"), default=False,
-        help_text=_("Councils every hearing that concerns them must reach "
-                    "(kommuneloven § 5-12)."),
+        _("statutory council"),
+        default=False,
+        help_text=_(
+            "Councils every hearing that concerns them must reach "
+            "(kommuneloven § 5-12)."
+        ),
     )
     sort_order = models.PositiveSmallIntegerField(_("sort order"), default=0)
 
-    panels = [FieldPanel("name"), FieldPanel("name_en"), FieldPanel("statutory"),
-              FieldPanel("sort_order")]
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("name_en"),
+        FieldPanel("statutory"),
+        FieldPanel("sort_order"),
+    ]
 
     class Meta:
         verbose_name = _("consultee")
@@ -93,26 +100,36 @@ class HearingPage(ContentPage):
     route_select_related = ("responsible_unit",)
 
     body = RichTextField(
-        _("what is this about, what can you influence"), blank=True,
+        _("what is this about, what can you influence"),
+        blank=True,
         features=RICH_FEATURES,
     )
-    kind = models.CharField(_("kind of hearing"), max_length=20,
-                            choices=HearingKind.choices, default=HearingKind.OTHER)
+    kind = models.CharField(
+        _("kind of hearing"),
+        max_length=20,
+        choices=HearingKind.choices,
+        default=HearingKind.OTHER,
+    )
     opens_on = models.DateField(
-        _("opens"), help_text=_("The day the hearing is published and responses "
-                                "can be given."),
+        _("opens"),
+        help_text=_("The day the hearing is published and responses can be given."),
     )
     deadline = models.DateField(
-        _("deadline"), help_text=_("Responses are accepted until the end of this "
-                                   "day (23:59)."),
+        _("deadline"),
+        help_text=_("Responses are accepted until the end of this day (23:59)."),
     )
     short_period_reason = models.TextField(
-        _("reason for a period shorter than 6 weeks"), blank=True,
-        help_text=_("Required when there are fewer than 42 days between opening "
-                    "and deadline. Shown on the hearing page."),
+        _("reason for a period shorter than 6 weeks"),
+        blank=True,
+        help_text=_(
+            "Required when there are fewer than 42 days between opening "
+            "and deadline. Shown on the hearing page."
+        ),
     )
     responsible_unit = models.ForeignKey(
-        "units.Unit", verbose_name=_("responsible unit"), on_delete=models.PROTECT,
+        "units.Unit",
+        verbose_name=_("responsible unit"),
+        on_delete=models.PROTECT,
         related_name="hearings",
         help_text=_("Responses are sent to this unit, which also moderates them."),
     )
@@ -121,52 +138,77 @@ class HearingPage(ContentPage):
     contact_phone = models.CharField(_("contact phone"), max_length=40, blank=True)
     # feedback.Topic: the subjects residents name (also used for routing and
     # statistics), so a hearing and the responses to it share one vocabulary.
-    topics = ParentalManyToManyField("feedback.Topic", verbose_name=_("topics"),
-                                     blank=True, related_name="hearings")
-    audiences = ParentalManyToManyField("home.Audience", verbose_name=_("audiences"),
-                                        blank=True, related_name="hearings")
-    consultees = ParentalManyToManyField(Consultee, verbose_name=_("consultees"),
-                                         blank=True, related_name="hearings")
+    topics = ParentalManyToManyField(
+        "feedback.Topic", verbose_name=_("topics"), blank=True, related_name="hearings"
+    )
+    audiences = ParentalManyToManyField(
+        "home.Audience",
+        verbose_name=_("audiences"),
+        blank=True,
+        related_name="hearings",
+    )
+    consultees = ParentalManyToManyField(
+        Consultee, verbose_name=_("consultees"), blank=True, related_name="hearings"
+    )
     other_consultees = models.TextField(
-        _("other consultees"), blank=True,
+        _("other consultees"),
+        blank=True,
         help_text=_("Organisations and bodies not in the list, one a line."),
     )
     area = models.CharField(_("area or location"), max_length=300, blank=True)
-    outcome_heard = RichTextField(_("what we heard"), blank=True,
-                                  features=RICH_FEATURES)
-    outcome_decided = RichTextField(
-        _("what was decided"), blank=True, features=RICH_FEATURES,
-        help_text=_("When filled in (after the deadline), the hearing is shown as "
-                    "concluded and followers are told."),
+    outcome_heard = RichTextField(
+        _("what we heard"), blank=True, features=RICH_FEATURES
     )
-    political_case_url = models.URLField(_("link to the political case"),
-                                         blank=True)
+    outcome_decided = RichTextField(
+        _("what was decided"),
+        blank=True,
+        features=RICH_FEATURES,
+        help_text=_(
+            "When filled in (after the deadline), the hearing is shown as "
+            "concluded and followers are told."
+        ),
+    )
+    political_case_url = models.URLField(_("link to the political case"), blank=True)
 
-    content_panels = content_panels_with_readability([
-        *Page.content_panels,
-        HearingWarningsPanel(heading=_("Checks")),
-        FieldPanel("summary"),
-        FieldPanel("body"),
-        MultiFieldPanel([
-            FieldPanel("kind"),
-            FieldRowPanel([FieldPanel("opens_on"), FieldPanel("deadline")]),
-            FieldPanel("short_period_reason"),
-        ], heading=_("Period")),
-        InlinePanel("documents", heading=_("Documents"), label=_("Document")),
-        MultiFieldPanel([
-            FieldPanel("responsible_unit"), FieldPanel("contact_name"),
-            FieldPanel("contact_email"), FieldPanel("contact_phone"),
-        ], heading=_("Responsible and contact")),
-        FieldPanel("consultees", widget=forms.CheckboxSelectMultiple),
-        FieldPanel("other_consultees"),
-        FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
-        FieldPanel("audiences", widget=forms.CheckboxSelectMultiple),
-        FieldPanel("area"),
-        MultiFieldPanel([
-            FieldPanel("outcome_heard"), FieldPanel("outcome_decided"),
-            FieldPanel("political_case_url"),
-        ], heading=_("Outcome")),
-    ])
+    content_panels = content_panels_with_readability(
+        [
+            *Page.content_panels,
+            HearingWarningsPanel(heading=_("Checks")),
+            FieldPanel("summary"),
+            FieldPanel("body"),
+            MultiFieldPanel(
+                [
+                    FieldPanel("kind"),
+                    FieldRowPanel([FieldPanel("opens_on"), FieldPanel("deadline")]),
+                    FieldPanel("short_period_reason"),
+                ],
+                heading=_("Period"),
+            ),
+            InlinePanel("documents", heading=_("Documents"), label=_("Document")),
+            MultiFieldPanel(
+                [
+                    FieldPanel("responsible_unit"),
+                    FieldPanel("contact_name"),
+                    FieldPanel("contact_email"),
+                    FieldPanel("contact_phone"),
+                ],
+                heading=_("Responsible and contact"),
+            ),
+            FieldPanel("consultees", widget=forms.CheckboxSelectMultiple),
+            FieldPanel("other_consultees"),
+            FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
+            FieldPanel("audiences", widget=forms.CheckboxSelectMultiple),
+            FieldPanel("area"),
+            MultiFieldPanel(
+                [
+                    FieldPanel("outcome_heard"),
+                    FieldPanel("outcome_decided"),
+                    FieldPanel("political_case_url"),
+                ],
+                heading=_("Outcome"),
+            ),
+        ]
+    )
     readability_fields = ("summary", "body", "outcome_heard", "outcome_decided")
     search_fields = [
         *Page.search_fields,
@@ -283,14 +325,17 @@ class HearingPage(ContentPage):
 
 
 class HearingDocument(Orderable):
-    page = ParentalKey(HearingPage, on_delete=models.CASCADE,
-                       related_name="documents")
+    page = ParentalKey(HearingPage, on_delete=models.CASCADE, related_name="documents")
     document = models.ForeignKey(
-        "wagtaildocs.Document", verbose_name=_("document"), on_delete=models.CASCADE,
+        "wagtaildocs.Document",
+        verbose_name=_("document"),
+        on_delete=models.CASCADE,
         related_name="+",
     )
     title = models.CharField(
-        _("title"), max_length=255, blank=True,
+        _("title"),
+        max_length=255,
+        blank=True,
         help_text=_("Leave empty to use the document's title."),
     )
 
@@ -316,8 +361,9 @@ class DeadlineRecord(models.Model):
     that an event changed (SEQUENCE, LAST-MODIFIED). Kept outside the page so page
     revisions do not carry or overwrite it."""
 
-    hearing = models.ForeignKey(HearingPage, on_delete=models.CASCADE,
-                                related_name="deadline_records")
+    hearing = models.ForeignKey(
+        HearingPage, on_delete=models.CASCADE, related_name="deadline_records"
+    )
     deadline = models.DateField(_("deadline"))
     recorded_at = models.DateTimeField(_("recorded at"), default=timezone.now)
 
@@ -335,14 +381,25 @@ class Subscription(models.Model):
     unsubscribe link."""
 
     email = models.EmailField(_("e-mail"))
-    scope = models.CharField(_("follows"), max_length=10,
-                             choices=SubscriptionScope.choices)
-    hearing = models.ForeignKey(HearingPage, verbose_name=_("hearing"), null=True,
-                                blank=True, on_delete=models.CASCADE,
-                                related_name="subscriptions")
-    topic = models.ForeignKey("feedback.Topic", verbose_name=_("topic"), null=True,
-                              blank=True, on_delete=models.CASCADE,
-                              related_name="hearing_subscriptions")
+    scope = models.CharField(
+        _("follows"), max_length=10, choices=SubscriptionScope.choices
+    )
+    hearing = models.ForeignKey(
+        HearingPage,
+        verbose_name=_("hearing"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="subscriptions",
+    )
+    topic = models.ForeignKey(
+        "feedback.Topic",
+        verbose_name=_("topic"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="hearing_subscriptions",
+    )
     language = models.CharField(_("language"), max_length=10, default="nb")
     created_at = models.DateTimeField(_("created"), default=timezone.now)
     confirmed_at = models.DateTimeField(_("confirmed"), null=True, blank=True)
@@ -353,14 +410,13 @@ class Subscription(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["email", "scope", "hearing", "topic"],
-                nulls_distinct=False, name="hearings_subscription_unique",
+                nulls_distinct=False,
+                name="hearings_subscription_unique",
             ),
             models.CheckConstraint(
                 condition=(
-                    models.Q(scope="hearing", hearing__isnull=False,
-                             topic__isnull=True)
-                    | models.Q(scope="topic", topic__isnull=False,
-                               hearing__isnull=True)
+                    models.Q(scope="hearing", hearing__isnull=False, topic__isnull=True)
+                    | models.Q(scope="topic", topic__isnull=False, hearing__isnull=True)
                     | models.Q(scope="all", hearing__isnull=True, topic__isnull=True)
                 ),
                 name="hearings_subscription_scope_target",
@@ -379,18 +435,21 @@ class NoticeSent(models.Model):
     """One notice to one subscriber about one hearing: the record that makes the
     daily notice run idempotent."""
 
-    subscription = models.ForeignKey(Subscription, on_delete=models.CASCADE,
-                                     related_name="notices")
-    hearing = models.ForeignKey(HearingPage, on_delete=models.CASCADE,
-                                related_name="notices")
+    subscription = models.ForeignKey(
+        Subscription, on_delete=models.CASCADE, related_name="notices"
+    )
+    hearing = models.ForeignKey(
+        HearingPage, on_delete=models.CASCADE, related_name="notices"
+    )
     kind = models.CharField(_("kind"), max_length=20, choices=NoticeKind.choices)
     queued_at = models.DateTimeField(_("queued"), default=timezone.now)
 
     class Meta:
         verbose_name = _("notice sent")
         constraints = [
-            models.UniqueConstraint(fields=["subscription", "hearing", "kind"],
-                                    name="hearings_notice_once"),
+            models.UniqueConstraint(
+                fields=["subscription", "hearing", "kind"], name="hearings_notice_once"
+            ),
         ]
 
     def __str__(self):
@@ -401,8 +460,9 @@ class PublicationQuerySet(models.QuerySet):
     def published_for(self, hearing):
         from .choices import PUBLISHED_STATES
 
-        return (self.filter(submission__page_id=hearing.pk, state__in=PUBLISHED_STATES)
-                .order_by("submission__created_at", "pk"))
+        return self.filter(
+            submission__page_id=hearing.pk, state__in=PUBLISHED_STATES
+        ).order_by("submission__created_at", "pk")
 
 
 class ResponsePublication(models.Model):
@@ -411,29 +471,43 @@ class ResponsePublication(models.Model):
     the public sees is `published_text`, redacted where needed."""
 
     submission = models.OneToOneField(
-        "feedback.Submission", verbose_name=_("response"), on_delete=models.CASCADE,
+        "feedback.Submission",
+        verbose_name=_("response"),
+        on_delete=models.CASCADE,
         related_name="publication",
     )
-    respondent_type = models.CharField(_("responded"), max_length=20,
-                                       choices=RespondentType.choices,
-                                       default=RespondentType.PERSON)
+    respondent_type = models.CharField(
+        _("responded"),
+        max_length=20,
+        choices=RespondentType.choices,
+        default=RespondentType.PERSON,
+    )
     organisation = models.CharField(_("organisation"), max_length=200, blank=True)
     publish_name = models.BooleanField(
-        _("name may be published"), default=False,
-        help_text=_("The resident's consent. Organisations are always published "
-                    "by name."),
+        _("name may be published"),
+        default=False,
+        help_text=_(
+            "The resident's consent. Organisations are always published by name."
+        ),
     )
-    state = models.CharField(_("publication"), max_length=20,
-                             choices=PublicationState.choices,
-                             default=PublicationState.PENDING)
+    state = models.CharField(
+        _("publication"),
+        max_length=20,
+        choices=PublicationState.choices,
+        default=PublicationState.PENDING,
+    )
     published_text = models.TextField(_("published text"), blank=True)
-    publish_attachments = models.BooleanField(_("publish attachments"),
-                                              default=False)
-    reason = models.TextField(_("reason"), blank=True,
-                              help_text=_("Why it was redacted or withheld."))
+    publish_attachments = models.BooleanField(_("publish attachments"), default=False)
+    reason = models.TextField(
+        _("reason"), blank=True, help_text=_("Why it was redacted or withheld.")
+    )
     decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("decided by"), null=True,
-        blank=True, on_delete=models.SET_NULL, related_name="+",
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("decided by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
 
@@ -465,8 +539,14 @@ class ResponsePublication(models.Model):
 
 
 __all__ = [
-    "Consultee", "HearingIndexPage", "HearingPage", "HearingDocument",
-    "DeadlineRecord", "Subscription", "NoticeSent", "PublicationState",
+    "Consultee",
+    "HearingIndexPage",
+    "HearingPage",
+    "HearingDocument",
+    "DeadlineRecord",
+    "Subscription",
+    "NoticeSent",
+    "PublicationState",
     "ResponsePublication",
     "RespondentType",
 ]

@@ -32,15 +32,28 @@ def due_notices(now: datetime.datetime | None = None):
         if status == "open":
             if (today - hearing.opens_on).days <= OPENED_WINDOW_DAYS:
                 topic_ids = [t.pk for t in hearing.topics.all()]
-                yield hearing, NoticeKind.OPENED, _confirmed().filter(
-                    Q(scope=SubscriptionScope.ALL)
-                    | Q(scope=SubscriptionScope.TOPIC, topic_id__in=topic_ids))
+                yield (
+                    hearing,
+                    NoticeKind.OPENED,
+                    _confirmed().filter(
+                        Q(scope=SubscriptionScope.ALL)
+                        | Q(scope=SubscriptionScope.TOPIC, topic_id__in=topic_ids)
+                    ),
+                )
             if (hearing.deadline - today).days <= DEADLINE_NOTICE_DAYS:
-                yield hearing, NoticeKind.DEADLINE_SOON, _confirmed().filter(
-                    scope=SubscriptionScope.HEARING, hearing=hearing)
+                yield (
+                    hearing,
+                    NoticeKind.DEADLINE_SOON,
+                    _confirmed().filter(
+                        scope=SubscriptionScope.HEARING, hearing=hearing
+                    ),
+                )
         elif status == "concluded":
-            yield hearing, NoticeKind.OUTCOME, _confirmed().filter(
-                scope=SubscriptionScope.HEARING, hearing=hearing)
+            yield (
+                hearing,
+                NoticeKind.OUTCOME,
+                _confirmed().filter(scope=SubscriptionScope.HEARING, hearing=hearing),
+            )
 
 
 def queue_due_notices(now: datetime.datetime | None = None) -> dict[str, int]:
@@ -51,17 +64,20 @@ def queue_due_notices(now: datetime.datetime | None = None) -> dict[str, int]:
     for hearing, kind, subscriptions in due_notices(now):
         with transaction.atomic():
             already = NoticeSent.objects.filter(hearing=hearing, kind=kind)
-            new = [NoticeSent(subscription=s, hearing=hearing, kind=kind)
-                   for s in subscriptions.exclude(
-                       pk__in=already.values("subscription_id"))]
+            new = [
+                NoticeSent(subscription=s, hearing=hearing, kind=kind)
+                for s in subscriptions.exclude(pk__in=already.values("subscription_id"))
+            ]
             # ignore_conflicts: a parallel run recorded the same notice first.
             NoticeSent.objects.bulk_create(new, ignore_conflicts=True)
-            created = list(NoticeSent.objects.filter(
-                hearing=hearing, kind=kind,
-                subscription_id__in=[n.subscription_id for n in new])
-                .values_list("pk", flat=True))
+            created = list(
+                NoticeSent.objects.filter(
+                    hearing=hearing,
+                    kind=kind,
+                    subscription_id__in=[n.subscription_id for n in new],
+                ).values_list("pk", flat=True)
+            )
             for pk in created:
                 transaction.on_commit(lambda pk=pk: send_notice.enqueue(pk))
         counts[kind] += len(created)
     return counts
-

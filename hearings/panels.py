@@ -11,8 +11,9 @@ class HearingWarningsPanel(Panel):
         def get_context_data(self, parent_context=None):
             context = super().get_context_data(parent_context)
             page = self.instance
-            ready = bool(getattr(page, "opens_on", None) and
-                         getattr(page, "deadline", None))
+            ready = bool(
+                getattr(page, "opens_on", None) and getattr(page, "deadline", None)
+            )
             context["warnings"] = page.editor_warnings() if ready else []
             context["ready"] = ready
             return context

@@ -21,9 +21,23 @@ from portal.page_cache import fragment, page_fragment_key
 from .choices import HearingStatus
 from .models import HearingIndexPage, HearingPage, ResponsePublication
 
-CARD_FIELDS = ("id", "title", "url_path", "path", "depth", "summary", "locale_id",
-               "slug", "opens_on", "deadline", "kind", "outcome_decided",
-               "live", "first_published_at", "last_published_at")
+CARD_FIELDS = (
+    "id",
+    "title",
+    "url_path",
+    "path",
+    "depth",
+    "summary",
+    "locale_id",
+    "slug",
+    "opens_on",
+    "deadline",
+    "kind",
+    "outcome_decided",
+    "live",
+    "first_published_at",
+    "last_published_at",
+)
 RESPONSES_PER_PAGE = 20
 
 
@@ -50,15 +64,21 @@ def live_original_hearings():
 def canonical_hearing(page: HearingPage) -> HearingPage:
     """The site-language page of a hearing. Responses given on a translation or
     an alias belong to it, so the owner unit sees one list per hearing."""
-    if page.alias_of_id is None and (get_language() or "")[:2] == \
-            settings.LANGUAGE_CODE:
+    if (
+        page.alias_of_id is None
+        and (get_language() or "")[:2] == settings.LANGUAGE_CODE
+    ):
         # An original page served in the site language (no query needed).
         return page
     if page.alias_of_id is None and page.locale_id == _default_locale_id():
         return page
-    return (HearingPage.objects.filter(translation_key=page.translation_key,
-                                       locale__language_code=settings.LANGUAGE_CODE)
-            .first() or page)
+    return (
+        HearingPage.objects.filter(
+            translation_key=page.translation_key,
+            locale__language_code=settings.LANGUAGE_CODE,
+        ).first()
+        or page
+    )
 
 
 def _default_locale_id():
@@ -84,10 +104,17 @@ class HearingCard:
 def _cards(hearings, request, today: datetime.date) -> tuple[HearingCard, ...]:
     urls = PageUrls(request)
     return tuple(
-        HearingCard(id=h.pk, title=h.title, url=urls.url(h.url_path),
-                    summary=h.summary, opens_on=h.opens_on, deadline=h.deadline,
-                    days_left=(h.deadline - today).days)
-        for h in hearings)
+        HearingCard(
+            id=h.pk,
+            title=h.title,
+            url=urls.url(h.url_path),
+            summary=h.summary,
+            opens_on=h.opens_on,
+            deadline=h.deadline,
+            days_left=(h.deadline - today).days,
+        )
+        for h in hearings
+    )
 
 
 def hearing_index(index: HearingIndexPage, params, request=None) -> dict:
@@ -102,18 +129,26 @@ def hearing_index(index: HearingIndexPage, params, request=None) -> dict:
     else:
         topics, audiences = fragment(key + ":options", lambda: _index_options(index))
     chosen_topics = _valid(params.getlist("tema"), {t.slug for t in topics})
-    chosen_audiences = _valid(params.getlist("malgruppe"),
-                              {a.slug for a in audiences})
+    chosen_audiences = _valid(params.getlist("malgruppe"), {a.slug for a in audiences})
     today = timezone.localdate()
     build = lambda: _index_groups(  # noqa: E731
-        index, chosen_topics, chosen_audiences, request, today)
+        index, chosen_topics, chosen_audiences, request, today
+    )
     if key is None:
         groups = build()
     else:
         # Only known slugs reach the key, so a crawler cannot fill the cache.
-        groups = fragment(":".join([
-            key, today.isoformat(), ",".join(sorted(set(chosen_topics))),
-            ",".join(sorted(set(chosen_audiences)))]), build)
+        groups = fragment(
+            ":".join(
+                [
+                    key,
+                    today.isoformat(),
+                    ",".join(sorted(set(chosen_topics))),
+                    ",".join(sorted(set(chosen_audiences))),
+                ]
+            ),
+            build,
+        )
     return {
         "groups": groups,
         "topics": topics,
@@ -127,8 +162,10 @@ def hearing_index(index: HearingIndexPage, params, request=None) -> dict:
 
 def _index_options(index: HearingIndexPage) -> tuple[tuple, tuple]:
     topics = tuple(
-        Topic.objects.filter(hearings__in=HearingPage.objects.child_of(index).live())
-        .distinct())
+        Topic.objects.filter(
+            hearings__in=HearingPage.objects.child_of(index).live()
+        ).distinct()
+    )
     audiences = tuple(Audience.objects.filter(hearings__isnull=False).distinct())
     return topics, audiences
 
@@ -141,7 +178,8 @@ def _index_groups(index, chosen_topics, chosen_audiences, request, today):
         qs = qs.filter(audiences__slug__in=chosen_audiences)
     return tuple(
         {**group, "hearings": _cards(group["hearings"], request, today)}
-        for group in group_by_status(qs.distinct()))
+        for group in group_by_status(qs.distinct())
+    )
 
 
 def group_by_status(hearings, now=None) -> list[dict]:
@@ -155,16 +193,21 @@ def group_by_status(hearings, now=None) -> list[dict]:
     buckets[HearingStatus.UPCOMING].sort(key=lambda h: (h.opens_on, h.title))
     for status in (HearingStatus.CLOSED, HearingStatus.CONCLUDED):
         buckets[status].sort(key=lambda h: (h.deadline, h.title), reverse=True)
-    order = [HearingStatus.OPEN, HearingStatus.UPCOMING, HearingStatus.CLOSED,
-             HearingStatus.CONCLUDED]
+    order = [
+        HearingStatus.OPEN,
+        HearingStatus.UPCOMING,
+        HearingStatus.CLOSED,
+        HearingStatus.CONCLUDED,
+    ]
     headings = {
         HearingStatus.OPEN: _("Open for responses"),
         HearingStatus.UPCOMING: _("Upcoming"),
         HearingStatus.CLOSED: _("Closed, being processed"),
         HearingStatus.CONCLUDED: _("Concluded"),
     }
-    return [{"status": s, "heading": headings[s], "hearings": buckets[s]}
-            for s in order]
+    return [
+        {"status": s, "heading": headings[s], "hearings": buckets[s]} for s in order
+    ]
 
 
 def open_hearings(*, limit: int = 3, now=None, request=None) -> list[HearingCard]:
@@ -172,10 +215,14 @@ def open_hearings(*, limit: int = 3, now=None, request=None) -> list[HearingCard
     now = now or timezone.now()
     today = timezone.localdate(now)
     language = (get_language() or settings.LANGUAGE_CODE)[:2]
-    qs = (live_hearings().filter(opens_on__lte=today, deadline__gte=today)
-          .filter(locale__language_code__in={language, settings.LANGUAGE_CODE})
-          .select_related("locale").only(*CARD_FIELDS, "locale__language_code")
-          .order_by("deadline", "title"))
+    qs = (
+        live_hearings()
+        .filter(opens_on__lte=today, deadline__gte=today)
+        .filter(locale__language_code__in={language, settings.LANGUAGE_CODE})
+        .select_related("locale")
+        .only(*CARD_FIELDS, "locale__language_code")
+        .order_by("deadline", "title")
+    )
     hearings = list(qs)
     # Prefer the active language's copy of a hearing when both exist.
     seen, result = set(), []
@@ -205,23 +252,38 @@ def hearing_editor_warnings(page: HearingPage) -> list[str]:
     warnings = []
     days = july_days(page.opens_on, page.deadline)
     if days:
-        warnings.append(ngettext(
-            "The hearing period includes %(days)d day in July, when many are on "
-            "holiday. Consider extending the deadline.",
-            "The hearing period includes %(days)d days in July, when many are on "
-            "holiday. Consider extending the deadline.", days) % {"days": days})
+        warnings.append(
+            ngettext(
+                "The hearing period includes %(days)d day in July, when many are on "
+                "holiday. Consider extending the deadline.",
+                "The hearing period includes %(days)d days in July, when many are on "
+                "holiday. Consider extending the deadline.",
+                days,
+            )
+            % {"days": days}
+        )
     if page.pk or page.consultees.all():
         chosen = list(page.consultees.all())
         if not any(c.statutory for c in chosen):
-            warnings.append(_(
-                "None of the statutory councils (eldreråd, råd for personer med "
-                "funksjonsnedsettelse, ungdomsråd) is among the consultees. Add "
-                "them if the matter concerns them."))
+            warnings.append(
+                _(
+                    "None of the statutory councils (eldreråd, råd for personer med "
+                    "funksjonsnedsettelse, ungdomsråd) is among the consultees. Add "
+                    "them if the matter concerns them."
+                )
+            )
     period = page.period_days
-    if 0 < period < settings.PORTAL["HEARING_DEFAULT_MIN_DAYS"] and \
-            page.short_period_reason.strip():
-        warnings.append(_("The period is shorter than 6 weeks (%(days)d days). The "
-                          "reason is shown on the hearing page.") % {"days": period})
+    if (
+        0 < period < settings.PORTAL["HEARING_DEFAULT_MIN_DAYS"]
+        and page.short_period_reason.strip()
+    ):
+        warnings.append(
+            _(
+                "The period is shorter than 6 weeks (%(days)d days). The "
+                "reason is shown on the hearing page."
+            )
+            % {"days": period}
+        )
     return warnings
 
 
@@ -233,8 +295,9 @@ class DocumentLink:
     file_size: int | None
 
 
-def hearing_context(page: HearingPage, request, *, form=None,
-                    subscribe_form=None) -> dict:
+def hearing_context(
+    page: HearingPage, request, *, form=None, subscribe_form=None
+) -> dict:
     """The hearing page's context. What it shows the same to every visitor — the
     status, documents, consultees, topics and published responses — is kept per
     page-cache generation (publishing, moderating and unit changes drop it) and
@@ -248,19 +311,26 @@ def hearing_context(page: HearingPage, request, *, form=None,
         key = f"{key}:{timezone.localdate().isoformat()}"
         context = dict(fragment(key, lambda: _hearing_facts(page)))
     context["subscribe_form"] = subscribe_form or SubscribeForm(
-        initial={"scope": "hearing", "hearing": page.pk})
+        initial={"scope": "hearing", "hearing": page.pk}
+    )
     if context["status"] == HearingStatus.OPEN:
         context["form"] = form or HearingResponseForm()
         if form is None and key is not None:
             # An unbound form is the same for everyone; the CSRF token and a
             # bound form's values and errors are rendered per request.
-            context["form_fields_html"] = mark_safe(fragment(  # noqa: S308
-                f"{key}:form", lambda: render_to_string(
-                    "hearings/includes/response_fields.html",
-                    {"form": context["form"]})))
+            context["form_fields_html"] = mark_safe(  # noqa: S308
+                fragment(
+                    f"{key}:form",
+                    lambda: render_to_string(
+                        "hearings/includes/response_fields.html",
+                        {"form": context["form"]},
+                    ),
+                )
+            )
     if context["status"] in (HearingStatus.CLOSED, HearingStatus.CONCLUDED):
-        context.update(published_responses(page, request.GET.get("svar"),
-                                           cache_key=key))
+        context.update(
+            published_responses(page, request.GET.get("svar"), cache_key=key)
+        )
     return context
 
 
@@ -271,9 +341,14 @@ def _hearing_facts(page: HearingPage) -> dict:
         "status_label": str(page.status_label),
         "days_left": page.days_left(),
         "documents": tuple(
-            DocumentLink(url=item.document.url, title=item.display_title,
-                         file_type=item.file_type, file_size=item.file_size)
-            for item in page.documents.select_related("document").all()),
+            DocumentLink(
+                url=item.document.url,
+                title=item.display_title,
+                file_type=item.file_type,
+                file_size=item.file_size,
+            )
+            for item in page.documents.select_related("document").all()
+        ),
         "consultees": tuple(c.label for c in page.consultees.all()),
         "page_topics": tuple(t.display_name for t in page.topics.all()),
         "responsible_unit": unit.display_name if unit else "",
@@ -281,39 +356,64 @@ def _hearing_facts(page: HearingPage) -> dict:
     }
 
 
-def published_responses(page: HearingPage, page_number, *,
-                        cache_key: str | None = None) -> dict:
+def published_responses(
+    page: HearingPage, page_number, *, cache_key: str | None = None
+) -> dict:
     """Moderated, published responses on a hearing, RESPONSES_PER_PAGE to a page
     whatever the total, rendered. With a cache_key, the count and each page's
     HTML are kept under it (only real page numbers reach a key)."""
+
     def count():
         return ResponsePublication.objects.published_for(
-            canonical_hearing(page)).count()
+            canonical_hearing(page)
+        ).count()
 
     total = count() if cache_key is None else fragment(cache_key + ":total", count)
     number = Paginator(range(total), RESPONSES_PER_PAGE).get_page(page_number).number
 
     def render():
-        return render_to_string("hearings/includes/published_responses.html", {
-            "responses": _responses_page(canonical_hearing(page), number),
-            "responses_total": total})
+        return render_to_string(
+            "hearings/includes/published_responses.html",
+            {
+                "responses": _responses_page(canonical_hearing(page), number),
+                "responses_total": total,
+            },
+        )
 
-    html = (render() if cache_key is None
-            else fragment(f"{cache_key}:responses:{number}", render))
+    html = (
+        render()
+        if cache_key is None
+        else fragment(f"{cache_key}:responses:{number}", render)
+    )
     return {"responses_total": total, "responses_html": mark_safe(html)}  # noqa: S308
 
 
 def _responses_page(hearing: HearingPage, number: int):
-    qs = (ResponsePublication.objects.published_for(hearing)
-          .select_related("submission")
-          # Only what the list shows: the original text and contact data stay
-          # in the database.
-          .only("id", "submission_id", "respondent_type", "organisation",
-                "publish_name", "state", "published_text", "publish_attachments",
-                "submission__id", "submission__created_at",
-                "submission__contact_name")
-          .prefetch_related(Prefetch(
-              "submission__attachments",
-              queryset=Attachment.objects.only("id", "submission_id",
-                                               "original_name", "size"))))
+    qs = (
+        ResponsePublication.objects.published_for(hearing)
+        .select_related("submission")
+        # Only what the list shows: the original text and contact data stay
+        # in the database.
+        .only(
+            "id",
+            "submission_id",
+            "respondent_type",
+            "organisation",
+            "publish_name",
+            "state",
+            "published_text",
+            "publish_attachments",
+            "submission__id",
+            "submission__created_at",
+            "submission__contact_name",
+        )
+        .prefetch_related(
+            Prefetch(
+                "submission__attachments",
+                queryset=Attachment.objects.only(
+                    "id", "submission_id", "original_name", "size"
+                ),
+            )
+        )
+    )
     return Paginator(qs, RESPONSES_PER_PAGE).get_page(number)

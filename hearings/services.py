@@ -28,20 +28,29 @@ class HearingClosed(Exception):
         self.status = status
 
 
-def hearing_record_deadline(*, hearing: HearingPage,
-                            now: datetime.datetime | None = None) -> bool:
+def hearing_record_deadline(
+    *, hearing: HearingPage, now: datetime.datetime | None = None
+) -> bool:
     """Remember the published deadline when it is new or has moved; True if a
     record was written. The iCal feed derives SEQUENCE and LAST-MODIFIED from it."""
     last = hearing.deadline_records.order_by("-recorded_at", "-pk").first()
     if last is not None and last.deadline == hearing.deadline:
         return False
-    DeadlineRecord.objects.create(hearing=hearing, deadline=hearing.deadline,
-                                  recorded_at=now or timezone.now())
+    DeadlineRecord.objects.create(
+        hearing=hearing, deadline=hearing.deadline, recorded_at=now or timezone.now()
+    )
     return True
 
 
-def hearing_response_create(*, hearing: HearingPage, data: dict, files=(),
-                            language: str = "nb", now=None, notify: bool = True):
+def hearing_response_create(
+    *,
+    hearing: HearingPage,
+    data: dict,
+    files=(),
+    language: str = "nb",
+    now=None,
+    notify: bool = True,
+):
     """Create a hearing response through the one input pipeline.
 
     The response is a `feedback.Submission(kind="hearing_response")` on the
@@ -83,9 +92,15 @@ def hearing_response_create(*, hearing: HearingPage, data: dict, files=(),
     return submission, token
 
 
-def publication_decide(*, publication: ResponsePublication, action: str, by,
-                       text: str = "", reason: str = "",
-                       publish_attachments: bool = False) -> ResponsePublication:
+def publication_decide(
+    *,
+    publication: ResponsePublication,
+    action: str,
+    by,
+    text: str = "",
+    reason: str = "",
+    publish_attachments: bool = False,
+) -> ResponsePublication:
     """Approve, approve with redactions, or withhold a hearing response.
 
     The original text stays on the submission; only `published_text` is public.
@@ -96,23 +111,36 @@ def publication_decide(*, publication: ResponsePublication, action: str, by,
     if action == PublicationState.APPROVED:
         text = publication.submission.text
     if action in PUBLISHED_STATES and find_fnr(text):
-        raise ValidationError(_("The text contains a national ID number "
-                                "(fødselsnummer). Redact it before publishing."))
+        raise ValidationError(
+            _(
+                "The text contains a national ID number "
+                "(fødselsnummer). Redact it before publishing."
+            )
+        )
     if action != PublicationState.APPROVED and not reason.strip():
         raise ValidationError(_("Write the reason for the decision."))
     with transaction.atomic():
         previous = publication.state
         publication.state = action
         publication.published_text = text if action in PUBLISHED_STATES else ""
-        publication.publish_attachments = (publish_attachments
-                                           and action in PUBLISHED_STATES)
+        publication.publish_attachments = (
+            publish_attachments and action in PUBLISHED_STATES
+        )
         publication.reason = reason.strip()
         publication.decided_by = by
         publication.decided_at = timezone.now()
         publication.save()
-        log(instance=publication, action=f"hearings.publication.{action}", user=by,
-            data={"from": previous, "to": action, "reason": reason.strip(),
-                  "submission": publication.submission.reference})
+        log(
+            instance=publication,
+            action=f"hearings.publication.{action}",
+            user=by,
+            data={
+                "from": previous,
+                "to": action,
+                "reason": reason.strip(),
+                "submission": publication.submission.reference,
+            },
+        )
         # The hearing page lists published responses: drop cached copies.
         transaction.on_commit(invalidate)
     return publication
@@ -120,8 +148,10 @@ def publication_decide(*, publication: ResponsePublication, action: str, by,
 
 # --- Following ----------------------------------------------------------------
 
-def subscription_request(*, email: str, scope: str, hearing=None, topic=None,
-                         language: str = "nb") -> Subscription:
+
+def subscription_request(
+    *, email: str, scope: str, hearing=None, topic=None, language: str = "nb"
+) -> Subscription:
     """Ask to follow; sends the confirmation e-mail (double opt-in). Asking again
     re-sends it; an already confirmed subscription is left as it is."""
     from .selectors import canonical_hearing
@@ -135,16 +165,24 @@ def subscription_request(*, email: str, scope: str, hearing=None, topic=None,
         hearing = canonical_hearing(hearing)
     if scope != SubscriptionScope.TOPIC:
         topic = None
-    lookup = {"email__iexact": email, "scope": scope, "hearing": hearing,
-              "topic": topic}
+    lookup = {
+        "email__iexact": email,
+        "scope": scope,
+        "hearing": hearing,
+        "topic": topic,
+    }
     with transaction.atomic():
         subscription = Subscription.objects.filter(**lookup).first()
         if subscription is None:
             try:
                 with transaction.atomic():
                     subscription = Subscription.objects.create(
-                        email=email, scope=scope, hearing=hearing, topic=topic,
-                        language=language)
+                        email=email,
+                        scope=scope,
+                        hearing=hearing,
+                        topic=topic,
+                        language=language,
+                    )
             except IntegrityError:  # a parallel request created it first
                 subscription = Subscription.objects.get(**lookup)
         if not subscription.is_confirmed:

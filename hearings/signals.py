@@ -48,11 +48,21 @@ def _anonymised_response(sender, instance, **_kwargs):
 def connect() -> None:
     uid = "hearings.page_cache"
     for model in (Consultee, Topic, get_document_model()):
-        post_save.connect(_invalidate_after_commit, sender=model,
-                          dispatch_uid=f"{uid}.saved.{model.__name__}")
-        post_delete.connect(_invalidate_after_commit, sender=model,
-                            dispatch_uid=f"{uid}.deleted.{model.__name__}")
-    post_delete.connect(_published_deleted, sender=ResponsePublication,
-                        dispatch_uid=f"{uid}.publication-deleted")
-    post_save.connect(_anonymised_response, sender=Submission,
-                      dispatch_uid=f"{uid}.anonymised")
+        post_save.connect(
+            _invalidate_after_commit,
+            sender=model,
+            dispatch_uid=f"{uid}.saved.{model.__name__}",
+        )
+        post_delete.connect(
+            _invalidate_after_commit,
+            sender=model,
+            dispatch_uid=f"{uid}.deleted.{model.__name__}",
+        )
+    post_delete.connect(
+        _published_deleted,
+        sender=ResponsePublication,
+        dispatch_uid=f"{uid}.publication-deleted",
+    )
+    post_save.connect(
+        _anonymised_response, sender=Submission, dispatch_uid=f"{uid}.anonymised"
+    )

@@ -30,7 +30,8 @@ def index_redirect(request):
     """The live hearing index in the active language, else the default one."""
     language = _language()
     indexes = sorted(
-        HearingIndexPage.objects.live().public()
+        HearingIndexPage.objects.live()
+        .public()
         .filter(locale__language_code__in={language, settings.LANGUAGE_CODE})
         .select_related("locale"),
         key=lambda p: p.locale.language_code != language,
@@ -52,7 +53,9 @@ def hearing_response_post(request, hearing: HearingPage):
     files = form.cleaned_data.get(form.attachment_field_name or "", None) or []
     try:
         submission, token = hearing_response_create(
-            hearing=hearing, data=form.cleaned_data, files=files,
+            hearing=hearing,
+            data=form.cleaned_data,
+            files=files,
             language=_language(),
         )
     except HearingClosed as closed:  # the deadline passed while they wrote
@@ -60,10 +63,15 @@ def hearing_response_post(request, hearing: HearingPage):
     except ValidationError as error:
         form.add_error(form.attachment_field_name, error)
         return _render_hearing(request, hearing, form=form, status=400)
-    return TemplateResponse(request, "hearings/response_received.html", {
-        "page": hearing, "submission": submission,
-        "tracking_url": _tracking_url(submission, token),
-    })
+    return TemplateResponse(
+        request,
+        "hearings/response_received.html",
+        {
+            "page": hearing,
+            "submission": submission,
+            "tracking_url": _tracking_url(submission, token),
+        },
+    )
 
 
 def _tracking_url(submission, token) -> str | None:
@@ -78,46 +86,64 @@ def _tracking_url(submission, token) -> str | None:
 
 def _render_hearing(request, hearing, *, form=None, status=200):
     context = hearing.get_context(request, form=form)
-    return TemplateResponse(request, hearing.get_template(request), context,
-                            status=status)
+    return TemplateResponse(
+        request, hearing.get_template(request), context, status=status
+    )
 
 
 def _refused(request, hearing, status, text):
-    return TemplateResponse(request, "hearings/response_refused.html", {
-        "page": hearing, "hearing_status": status, "text": text,
-    }, status=409 if status != "upcoming" else 403)
+    return TemplateResponse(
+        request,
+        "hearings/response_refused.html",
+        {
+            "page": hearing,
+            "hearing_status": status,
+            "text": text,
+        },
+        status=409 if status != "upcoming" else 403,
+    )
 
 
 # --- Following ------------------------------------------------------------------
+
 
 @require_POST
 def subscribe(request):
     form = SubscribeForm(request.POST)
     if not form.is_valid():
-        return TemplateResponse(request, "hearings/subscribe.html",
-                                {"form": form}, status=400)
+        return TemplateResponse(
+            request, "hearings/subscribe.html", {"form": form}, status=400
+        )
     data = form.cleaned_data
     subscription_request(
-        email=data["email"], scope=data["scope"],
-        hearing=data.get("hearing_obj"), topic=data.get("topic_obj"),
+        email=data["email"],
+        scope=data["scope"],
+        hearing=data.get("hearing_obj"),
+        topic=data.get("topic_obj"),
         language=_language(),
     )
     # The same answer whether or not the address already follows: the page does
     # not reveal who follows what.
-    return TemplateResponse(request, "hearings/subscribe_sent.html",
-                            {"email": data["email"]})
+    return TemplateResponse(
+        request, "hearings/subscribe_sent.html", {"email": data["email"]}
+    )
 
 
 def subscribe_form(request):
     """Follow all new hearings, or those on one topic (?tema=slug)."""
     from feedback.models import Topic
 
-    topic = Topic.objects.filter(slug=request.GET.get("tema", ""),
-                                 active=True).first()
-    initial = ({"scope": SubscriptionScope.TOPIC, "topic": topic.slug} if topic
-               else {"scope": SubscriptionScope.ALL})
-    return TemplateResponse(request, "hearings/subscribe.html",
-                            {"form": SubscribeForm(initial=initial), "topic": topic})
+    topic = Topic.objects.filter(slug=request.GET.get("tema", ""), active=True).first()
+    initial = (
+        {"scope": SubscriptionScope.TOPIC, "topic": topic.slug}
+        if topic
+        else {"scope": SubscriptionScope.ALL}
+    )
+    return TemplateResponse(
+        request,
+        "hearings/subscribe.html",
+        {"form": SubscribeForm(initial=initial), "topic": topic},
+    )
 
 
 def confirm(request, token):
@@ -125,8 +151,9 @@ def confirm(request, token):
     if subscription is None:
         return TemplateResponse(request, "hearings/token_invalid.html", status=400)
     subscription_confirm(subscription=subscription)
-    return TemplateResponse(request, "hearings/subscribe_confirmed.html",
-                            {"subscription": subscription})
+    return TemplateResponse(
+        request, "hearings/subscribe_confirmed.html", {"subscription": subscription}
+    )
 
 
 @csrf_exempt  # RFC 8058 one-click: the mail client POSTs without our CSRF token
@@ -138,13 +165,15 @@ def unsubscribe(request, token):
     if request.method == "GET":
         # A GET only asks: link scanners in mail systems open links, and must not
         # unsubscribe anyone.
-        return TemplateResponse(request, "hearings/unsubscribe.html",
-                                {"subscription": subscription})
+        return TemplateResponse(
+            request, "hearings/unsubscribe.html", {"subscription": subscription}
+        )
     subscription_delete(subscription=subscription)
     return TemplateResponse(request, "hearings/unsubscribed.html")
 
 
 # --- Published attachments --------------------------------------------------------
+
 
 def published_attachment(request, pk: int):
     """An attachment of a published response, when the moderator published it."""
@@ -152,13 +181,16 @@ def published_attachment(request, pk: int):
 
     attachment = get_object_or_404(
         Attachment.objects.select_related("submission__publication"),
-        pk=pk, submission__publication__state__in=PUBLISHED_STATES,
+        pk=pk,
+        submission__publication__state__in=PUBLISHED_STATES,
         submission__publication__publish_attachments=True,
     )
-    response = FileResponse(attachment.file.open("rb"),
-                            content_type=attachment.content_type,
-                            as_attachment=True,
-                            filename=attachment.original_name or "vedlegg")
+    response = FileResponse(
+        attachment.file.open("rb"),
+        content_type=attachment.content_type,
+        as_attachment=True,
+        filename=attachment.original_name or "vedlegg",
+    )
     return response
 
 

@@ -21,8 +21,12 @@ def register_hearings_admin_urls():
 
 @hooks.register("register_admin_menu_item")
 def register_hearings_menu_item():
-    return MenuItem(_("Hearing responses"), reverse("hearings_admin:overview"),
-                    icon_name="doc-full", order=260)
+    return MenuItem(
+        _("Hearing responses"),
+        reverse("hearings_admin:overview"),
+        icon_name="doc-full",
+        order=260,
+    )
 
 
 @hooks.register("construct_homepage_panels")
@@ -32,13 +36,21 @@ def add_hearing_counts_panel(request, panels):
 
 @hooks.register("register_log_actions")
 def register_hearing_log_actions(actions):
-    actions.register_action("hearings.publication.approved", _("Response published"),
-                            _("Hearing response published"))
-    actions.register_action("hearings.publication.approved_redacted",
-                            _("Response published with redactions"),
-                            _("Hearing response published with redactions"))
-    actions.register_action("hearings.publication.withheld", _("Response withheld"),
-                            _("Hearing response withheld"))
+    actions.register_action(
+        "hearings.publication.approved",
+        _("Response published"),
+        _("Hearing response published"),
+    )
+    actions.register_action(
+        "hearings.publication.approved_redacted",
+        _("Response published with redactions"),
+        _("Hearing response published with redactions"),
+    )
+    actions.register_action(
+        "hearings.publication.withheld",
+        _("Response withheld"),
+        _("Hearing response withheld"),
+    )
 
 
 def _warn_editor(request, page):

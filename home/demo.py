@@ -30,13 +30,31 @@ DEMO_PASSWORD = "demo-passord-2026"  # noqa: S105 - printed by make run; demo on
 DEMO_USERS = [
     # username, first name, last name, superuser, [(unit slug, role)], groups
     ("admin", "Ada", "Admin", True, [], []),
-    ("redaktor", "Rita", "Redaktør", False, [("servicetorget", Role.LEAD)],
-     ["Editors"]),
-    ("barnehage", "Bjørn", "Barnehage", False, [("barnehage", Role.HANDLER)],
-     ["Handlers"]),
+    (
+        "redaktor",
+        "Rita",
+        "Redaktør",
+        False,
+        [("servicetorget", Role.LEAD)],
+        ["Editors"],
+    ),
+    (
+        "barnehage",
+        "Bjørn",
+        "Barnehage",
+        False,
+        [("barnehage", Role.HANDLER)],
+        ["Handlers"],
+    ),
     ("vei", "Vilde", "Vei", False, [("vei-og-trafikk", Role.HANDLER)], ["Handlers"]),
-    ("leder-vei", "Leif", "Leder", False, [("vei-og-trafikk", Role.LEAD)],
-     ["Handlers"]),
+    (
+        "leder-vei",
+        "Leif",
+        "Leder",
+        False,
+        [("vei-og-trafikk", Role.LEAD)],
+        ["Handlers"],
+    ),
 ]
 
 
@@ -48,9 +66,11 @@ def seed(stdout):
     seed_users(units)
     seed_english(home)
     default = Locale.get_default()
-    stdout.write(f"  pages: {ServicePage.objects.filter(locale=default).count()} "
-                 f"services, {TopicPage.objects.filter(locale=default).count()} "
-                 f"topics; units: {len(units)}")
+    stdout.write(
+        f"  pages: {ServicePage.objects.filter(locale=default).count()} "
+        f"services, {TopicPage.objects.filter(locale=default).count()} "
+        f"topics; units: {len(units)}"
+    )
 
 
 def seed_units() -> dict[str, Unit]:
@@ -59,8 +79,10 @@ def seed_units() -> dict[str, Unit]:
         unit, _ = Unit.objects.update_or_create(
             slug=data["slug"],
             defaults={
-                "name": data["name"], "name_en": data.get("name_en", ""),
-                "email": data["email"], "phone": data["phone"],
+                "name": data["name"],
+                "name_en": data.get("name_en", ""),
+                "email": data["email"],
+                "phone": data["phone"],
                 "is_triage": data["is_triage"],
             },
         )
@@ -76,8 +98,8 @@ def seed_life_situations() -> dict[str, LifeSituation]:
     situations = {}
     for data in content.LIFE_SITUATIONS:
         situation, _ = LifeSituation.objects.update_or_create(
-            slug=data["slug"], defaults={"name": data["name"],
-                                         "name_en": data["name_en"]}
+            slug=data["slug"],
+            defaults={"name": data["name"], "name_en": data["name_en"]},
         )
         situations[situation.slug] = situation
     return situations
@@ -129,8 +151,10 @@ def seed_home() -> HomePage:
         home,
         title="Asker kommune",
         intro="Finn tjenester, si din mening og følg med på det du har sendt oss.",
-        summary=("Her finner du kommunens tjenester. Du kan også gi oss "
-                 "tilbakemelding, sende forslag og svare på høringer."),
+        summary=(
+            "Her finner du kommunens tjenester. Du kan også gi oss "
+            "tilbakemelding, sende forslag og svare på høringer."
+        ),
         participate_intro=(
             "Vi vil høre fra deg. Du trenger ikke vite hvem i kommunen som har "
             "ansvaret. Vi sender saken dit den hører hjemme, og du kan følge den."
@@ -139,15 +163,22 @@ def seed_home() -> HomePage:
 
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
-        site = Site.objects.create(hostname="localhost", port=80, root_page=home,
-                                   is_default_site=True, site_name="Asker kommune")
+        site = Site.objects.create(
+            hostname="localhost",
+            port=80,
+            root_page=home,
+            is_default_site=True,
+            site_name="Asker kommune",
+        )
     elif site.root_page_id != home.pk:
         site.root_page = home
         site.site_name = "Asker kommune"
         site.save()
     # Wagtail's starter page is replaced by ours.
-    for page in Page.objects.child_of(root).exclude(pk=home.pk).filter(
-        content_type__model="page"
+    for page in (
+        Page.objects.child_of(root)
+        .exclude(pk=home.pk)
+        .filter(content_type__model="page")
     ):
         page.delete()
     return home
@@ -157,36 +188,57 @@ def seed_pages(home, units, situations):
     audiences = {a.slug: a for a in Audience.objects.all()}
     topics = {}
     for data in content.TOPICS:
-        topics[data["slug"]] = _child(home, TopicPage, data["slug"],
-                                      title=data["title"], summary=data["summary"])
+        topics[data["slug"]] = _child(
+            home, TopicPage, data["slug"], title=data["title"], summary=data["summary"]
+        )
     services = {}
     reviewed = datetime.date(2026, 9, 1)
     for data in content.SERVICES:
         page = _child(
-            topics[data["topic"]], ServicePage, data["slug"],
-            title=data["title"], summary=data["summary"],
-            what_it_is=data["what_it_is"], who_can_get_it=data["who_can_get_it"],
-            how_to_apply=data["how_to_apply"], price=data["price"],
+            topics[data["topic"]],
+            ServicePage,
+            data["slug"],
+            title=data["title"],
+            summary=data["summary"],
+            what_it_is=data["what_it_is"],
+            who_can_get_it=data["who_can_get_it"],
+            how_to_apply=data["how_to_apply"],
+            price=data["price"],
             processing_time=data["processing_time"],
             responsible_unit=units[data["unit"]],
-            search_keywords=data["keywords"], last_reviewed=reviewed,
+            search_keywords=data["keywords"],
+            last_reviewed=reviewed,
         )
-        _set_relations(page, audiences=[audiences[s] for s in data["audiences"]],
-                       life_situations=[situations[s]
-                                        for s in data["life_situations"]])
+        _set_relations(
+            page,
+            audiences=[audiences[s] for s in data["audiences"]],
+            life_situations=[situations[s] for s in data["life_situations"]],
+        )
         services[data["slug"]] = page
     for data in content.SERVICES:
-        _set_relations(services[data["slug"]],
-                       related_services=[services[s] for s in data["related"]])
+        _set_relations(
+            services[data["slug"]],
+            related_services=[services[s] for s in data["related"]],
+        )
 
-    index = _child(home, ServiceIndexPage, "tjenester-a-a", title="Tjenester A–Å",
-                   summary="Alle tjenestene til Asker kommune i alfabetisk rekkefølge.")
+    index = _child(
+        home,
+        ServiceIndexPage,
+        "tjenester-a-a",
+        title="Tjenester A–Å",
+        summary="Alle tjenestene til Asker kommune i alfabetisk rekkefølge.",
+    )
     statements = {}
     for data in content.STANDARD_PAGES:
         statements[data["slug"]] = _child(
-            home, StandardPage, data["slug"], title=data["title"],
-            summary=data["summary"], body=data["body_html"],
-            responsible_unit=units["kommunikasjon"], show_in_menus=False,
+            home,
+            StandardPage,
+            data["slug"],
+            title=data["title"],
+            summary=data["summary"],
+            body=data["body_html"],
+            responsible_unit=units["kommunikasjon"],
+            show_in_menus=False,
         )
 
     _set_top_tasks(home, [services[slug] for slug in content.TOP_TASKS])
@@ -214,8 +266,10 @@ def seed_english(home):
         en_home.specific,
         title="Asker municipality",
         intro="Find services, have your say and follow what you have sent us.",
-        summary=("Here you find the municipality's services. You can also give "
-                 "us feedback, send suggestions and answer public hearings."),
+        summary=(
+            "Here you find the municipality's services. You can also give "
+            "us feedback, send suggestions and answer public hearings."
+        ),
         participate_intro=(
             "We want to hear from you. You do not need to know who in the "
             "municipality is responsible: we send your message to the right place, "
@@ -231,10 +285,13 @@ def seed_english(home):
     # copy would write numchild back to 0 (the next alias then collides).
     en_home = Page.objects.get(pk=en_home.pk).specific
     # Top tasks on the English home page point at the English pages.
-    _set_top_tasks(en_home, [
-        task.link_page.get_translation_or_none(english) or task.link_page
-        for task in home.top_tasks.select_related("link_page")
-    ])
+    _set_top_tasks(
+        en_home,
+        [
+            task.link_page.get_translation_or_none(english) or task.link_page
+            for task in home.top_tasks.select_related("link_page")
+        ],
+    )
 
 
 def _set_top_tasks(home, pages):
@@ -257,8 +314,11 @@ def seed_users(units):
     for username, first, last, superuser, memberships, group_names in DEMO_USERS:
         user, created = User.objects.get_or_create(
             username=username,
-            defaults={"first_name": first, "last_name": last,
-                      "email": f"{username}@demo.asker.kommune.no"},
+            defaults={
+                "first_name": first,
+                "last_name": last,
+                "email": f"{username}@demo.asker.kommune.no",
+            },
         )
         user.is_staff = True
         user.is_superuser = superuser

@@ -40,8 +40,12 @@ class Audience(LocalizedNameMixin, models.Model):
     slug = models.SlugField(_("slug"), unique=True)
     sort_order = models.PositiveSmallIntegerField(_("sort order"), default=0)
 
-    panels = [FieldPanel("name"), FieldPanel("name_en"), FieldPanel("slug"),
-              FieldPanel("sort_order")]
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("name_en"),
+        FieldPanel("slug"),
+        FieldPanel("sort_order"),
+    ]
 
     class Meta:
         verbose_name = _("audience")
@@ -113,9 +117,7 @@ def content_panels_with_readability(panels):
 
 class HomePage(ContentPage):
     intro = models.CharField(_("introduction"), max_length=250, blank=True)
-    participate_intro = models.TextField(
-        _("\"Have your say\" introduction"), blank=True
-    )
+    participate_intro = models.TextField(_('"Have your say" introduction'), blank=True)
 
     content_panels = content_panels_with_readability(
         [
@@ -129,8 +131,12 @@ class HomePage(ContentPage):
     readability_fields = ("intro", "summary", "participate_intro")
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["home.TopicPage", "home.StandardPage", "home.ServiceIndexPage",
-                     "hearings.HearingIndexPage"]
+    subpage_types = [
+        "home.TopicPage",
+        "home.StandardPage",
+        "home.ServiceIndexPage",
+        "hearings.HearingIndexPage",
+    ]
     # One home page; its translations are copies made by Wagtail's translation
     # tools, which do not consult max_count.
     max_count = 1
@@ -156,11 +162,15 @@ class HomePage(ContentPage):
 class TopTask(Orderable):
     page = ParentalKey(HomePage, on_delete=models.CASCADE, related_name="top_tasks")
     link_page = models.ForeignKey(
-        "wagtailcore.Page", verbose_name=_("page"), on_delete=models.CASCADE,
+        "wagtailcore.Page",
+        verbose_name=_("page"),
+        on_delete=models.CASCADE,
         related_name="+",
     )
     label = models.CharField(
-        _("label"), max_length=80, blank=True,
+        _("label"),
+        max_length=80,
+        blank=True,
         help_text=_("Leave empty to use the page title."),
     )
 
@@ -176,8 +186,11 @@ class TopicPage(ContentPage):
 
     direct_route = True  # found by url_path in one query (_direct_route)
 
-    body = RichTextField(_("body"), blank=True, features=["bold", "italic", "link",
-                                                           "ol", "ul", "h2", "h3"])
+    body = RichTextField(
+        _("body"),
+        blank=True,
+        features=["bold", "italic", "link", "ol", "ul", "h2", "h3"],
+    )
 
     content_panels = content_panels_with_readability(
         [*Page.content_panels, FieldPanel("summary"), FieldPanel("body")]
@@ -212,37 +225,51 @@ class ServicePage(ContentPage):
     direct_route = True  # found by url_path in one query (_direct_route)
 
     what_it_is = RichTextField(_("what it is"), features=RICH_FEATURES)
-    who_can_get_it = RichTextField(_("who can get it"), blank=True,
-                                   features=RICH_FEATURES)
+    who_can_get_it = RichTextField(
+        _("who can get it"), blank=True, features=RICH_FEATURES
+    )
     how_to_apply = RichTextField(_("how to apply"), blank=True, features=RICH_FEATURES)
     apply_url = models.URLField(
-        _("link to the application form"), blank=True,
+        _("link to the application form"),
+        blank=True,
         help_text=_("Where the resident applies, if it is done online."),
     )
     price = models.TextField(_("price"), blank=True)
-    processing_time = models.CharField(_("processing time"), max_length=200,
-                                       blank=True)
+    processing_time = models.CharField(_("processing time"), max_length=200, blank=True)
     contact = models.TextField(
-        _("contact"), blank=True,
+        _("contact"),
+        blank=True,
         help_text=_("Leave empty to show the responsible unit's e-mail and phone."),
     )
     responsible_unit = models.ForeignKey(
-        "units.Unit", verbose_name=_("responsible unit"), on_delete=models.PROTECT,
+        "units.Unit",
+        verbose_name=_("responsible unit"),
+        on_delete=models.PROTECT,
         related_name="services",
     )
-    audiences = ParentalManyToManyField(Audience, verbose_name=_("audiences"),
-                                        blank=True, related_name="services")
+    audiences = ParentalManyToManyField(
+        Audience, verbose_name=_("audiences"), blank=True, related_name="services"
+    )
     life_situations = ParentalManyToManyField(
-        LifeSituation, verbose_name=_("life situations"), blank=True,
+        LifeSituation,
+        verbose_name=_("life situations"),
+        blank=True,
         related_name="services",
     )
     related_services = ParentalManyToManyField(
-        "self", verbose_name=_("related services"), blank=True, symmetrical=False,
+        "self",
+        verbose_name=_("related services"),
+        blank=True,
+        symmetrical=False,
     )
     search_keywords = models.CharField(
-        _("search words"), max_length=300, blank=True,
-        help_text=_("Words residents use for this service, comma separated "
-                    "(for example «søppel» for waste collection)."),
+        _("search words"),
+        max_length=300,
+        blank=True,
+        help_text=_(
+            "Words residents use for this service, comma separated "
+            "(for example «søppel» for waste collection)."
+        ),
     )
     last_reviewed = models.DateField(_("last reviewed"), null=True, blank=True)
 
@@ -252,12 +279,16 @@ class ServicePage(ContentPage):
             FieldPanel("summary"),
             FieldPanel("what_it_is"),
             FieldPanel("who_can_get_it"),
-            MultiFieldPanel([FieldPanel("how_to_apply"), FieldPanel("apply_url")],
-                            heading=_("How to apply")),
+            MultiFieldPanel(
+                [FieldPanel("how_to_apply"), FieldPanel("apply_url")],
+                heading=_("How to apply"),
+            ),
             FieldPanel("price"),
             FieldPanel("processing_time"),
-            MultiFieldPanel([FieldPanel("responsible_unit"), FieldPanel("contact")],
-                            heading=_("Responsible and contact")),
+            MultiFieldPanel(
+                [FieldPanel("responsible_unit"), FieldPanel("contact")],
+                heading=_("Responsible and contact"),
+            ),
             FieldPanel("audiences", widget=forms.CheckboxSelectMultiple),
             FieldPanel("life_situations", widget=forms.CheckboxSelectMultiple),
             FieldPanel("related_services"),
@@ -265,8 +296,14 @@ class ServicePage(ContentPage):
             FieldPanel("last_reviewed"),
         ]
     )
-    readability_fields = ("summary", "what_it_is", "who_can_get_it", "how_to_apply",
-                          "price", "processing_time")
+    readability_fields = (
+        "summary",
+        "what_it_is",
+        "who_can_get_it",
+        "how_to_apply",
+        "price",
+        "processing_time",
+    )
     search_fields = [
         *Page.search_fields,
         index.SearchField("summary"),
@@ -298,20 +335,34 @@ class StandardPage(ContentPage):
 
     direct_route = True  # found by url_path in one query (_direct_route)
 
-    body = RichTextField(_("body"), blank=True,
-                         features=["bold", "italic", "link", "ol", "ul", "h2", "h3"])
+    body = RichTextField(
+        _("body"),
+        blank=True,
+        features=["bold", "italic", "link", "ol", "ul", "h2", "h3"],
+    )
     responsible_unit = models.ForeignKey(
-        "units.Unit", verbose_name=_("responsible unit"), on_delete=models.SET_NULL,
-        null=True, blank=True, related_name="+",
+        "units.Unit",
+        verbose_name=_("responsible unit"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
     )
 
     content_panels = content_panels_with_readability(
-        [*Page.content_panels, FieldPanel("summary"), FieldPanel("body"),
-         FieldPanel("responsible_unit")]
+        [
+            *Page.content_panels,
+            FieldPanel("summary"),
+            FieldPanel("body"),
+            FieldPanel("responsible_unit"),
+        ]
     )
     readability_fields = ("summary", "body")
-    search_fields = [*Page.search_fields, index.SearchField("summary"),
-                     index.SearchField("body")]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("body"),
+    ]
 
     parent_page_types = ["home.HomePage", "home.TopicPage", "home.StandardPage"]
     subpage_types = ["home.StandardPage"]
@@ -339,8 +390,7 @@ class ServiceIndexPage(ContentPage):
         from .selectors import service_index
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(service_index(request.GET, locale=self.locale,
-                                     request=request))
+        context.update(service_index(request.GET, locale=self.locale, request=request))
         return context
 
 
@@ -352,15 +402,15 @@ def _direct_route(home, path_components) -> RouteResult | None:
     that do not change Wagtail's routing. Anything else returns None and goes the
     usual way."""
     url_path = home.url_path + "/".join(path_components) + "/"
-    row = (Page.objects.filter(url_path=url_path)
-           .values("id", "content_type_id").first())
+    row = Page.objects.filter(url_path=url_path).values("id", "content_type_id").first()
     if row is None:
         return None
     model = ContentType.objects.get_for_id(row["content_type_id"]).model_class()
     if model is None or not getattr(model, "direct_route", False):
         return None
-    page = (model.objects.select_related(*getattr(model, "route_select_related", ()))
-            .get(pk=row["id"]))
+    page = model.objects.select_related(
+        *getattr(model, "route_select_related", ())
+    ).get(pk=row["id"])
     if not page.live:
         raise Http404
     return RouteResult(page)
@@ -371,29 +421,45 @@ class SiteFooter(BaseSiteSetting):
     """Contact details and the statement pages every page links to."""
 
     contact_text = models.TextField(
-        _("contact text"), blank=True,
+        _("contact text"),
+        blank=True,
         default="Servicetorget, Katrineåsveien 20, 1383 Asker",
     )
-    phone = models.CharField(_("phone"), max_length=40, blank=True,
-                             default="66 90 90 00")
-    email = models.EmailField(_("e-mail"), blank=True,
-                              default="post@asker.kommune.no")
+    phone = models.CharField(
+        _("phone"), max_length=40, blank=True, default="66 90 90 00"
+    )
+    email = models.EmailField(_("e-mail"), blank=True, default="post@asker.kommune.no")
     privacy_page = models.ForeignKey(
-        "wagtailcore.Page", verbose_name=_("privacy statement"), null=True,
-        blank=True, on_delete=models.SET_NULL, related_name="+",
+        "wagtailcore.Page",
+        verbose_name=_("privacy statement"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     accessibility_page = models.ForeignKey(
-        "wagtailcore.Page", verbose_name=_("accessibility statement"), null=True,
-        blank=True, on_delete=models.SET_NULL, related_name="+",
+        "wagtailcore.Page",
+        verbose_name=_("accessibility statement"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     about_page = models.ForeignKey(
-        "wagtailcore.Page", verbose_name=_("about page"), null=True,
-        blank=True, on_delete=models.SET_NULL, related_name="+",
+        "wagtailcore.Page",
+        verbose_name=_("about page"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
 
     panels = [
-        FieldPanel("contact_text"), FieldPanel("phone"), FieldPanel("email"),
-        PageChooserPanel("privacy_page"), PageChooserPanel("accessibility_page"),
+        FieldPanel("contact_text"),
+        FieldPanel("phone"),
+        FieldPanel("email"),
+        PageChooserPanel("privacy_page"),
+        PageChooserPanel("accessibility_page"),
         PageChooserPanel("about_page"),
     ]
 

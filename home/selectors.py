@@ -19,8 +19,9 @@ from .models import Audience, LifeSituation, ServicePage, TopicPage
 
 def home_context(home, request=None) -> dict:
     top_tasks = list(home.top_tasks.select_related("link_page").all())
-    topics = page_links(public(TopicPage.objects.child_of(home).live()), request,
-                        summary=True)
+    topics = page_links(
+        public(TopicPage.objects.child_of(home).live()), request, summary=True
+    )
     from portal.templatetags.portal_tags import participate_entries
 
     return {
@@ -31,8 +32,9 @@ def home_context(home, request=None) -> dict:
 
 
 def services_in_topic(topic, request=None):
-    services = page_links(public(ServicePage.objects.child_of(topic).live()),
-                          request, summary=True)
+    services = page_links(
+        public(ServicePage.objects.child_of(topic).live()), request, summary=True
+    )
     services.sort(key=lambda s: sort_key(s.title))
     return services
 
@@ -49,8 +51,9 @@ def service_context(service, request=None) -> dict:
 
 def _service_context(service, request) -> dict:
     related = page_links(
-        public(ServicePage.objects.live())
-        .filter(pk__in=service.related_services.values("pk")),
+        public(ServicePage.objects.live()).filter(
+            pk__in=service.related_services.values("pk")
+        ),
         request,
     )
     related.sort(key=lambda s: sort_key(s.title))
@@ -73,20 +76,30 @@ def service_index(params, *, locale, request=None) -> dict:
     The filter options and the grouped list for each valid filter choice are kept
     until the next publish (portal.page_cache.fragment): they are the same for
     every visitor, and the list is most of this page's work."""
-    audiences, life_situations = fragment("index-options", lambda: (
-        tuple(Audience.objects.all()), tuple(LifeSituation.objects.all())))
-    chosen_audiences = _valid_slugs(params.getlist("malgruppe"),
-                                    {a.slug for a in audiences})
-    chosen_situations = _valid_slugs(params.getlist("livssituasjon"),
-                                     {s.slug for s in life_situations})
+    audiences, life_situations = fragment(
+        "index-options",
+        lambda: (tuple(Audience.objects.all()), tuple(LifeSituation.objects.all())),
+    )
+    chosen_audiences = _valid_slugs(
+        params.getlist("malgruppe"), {a.slug for a in audiences}
+    )
+    chosen_situations = _valid_slugs(
+        params.getlist("livssituasjon"), {s.slug for s in life_situations}
+    )
     site = Site.find_for_request(request) if request is not None else None
-    key = ":".join([
-        "index", str(site.pk if site else 0), get_language() or "", str(locale.pk),
-        ",".join(sorted(set(chosen_audiences))),
-        ",".join(sorted(set(chosen_situations))),
-    ])
-    groups, count = fragment(key, lambda: _index_groups(
-        locale, chosen_audiences, chosen_situations, request))
+    key = ":".join(
+        [
+            "index",
+            str(site.pk if site else 0),
+            get_language() or "",
+            str(locale.pk),
+            ",".join(sorted(set(chosen_audiences))),
+            ",".join(sorted(set(chosen_situations))),
+        ]
+    )
+    groups, count = fragment(
+        key, lambda: _index_groups(locale, chosen_audiences, chosen_situations, request)
+    )
     return {
         "audiences": audiences,
         "life_situations": life_situations,
@@ -112,5 +125,7 @@ def _index_groups(locale, chosen_audiences, chosen_situations, request):
     for service in services:
         groups.setdefault(index_letter(service.title), []).append(service)
     # Shared between requests from here on: nothing mutable inside.
-    return (OrderedDict((letter, tuple(items)) for letter, items in groups.items()),
-            len(services))
+    return (
+        OrderedDict((letter, tuple(items)) for letter, items in groups.items()),
+        len(services),
+    )

@@ -38,12 +38,19 @@ def sidebar_props(context):
     if user is None or not user.is_authenticated:
         return _wagtail_sidebar_props(context)
     profile = getattr(user, "wagtail_userprofile", None)
-    fingerprint = repr((
-        user.pk, user.get_username(), user.first_name, user.email,
-        user.is_superuser, user.is_active,
-        str(getattr(profile, "avatar", "") or ""),
-        sorted(user.get_all_permissions()), translation.get_language(),
-    ))
+    fingerprint = repr(
+        (
+            user.pk,
+            user.get_username(),
+            user.first_name,
+            user.email,
+            user.is_superuser,
+            user.is_active,
+            str(getattr(profile, "avatar", "") or ""),
+            sorted(user.get_all_permissions()),
+            translation.get_language(),
+        )
+    )
     key = "admin-sidebar:" + hashlib.sha256(fingerprint.encode()).hexdigest()
     return fragment(key, lambda: _wagtail_sidebar_props(context))
 
@@ -53,8 +60,9 @@ def keyboard_shortcuts_dialog(context):
     per language, platform and the user's shortcut setting."""
     request = context.get("request")
     if request is None:
-        return render_to_string(_KEYBOARD_TEMPLATE,
-                                _wagtail_keyboard_shortcuts(context))
+        return render_to_string(
+            _KEYBOARD_TEMPLATE, _wagtail_keyboard_shortcuts(context)
+        )
     profile = getattr(getattr(request, "user", None), "wagtail_userprofile", None)
     key = (
         translation.get_language(),
@@ -65,7 +73,8 @@ def keyboard_shortcuts_dialog(context):
     html = _dialogs.get(key)
     if html is None:
         html = _dialogs[key] = render_to_string(
-            _KEYBOARD_TEMPLATE, _wagtail_keyboard_shortcuts(context))
+            _KEYBOARD_TEMPLATE, _wagtail_keyboard_shortcuts(context)
+        )
     return mark_safe(html)  # noqa: S308 - Wagtail's own template, no user input
 
 
@@ -84,14 +93,22 @@ def install() -> None:
 
     register = wagtailadmin_tags.register
     register.simple_tag(sidebar_props, takes_context=True, name="sidebar_props")
-    register.simple_tag(keyboard_shortcuts_dialog, takes_context=True,
-                        name="keyboard_shortcuts_dialog")
+    register.simple_tag(
+        keyboard_shortcuts_dialog, takes_context=True, name="keyboard_shortcuts_dialog"
+    )
     uid = "portal.admin_sidebar"
-    for model in (GroupPagePermission, GroupCollectionPermission,
-                  GroupSitePermission, Membership):
-        post_save.connect(invalidate, sender=model,
-                          dispatch_uid=f"{uid}.saved.{model.__name__}")
-        post_delete.connect(invalidate, sender=model,
-                            dispatch_uid=f"{uid}.deleted.{model.__name__}")
-    m2m_changed.connect(invalidate, sender=get_user_model().groups.through,
-                        dispatch_uid=f"{uid}.groups")
+    for model in (
+        GroupPagePermission,
+        GroupCollectionPermission,
+        GroupSitePermission,
+        Membership,
+    ):
+        post_save.connect(
+            invalidate, sender=model, dispatch_uid=f"{uid}.saved.{model.__name__}"
+        )
+        post_delete.connect(
+            invalidate, sender=model, dispatch_uid=f"{uid}.deleted.{model.__name__}"
+        )
+    m2m_changed.connect(
+        invalidate, sender=get_user_model().groups.through, dispatch_uid=f"{uid}.groups"
+    )

@@ -10,7 +10,7 @@ def site_chrome(request):
     for code, _name in settings.LANGUAGES:
         prefix = f"/{code}/"
         if path.startswith(prefix):
-            path = "/" + path[len(prefix):]
+            path = "/" + path[len(prefix) :]
             break
     # Keep the query string: a search, a filter or a private tracking link
     # (/sak/<ref>/?t=…) must survive the switch.

@@ -63,7 +63,7 @@ class PageUrls:
         active = translation.get_language()
         if active and active.split("-")[0] == (language or "").split("-")[0]:
             language = active
-        path = self._prefix(language) + url_path[len(root.root_path):]
+        path = self._prefix(language) + url_path[len(root.root_path) :]
         if not getattr(settings, "WAGTAIL_APPEND_SLASH", True) and path != "/":
             path = path.rstrip("/")
         if (self.site is not None and root.site_id == self.site.id) or (
@@ -81,7 +81,11 @@ def page_links(queryset, request, *, summary: bool = False) -> list[PageLink]:
     fields = ["id", "title", "url_path"] + (["summary"] if summary else [])
     urls = PageUrls(request)
     return [
-        PageLink(id=row["id"], title=row["title"], url=urls.url(row["url_path"]),
-                 summary=row.get("summary", "") if summary else "")
+        PageLink(
+            id=row["id"],
+            title=row["title"],
+            url=urls.url(row["url_path"]),
+            summary=row.get("summary", "") if summary else "",
+        )
         for row in queryset.values(*fields)
     ]

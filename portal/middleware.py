@@ -30,8 +30,10 @@ class BadRequestGuardMiddleware:
         request.META["QUERY_STRING"] = ""
         # This runs before LocaleMiddleware: take the language from the path, so
         # that /en/… is refused in English.
-        language = (translation.get_language_from_path(request.path_info)
-                    or settings.LANGUAGE_CODE)
+        language = (
+            translation.get_language_from_path(request.path_info)
+            or settings.LANGUAGE_CODE
+        )
         with translation.override(language):
             response = TemplateResponse(
                 request, "refused.html", {"status": status}, status=status

@@ -129,11 +129,13 @@ def page_fragment_key(prefix: str, page, request) -> str | None:
 
 
 def _cache_key(request) -> str:
-    raw = "\n".join([
-        request.get_host(),
-        request.get_full_path(),
-        getattr(request, "LANGUAGE_CODE", ""),
-    ])
+    raw = "\n".join(
+        [
+            request.get_host(),
+            request.get_full_path(),
+            getattr(request, "LANGUAGE_CODE", ""),
+        ]
+    )
     return "portal:page:" + hashlib.sha256(raw.encode()).hexdigest()
 
 
@@ -235,10 +237,14 @@ class PageCacheMiddleware:
         if use_cache and _may_store(request, response):
             content = _strip_csrf(response.content)
             if content is not None:
-                headers = [(k, v) for k, v in response.items()
-                           if k.lower() != "content-length"]
-                cache.set(key, (generation, response.status_code, headers, content),
-                          timeout=seconds)
+                headers = [
+                    (k, v) for k, v in response.items() if k.lower() != "content-length"
+                ]
+                cache.set(
+                    key,
+                    (generation, response.status_code, headers, content),
+                    timeout=seconds,
+                )
                 response["X-Page-Cache"] = "miss"
         return response
 
@@ -269,9 +275,10 @@ def connect_signals() -> None:
     page_unpublished.connect(invalidate, dispatch_uid=f"{uid}.unpublished")
     post_page_move.connect(invalidate, dispatch_uid=f"{uid}.moved")
     post_delete.connect(invalidate, sender=Page, dispatch_uid=f"{uid}.deleted")
-    for model in (Site, PageViewRestriction, SiteFooter, Audience, LifeSituation,
-                  Unit):
-        post_save.connect(invalidate, sender=model,
-                          dispatch_uid=f"{uid}.saved.{model.__name__}")
-        post_delete.connect(invalidate, sender=model,
-                            dispatch_uid=f"{uid}.deleted.{model.__name__}")
+    for model in (Site, PageViewRestriction, SiteFooter, Audience, LifeSituation, Unit):
+        post_save.connect(
+            invalidate, sender=model, dispatch_uid=f"{uid}.saved.{model.__name__}"
+        )
+        post_delete.connect(
+            invalidate, sender=model, dispatch_uid=f"{uid}.deleted.{model.__name__}"
+        )

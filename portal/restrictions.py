@@ -18,9 +18,10 @@ from .page_cache import fragment
 
 
 def restricted_paths() -> tuple[str, ...]:
-    return fragment("restricted-paths", lambda: tuple(
-        PageViewRestriction.objects.values_list("page__path", flat=True)
-    ))
+    return fragment(
+        "restricted-paths",
+        lambda: tuple(PageViewRestriction.objects.values_list("page__path", flat=True)),
+    )
 
 
 def public(queryset):

@@ -53,9 +53,12 @@ def csrf_failure(request, reason=""):
             value = request.POST.get(name, "")
             if value.strip():
                 kept.append({"name": name, "value": value[:KEPT_FIELD_MAX_CHARS]})
-    response = render(request, "csrf_failure.html", {"kept": kept,
-                                                      "back": _safe_back(request)},
-                      status=403)
+    response = render(
+        request,
+        "csrf_failure.html",
+        {"kept": kept, "back": _safe_back(request)},
+        status=403,
+    )
     response["Cache-Control"] = "no-store"
     return response
 

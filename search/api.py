@@ -24,9 +24,15 @@ def search_language(language: str | None) -> str:
     return language
 
 
-def search(query: str | ParsedQuery, *, filters=None, page: int = 1,
-           language: str | None = None, per_page: int | None = None,
-           correct: bool = True) -> Results:
+def search(
+    query: str | ParsedQuery,
+    *,
+    filters=None,
+    page: int = 1,
+    language: str | None = None,
+    per_page: int | None = None,
+    correct: bool = True,
+) -> Results:
     """Search the public pages.
 
     `query` is what the resident typed (any string: it is cleaned here),
@@ -44,12 +50,18 @@ def search(query: str | ParsedQuery, *, filters=None, page: int = 1,
     per_page = min(max(int(per_page or PER_PAGE), 1), 50)
     language = search_language(language)
     if not parsed:
-        return Results(query=parsed.text, page=page, per_page=per_page,
-                       language=language)
+        return Results(
+            query=parsed.text, page=page, per_page=per_page, language=language
+        )
     best_bets = [] if filters else best_bets_for(parsed)
     results = get_backend().search(
-        parsed, filters=filters, page=page, per_page=per_page, language=language,
-        exclude=tuple(b.page_id for b in best_bets if b.page_id), correct=correct,
+        parsed,
+        filters=filters,
+        page=page,
+        per_page=per_page,
+        language=language,
+        exclude=tuple(b.page_id for b in best_bets if b.page_id),
+        correct=correct,
     )
     if page == 1:
         results.best_bets = best_bets
@@ -63,23 +75,36 @@ def best_bets_for(query: ParsedQuery) -> list[Hit]:
     from wagtail.search.utils import normalise_query_string
 
     promotions = (
-        SearchPromotion.objects
-        .filter(query__query_string=normalise_query_string(query.text))
-        .select_related("page").order_by("sort_order", "pk")
+        SearchPromotion.objects.filter(
+            query__query_string=normalise_query_string(query.text)
+        )
+        .select_related("page")
+        .order_by("sort_order", "pk")
     )
     bets = []
     for promotion in promotions:
         if promotion.page is not None:
             if not promotion.page.live:
                 continue
-            bets.append(Hit(page_id=promotion.page.pk, title=promotion.page.title,
-                            url=promotion.page.url or "", kind="",
-                            snippet=promotion.description))
+            bets.append(
+                Hit(
+                    page_id=promotion.page.pk,
+                    title=promotion.page.title,
+                    url=promotion.page.url or "",
+                    kind="",
+                    snippet=promotion.description,
+                )
+            )
         elif promotion.external_link_url:
-            bets.append(Hit(page_id=0, title=promotion.external_link_text or
-                            promotion.external_link_url,
-                            url=promotion.external_link_url, kind="",
-                            snippet=promotion.description))
+            bets.append(
+                Hit(
+                    page_id=0,
+                    title=promotion.external_link_text or promotion.external_link_url,
+                    url=promotion.external_link_url,
+                    kind="",
+                    snippet=promotion.description,
+                )
+            )
     return bets
 
 
@@ -87,5 +112,6 @@ def autocomplete(text: str, *, language: str | None = None, limit: int = 6):
     parsed = parse(text)
     if not parsed:
         return []
-    return get_backend().autocomplete(parsed.text, language=search_language(language),
-                                      limit=limit)
+    return get_backend().autocomplete(
+        parsed.text, language=search_language(language), limit=limit
+    )

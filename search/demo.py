@@ -5,8 +5,11 @@ from django.contrib.auth.models import Group, Permission
 
 # (query, service slug, description)
 BEST_BETS = [
-    ("opptak", "soke-barnehageplass",
-     "Hovedopptaket til barnehage: søk innen 1. mars."),
+    (
+        "opptak",
+        "soke-barnehageplass",
+        "Hovedopptaket til barnehage: søk innen 1. mars.",
+    ),
     ("skatt", "eiendomsskatt", "Eiendomsskatt på bolig og hytte i Asker."),
 ]
 
@@ -30,21 +33,30 @@ def seed(stdout):
             Synonym.objects.create(words=words)
 
     for order, (query_string, slug, description) in enumerate(BEST_BETS):
-        page = ServicePage.objects.filter(slug=slug,
-                                          locale__language_code="nb").first()
+        page = ServicePage.objects.filter(slug=slug, locale__language_code="nb").first()
         if page is None:
             continue
         query = Query.get(query_string)
         SearchPromotion.objects.update_or_create(
-            query=query, page=page,
+            query=query,
+            page=page,
             defaults={"description": description, "sort_order": order},
         )
     editors = Group.objects.filter(name="Editors").first()
     if editors is not None:
-        editors.permissions.add(*Permission.objects.filter(
-            content_type__app_label="portal_search",
-            codename__in=["view_searchtermdaily", "add_synonym", "change_synonym",
-                          "delete_synonym"]))
+        editors.permissions.add(
+            *Permission.objects.filter(
+                content_type__app_label="portal_search",
+                codename__in=[
+                    "view_searchtermdaily",
+                    "add_synonym",
+                    "change_synonym",
+                    "delete_synonym",
+                ],
+            )
+        )
     count = indexing.rebuild()
-    stdout.write(f"  search: {count} pages indexed, {len(BEST_BETS)} best bets, "
-                 f"{len(SYNONYMS)} synonym groups")
+    stdout.write(
+        f"  search: {count} pages indexed, {len(BEST_BETS)} best bets, "
+        f"{len(SYNONYMS)} synonym groups"
+    )

@@ -105,35 +105,63 @@ def document_for(page: Page) -> SearchDocument | None:
 
 # --- The content pages of the home app -------------------------------------------
 
+
 def _service(page) -> SearchDocument:
-    body = " ".join(text(getattr(page, name, "")) for name in (
-        "what_it_is", "who_can_get_it", "how_to_apply", "price", "processing_time"))
+    body = " ".join(
+        text(getattr(page, name, ""))
+        for name in (
+            "what_it_is",
+            "who_can_get_it",
+            "how_to_apply",
+            "price",
+            "processing_time",
+        )
+    )
     return SearchDocument(
-        kind=Kind.SERVICE, title=page.title, summary=page.summary,
-        keywords=page.search_keywords, body=body,
+        kind=Kind.SERVICE,
+        title=page.title,
+        summary=page.summary,
+        keywords=page.search_keywords,
+        body=body,
         audiences=[a.slug for a in page.audiences.all()],
     )
 
 
 def _topic(page) -> SearchDocument:
-    return SearchDocument(kind=Kind.TOPIC, title=page.title, summary=page.summary,
-                          body=text(page.body))
+    return SearchDocument(
+        kind=Kind.TOPIC, title=page.title, summary=page.summary, body=text(page.body)
+    )
 
 
 def _standard(page) -> SearchDocument:
-    return SearchDocument(kind=Kind.PAGE, title=page.title, summary=page.summary,
-                          body=text(page.body))
+    return SearchDocument(
+        kind=Kind.PAGE, title=page.title, summary=page.summary, body=text(page.body)
+    )
 
 
 def _hearing(page) -> SearchDocument:
-    body = " ".join(text(getattr(page, name, "")) for name in (
-        "body", "outcome_heard", "outcome_decided"))
-    keywords = ", ".join(filter(None, [
-        "høring", str(page.get_kind_display()), page.area,
-    ]))
-    return SearchDocument(kind=Kind.HEARING, title=page.title, summary=page.summary,
-                          keywords=keywords, body=body,
-                          audiences=[a.slug for a in page.audiences.all()])
+    body = " ".join(
+        text(getattr(page, name, ""))
+        for name in ("body", "outcome_heard", "outcome_decided")
+    )
+    keywords = ", ".join(
+        filter(
+            None,
+            [
+                "høring",
+                str(page.get_kind_display()),
+                page.area,
+            ],
+        )
+    )
+    return SearchDocument(
+        kind=Kind.HEARING,
+        title=page.title,
+        summary=page.summary,
+        keywords=keywords,
+        body=body,
+        audiences=[a.slug for a in page.audiences.all()],
+    )
 
 
 def _summary_only(page) -> SearchDocument:

@@ -41,7 +41,8 @@ def indexable_models() -> list[type]:
         if model._meta.abstract:
             continue
         if any(cls in _builders for cls in model.__mro__) or callable(
-                getattr(model, "search_document", None)):
+            getattr(model, "search_document", None)
+        ):
             models.append(model)
     return models
 
@@ -59,11 +60,14 @@ class _Context:
 
         self.languages = dict(Locale.objects.values_list("pk", "language_code"))
         self.restricted = list(
-            PageViewRestriction.objects.values_list("page__path", flat=True))
+            PageViewRestriction.objects.values_list("page__path", flat=True)
+        )
         prefixes = {p.path[:i] for p in pages for i in range(4, len(p.path) + 1, 4)}
         self.topics = {
-            t.path: t for t in TopicPage.objects.filter(path__in=prefixes)
-            .only("id", "title", "path")
+            t.path: t
+            for t in TopicPage.objects.filter(path__in=prefixes).only(
+                "id", "title", "path"
+            )
         }
 
     def is_public(self, page) -> bool:
@@ -86,8 +90,12 @@ def _items(pages: list[Page]) -> tuple[list[IndexItem], list[int]]:
         language = context.languages.get(page.locale_id, "nb")
         # Aliases (the English tree before translation) repeat their original's
         # text: the original is indexed, not each copy.
-        if (page.live and not page.expired and not page.alias_of_id
-                and context.is_public(page)):
+        if (
+            page.live
+            and not page.expired
+            and not page.alias_of_id
+            and context.is_public(page)
+        ):
             # Labels a builder puts in (a hearing's kind) in the page's language.
             with translation.override(language):
                 doc = document_for(page)
@@ -98,8 +106,7 @@ def _items(pages: list[Page]) -> tuple[list[IndexItem], list[int]]:
         topic = context.topic_of(page)
         if topic is not None and topic.pk != page.pk:
             doc.topic_id, doc.topic_title = topic.pk, topic.title
-        items.append(IndexItem(page_id=page.pk, url=url, doc=doc,
-                               language=language))
+        items.append(IndexItem(page_id=page.pk, url=url, doc=doc, language=language))
     return items, gone
 
 
@@ -107,7 +114,8 @@ def _specific(page_ids: Iterable[int]) -> list[Page]:
     """Specific pages for these ids, with what the builders need prefetched."""
     by_type = defaultdict(list)
     for pk, ct in Page.objects.filter(pk__in=list(page_ids)).values_list(
-            "pk", "content_type_id"):
+        "pk", "content_type_id"
+    ):
         by_type[ct].append(pk)
     pages = []
     for ct, ids in by_type.items():
@@ -115,8 +123,9 @@ def _specific(page_ids: Iterable[int]) -> list[Page]:
         if model is None or model not in indexable_models():
             pages += list(Page.objects.filter(pk__in=ids))
             continue
-        pages += list(model.objects.filter(pk__in=ids)
-                      .prefetch_related(*_prefetch(model)))
+        pages += list(
+            model.objects.filter(pk__in=ids).prefetch_related(*_prefetch(model))
+        )
     return pages
 
 
@@ -146,8 +155,9 @@ def refresh(page_ids: Iterable[int]) -> None:
 def refresh_subtree(page: Page) -> None:
     """The page and every page below it (a move or a new slug changes their URLs,
     a view restriction their visibility)."""
-    refresh(Page.objects.descendant_of(page, inclusive=True)
-            .values_list("pk", flat=True))
+    refresh(
+        Page.objects.descendant_of(page, inclusive=True).values_list("pk", flat=True)
+    )
 
 
 def remove(page_ids: Iterable[int]) -> None:
@@ -161,8 +171,11 @@ def schedule(page_ids: Iterable[int], *, subtree_of: Page | None = None) -> None
     Elasticsearch: as a background task, so publishing never waits for it."""
     ids = set(page_ids)
     if subtree_of is not None:
-        ids |= set(Page.objects.descendant_of(subtree_of, inclusive=True)
-                   .values_list("pk", flat=True))
+        ids |= set(
+            Page.objects.descendant_of(subtree_of, inclusive=True).values_list(
+                "pk", flat=True
+            )
+        )
     if not ids:
         return
     if get_backend().name == "postgres":
@@ -190,8 +203,10 @@ def all_batches(batch_size: int = 500) -> tuple[int, Iterator[list[IndexItem]]]:
     for model in indexable_models():
         ct = ContentType.objects.get_for_model(model)
         querysets.append(
-            model.objects.live().filter(content_type=ct)
-            .prefetch_related(*_prefetch(model)).order_by("path")
+            model.objects.live()
+            .filter(content_type=ct)
+            .prefetch_related(*_prefetch(model))
+            .order_by("path")
         )
     total = sum(qs.count() for qs in querysets)
 

@@ -27,7 +27,9 @@ class SearchEntry(models.Model):
     """
 
     page = models.OneToOneField(
-        "wagtailcore.Page", on_delete=models.CASCADE, related_name="+",
+        "wagtailcore.Page",
+        on_delete=models.CASCADE,
+        related_name="+",
         primary_key=True,
     )
     language = models.CharField(max_length=8, db_index=True)
@@ -48,8 +50,10 @@ class SearchEntry(models.Model):
         verbose_name_plural = _("search index entries")
         indexes = [
             GinIndex(fields=["search_vector"], name="search_entry_vector"),
-            GinIndex(OpClass(Lower("title"), name="gin_trgm_ops"),
-                     name="search_entry_title_trgm"),
+            GinIndex(
+                OpClass(Lower("title"), name="gin_trgm_ops"),
+                name="search_entry_title_trgm",
+            ),
         ]
 
     def __str__(self):
@@ -106,8 +110,9 @@ class SearchTermDaily(models.Model):
         verbose_name = _("search term statistic")
         verbose_name_plural = _("search term statistics")
         constraints = [
-            models.UniqueConstraint(fields=["date", "query"],
-                                    name="search_term_daily_unique"),
+            models.UniqueConstraint(
+                fields=["date", "query"], name="search_term_daily_unique"
+            ),
         ]
         indexes = [models.Index(fields=["date"], name="search_term_daily_date")]
 
@@ -120,9 +125,12 @@ class Synonym(models.Model):
     for any of them also finds the others. Kept by editors in the admin."""
 
     words = ArrayField(
-        models.CharField(max_length=60), verbose_name=_("words"),
-        help_text=_("Comma-separated words that mean the same to a resident, for "
-                    "example «søppel, avfall, renovasjon»."),
+        models.CharField(max_length=60),
+        verbose_name=_("words"),
+        help_text=_(
+            "Comma-separated words that mean the same to a resident, for "
+            "example «søppel, avfall, renovasjon»."
+        ),
     )
 
     class Meta:

@@ -23,7 +23,9 @@ class PercentColumn(Column):
 
 class SearchTermsFilterSet(WagtailFilterSet):
     results = ChoiceFilter(
-        label=_("Results"), method="filter_results", empty_label=_("All"),
+        label=_("Results"),
+        method="filter_results",
+        empty_label=_("All"),
         choices=[("none", _("Only searches without results"))],
         widget=forms.RadioSelect,
     )
@@ -47,19 +49,27 @@ class SearchTermsReportView(ReportView):
     default_ordering = "-total_searches"
     columns = [
         Column("query", label=_("Search term"), sort_key="query"),
-        NumberColumn("total_searches", label=_("Searches"),
-                     sort_key="total_searches"),
-        NumberColumn("total_zero_hits", label=_("Without results"),
-                     sort_key="total_zero_hits"),
+        NumberColumn("total_searches", label=_("Searches"), sort_key="total_searches"),
+        NumberColumn(
+            "total_zero_hits", label=_("Without results"), sort_key="total_zero_hits"
+        ),
         NumberColumn("total_clicks", label=_("Clicks"), sort_key="total_clicks"),
-        PercentColumn("click_through", label=_("Click-through"),
-                      sort_key="click_through"),
+        PercentColumn(
+            "click_through", label=_("Click-through"), sort_key="click_through"
+        ),
     ]
-    list_export = ["query", "total_searches", "total_zero_hits", "total_clicks",
-                   "click_through"]
+    list_export = [
+        "query",
+        "total_searches",
+        "total_zero_hits",
+        "total_clicks",
+        "click_through",
+    ]
     export_headings = {
-        "query": _("Search term"), "total_searches": _("Searches"),
-        "total_zero_hits": _("Without results"), "total_clicks": _("Clicks"),
+        "query": _("Search term"),
+        "total_searches": _("Searches"),
+        "total_zero_hits": _("Without results"),
+        "total_clicks": _("Clicks"),
         "click_through": _("Click-through"),
     }
 

@@ -59,10 +59,10 @@ class Filters:
 
         return cls(
             type=tuple(v for v in values("type") if v in Kind.values),
-            topic=tuple(int(v) for v in values("topic") if v.isdigit()
-                        and len(v) < 12),
-            audience=tuple(v for v in values("audience") if v.replace("-", "")
-                           .isalnum()),
+            topic=tuple(int(v) for v in values("topic") if v.isdigit() and len(v) < 12),
+            audience=tuple(
+                v for v in values("audience") if v.replace("-", "").isalnum()
+            ),
         )
 
 

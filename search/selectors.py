@@ -17,11 +17,17 @@ def search_terms_report(*, days: int = REPORT_DAYS, zero_hits_only: bool = False
 
     since = timezone.localdate() - datetime.timedelta(days=days - 1)
     rows = (
-        SearchTermDaily.objects.filter(date__gte=since).values("query")
-        .annotate(total_searches=Sum("searches"), total_zero_hits=Sum("zero_hits"),
-                  total_clicks=Sum("clicks"))
-        .annotate(click_through=Cast(F("total_clicks"), FloatField())
-                  / NullIf(Cast(F("total_searches"), FloatField()), 0.0))
+        SearchTermDaily.objects.filter(date__gte=since)
+        .values("query")
+        .annotate(
+            total_searches=Sum("searches"),
+            total_zero_hits=Sum("zero_hits"),
+            total_clicks=Sum("clicks"),
+        )
+        .annotate(
+            click_through=Cast(F("total_clicks"), FloatField())
+            / NullIf(Cast(F("total_searches"), FloatField()), 0.0)
+        )
     )
     if zero_hits_only:
         rows = rows.filter(total_zero_hits__gt=0)
@@ -33,7 +39,8 @@ def suggested_topics(language: str, limit: int = 8) -> list:
     from home.models import TopicPage
 
     topics = list(
-        TopicPage.objects.live().public()
+        TopicPage.objects.live()
+        .public()
         .filter(locale__language_code=language)
         .only("id", "title", "url_path", "path", "depth", "locale_id")[:limit]
     )

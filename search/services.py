@@ -6,8 +6,9 @@ from django.utils import timezone
 from .models import SearchTermDaily
 
 
-def _bump(*, query_key: str, searches: int = 0, zero_hits: int = 0,
-          clicks: int = 0) -> None:
+def _bump(
+    *, query_key: str, searches: int = 0, zero_hits: int = 0, clicks: int = 0
+) -> None:
     if not query_key:
         return
     table = SearchTermDaily._meta.db_table

@@ -50,9 +50,13 @@ def connect():
     page_published.connect(on_published, dispatch_uid="portal_search_published")
     page_unpublished.connect(on_unpublished, dispatch_uid="portal_search_unpublished")
     post_page_move.connect(on_moved_or_renamed, dispatch_uid="portal_search_moved")
-    page_slug_changed.connect(on_moved_or_renamed,
-                              dispatch_uid="portal_search_slug_changed")
+    page_slug_changed.connect(
+        on_moved_or_renamed, dispatch_uid="portal_search_slug_changed"
+    )
     post_delete.connect(on_deleted, dispatch_uid="portal_search_deleted")
     for signal in (post_save, post_delete):
-        signal.connect(on_restriction_changed, sender=PageViewRestriction,
-                       dispatch_uid=f"portal_search_restriction_{id(signal)}")
+        signal.connect(
+            on_restriction_changed,
+            sender=PageViewRestriction,
+            dispatch_uid=f"portal_search_restriction_{id(signal)}",
+        )

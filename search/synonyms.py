@@ -11,8 +11,11 @@ def synonym_variants(words: tuple[str, ...]) -> list[str]:
     ("søppel", "henting") → ["avfall henting", "renovasjon henting", …]."""
     if not words:
         return []
-    groups = list(Synonym.objects.filter(words__overlap=list(words))
-                  .values_list("words", flat=True))
+    groups = list(
+        Synonym.objects.filter(words__overlap=list(words)).values_list(
+            "words", flat=True
+        )
+    )
     variants = []
     for i, word in enumerate(words):
         for group in groups:
@@ -20,7 +23,7 @@ def synonym_variants(words: tuple[str, ...]) -> list[str]:
                 continue
             for other in group:
                 if other != word:
-                    variant = " ".join((*words[:i], other, *words[i + 1:]))
+                    variant = " ".join((*words[:i], other, *words[i + 1 :]))
                     if variant not in variants:
                         variants.append(variant)
     return variants[:MAX_VARIANTS]

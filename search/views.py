@@ -39,8 +39,9 @@ def _url(base: str, q: str, filters: Filters, **extra) -> str:
 
 def _toggle(filters: Filters, name: str, value: str) -> Filters:
     current = [str(v) for v in getattr(filters, name)]
-    chosen = [v for v in current if v != value] if value in current else [
-        *current, value]
+    chosen = (
+        [v for v in current if v != value] if value in current else [*current, value]
+    )
     data = {n: [str(v) for v in getattr(filters, n)] for n in FACETS}
     data[name] = chosen
     return Filters.from_dict(data)
@@ -53,7 +54,8 @@ def _facet_groups(results, filters: Filters, base: str, q: str) -> list[dict]:
     labels = {
         "type": {k: str(v) for k, v in Kind.choices},
         "audience": {a.slug: a.label for a in Audience.objects.all()}
-        if results.facets.get("audience") else {},
+        if results.facets.get("audience")
+        else {},
     }
     headings = {"type": _("Type"), "topic": _("Topic"), "audience": _("For whom")}
     groups = []
@@ -65,11 +67,14 @@ def _facet_groups(results, filters: Filters, base: str, q: str) -> list[dict]:
         items = []
         for facet in sorted(values, key=lambda f: (-f.count, f.label)):
             label = labels.get(name, {}).get(facet.value, facet.label)
-            items.append({
-                "label": label, "count": facet.count,
-                "selected": facet.value in chosen,
-                "url": _url(base, q, _toggle(filters, name, facet.value)),
-            })
+            items.append(
+                {
+                    "label": label,
+                    "count": facet.count,
+                    "selected": facet.value in chosen,
+                    "url": _url(base, q, _toggle(filters, name, facet.value)),
+                }
+            )
         groups.append({"name": name, "heading": headings[name], "items": items})
     return groups
 
@@ -94,24 +99,31 @@ def search_view(request):
     results = api.search(query, filters=filters, page=page, correct=not exact)
     base = request.path
     if query and page == 1 and not filters:
-        services.search_term_record(query_key=statistics_key(query),
-                                    total=results.total + len(results.best_bets))
+        services.search_term_record(
+            query_key=statistics_key(query),
+            total=results.total + len(results.best_bets),
+        )
     context = {
         "query": query.text,
         "query_too_short": bool(query.text) and not query,
         "results": results,
         "facet_groups": _facet_groups(results, filters, base, query.text)
-        if query else [],
+        if query
+        else [],
         "active_filters": bool(filters),
         "clear_filters_url": _url(base, query.text, Filters()),
         "suggestion_url": _url(base, results.suggestion, filters)
-        if results.suggestion else "",
+        if results.suggestion
+        else "",
         "original_url": _url(base, query.text, filters, exakt="1")
-        if results.corrected else "",
+        if results.corrected
+        else "",
         "previous_url": _url(base, query.text, filters, side=str(page - 1))
-        if results.has_previous else "",
+        if results.has_previous
+        else "",
         "next_url": _url(base, query.text, filters, side=str(page + 1))
-        if results.has_next else "",
+        if results.has_next
+        else "",
         "click_key": statistics_key(query),
         "first_number": (results.page - 1) * results.per_page + 1,
         "max_query_chars": MAX_QUERY_CHARS,
@@ -136,7 +148,8 @@ def click_view(request, page_id: int):
     page = selectors.click_target(page_id)
     url = page.get_url(request) if page is not None else None
     if not url or not url_has_allowed_host_and_scheme(
-            url, allowed_hosts={request.get_host()}):
+        url, allowed_hosts={request.get_host()}
+    ):
         raise Http404
     key = statistics_key(parse(request.GET.get("q", "")))
     services.search_click_record(query_key=key)
@@ -149,9 +162,13 @@ def click_view(request, page_id: int):
 def suggest_view(request):
     """Autocomplete: JSON titles and URLs for what has been typed so far."""
     hits = api.autocomplete(request.GET.get("q", ""))
-    response = JsonResponse({"results": [
-        {"title": h.title, "url": h.url, "type": h.kind_label} for h in hits
-    ]})
+    response = JsonResponse(
+        {
+            "results": [
+                {"title": h.title, "url": h.url, "type": h.kind_label} for h in hits
+            ]
+        }
+    )
     response["X-Robots-Tag"] = NOINDEX
     response["Cache-Control"] = "public, max-age=60"
     return response

@@ -21,8 +21,7 @@ def register_admin_urls():
     results = SearchTermsReportView.as_view(results_only=True)
     return [
         path("reports/sokeord/", view, name="portal_search_report"),
-        path("reports/sokeord/results/", results,
-             name="portal_search_report_results"),
+        path("reports/sokeord/results/", results, name="portal_search_report_results"),
     ]
 
 
@@ -33,9 +32,13 @@ class ReportMenuItem(MenuItem):
 
 @hooks.register("register_reports_menu_item")
 def register_report_menu_item():
-    return ReportMenuItem(_("Search terms and results"),
-                          reverse("portal_search_report"), name="portal-search-terms",
-                          icon_name="search", order=1310)
+    return ReportMenuItem(
+        _("Search terms and results"),
+        reverse("portal_search_report"),
+        name="portal-search-terms",
+        icon_name="search",
+        order=1310,
+    )
 
 
 @hooks.register("register_permissions")

@@ -34,8 +34,13 @@ def django_db_setup(django_db_setup, django_db_blocker):
         if not _baseline_present():
             # Whatever a signal re-created after the last flush goes first.
             # Sequences stay where they are, above every restored id.
-            call_command("flush", interactive=False, inhibit_post_migrate=True,
-                         reset_sequences=False, verbosity=0)
+            call_command(
+                "flush",
+                interactive=False,
+                inhibit_post_migrate=True,
+                reset_sequences=False,
+                verbosity=0,
+            )
             _restore(connection._test_serialized_contents)
 
 

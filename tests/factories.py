@@ -60,24 +60,48 @@ def make_site() -> dict:
     home = HomePage(title="Asker kommune", slug="asker", locale=Locale.get_default())
     root.add_child(instance=home)
     home.save_revision().publish()
-    site = Site.objects.create(hostname="localhost", port=80, root_page=home,
-                               is_default_site=True, site_name="Asker kommune")
+    site = Site.objects.create(
+        hostname="localhost",
+        port=80,
+        root_page=home,
+        is_default_site=True,
+        site_name="Asker kommune",
+    )
     triage = UnitFactory(slug="servicetorget", name="Servicetorget", is_triage=True)
-    topic = add_page(home, TopicPage(title="Barnehage", slug="barnehage",
-                                     summary="Alt om barnehage."))
+    topic = add_page(
+        home,
+        TopicPage(title="Barnehage", slug="barnehage", summary="Alt om barnehage."),
+    )
     index = add_page(home, ServiceIndexPage(title="Tjenester A–Å", slug="a-a"))
-    privacy = add_page(home, StandardPage(title="Personvernerklæring",
-                                          slug="personvern", body="<p>Vi tar vare "
-                                          "på det du sender oss.</p>"))
-    accessibility = add_page(home, StandardPage(title="Tilgjengelighetserklæring",
-                                                slug="tilgjengelighet",
-                                                body="<p>Vi følger WCAG 2.1.</p>"))
+    privacy = add_page(
+        home,
+        StandardPage(
+            title="Personvernerklæring",
+            slug="personvern",
+            body="<p>Vi tar vare på det du sender oss.</p>",
+        ),
+    )
+    accessibility = add_page(
+        home,
+        StandardPage(
+            title="Tilgjengelighetserklæring",
+            slug="tilgjengelighet",
+            body="<p>Vi følger WCAG 2.1.</p>",
+        ),
+    )
     footer = SiteFooter.for_site(site)
     footer.privacy_page = privacy
     footer.accessibility_page = accessibility
     footer.save()
-    return {"home": home, "site": site, "topic": topic, "index": index,
-            "privacy": privacy, "accessibility": accessibility, "triage": triage}
+    return {
+        "home": home,
+        "site": site,
+        "topic": topic,
+        "index": index,
+        "privacy": privacy,
+        "accessibility": accessibility,
+        "triage": triage,
+    }
 
 
 def make_service(topic, unit, title, *, audiences=(), situations=(), **fields):

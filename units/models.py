@@ -43,8 +43,12 @@ class Unit(ClusterableModel):
 
     panels = [
         MultiFieldPanel(
-            [FieldPanel("name"), FieldPanel("name_en"), FieldPanel("slug"),
-             FieldPanel("parent")],
+            [
+                FieldPanel("name"),
+                FieldPanel("name_en"),
+                FieldPanel("slug"),
+                FieldPanel("parent"),
+            ],
             heading=_("Unit"),
         ),
         MultiFieldPanel(

@@ -23,8 +23,9 @@ def field_widget(field, css_class="ds-input"):
     return field.as_widget(attrs=attrs)
 
 
-@register.inclusion_tag("feedback/includes/page_feedback_widget.html",
-                        takes_context=True)
+@register.inclusion_tag(
+    "feedback/includes/page_feedback_widget.html", takes_context=True
+)
 def page_feedback(context, page):
     """«Fant du det du lette etter?» at the end of a content page. Posts to
     feedback:page_feedback and works without JavaScript."""

@@ -29,7 +29,8 @@ def open_hearings(context, limit=3):
     today = timezone.localdate().isoformat()
     hearings = fragment(
         f"open-hearings:{site.pk if site else 0}:{language}:{today}:{limit}",
-        lambda: tuple(select_open(limit=limit, request=request)))
+        lambda: tuple(select_open(limit=limit, request=request)),
+    )
     return {"hearings": hearings, "index_url": index_url, "request": request}
 
 

@@ -297,13 +297,13 @@ PORTAL = {
     "RETENTION_MONTHS": int(os.environ.get("PORTAL_RETENTION_MONTHS", "12")),
     # Feedback pipeline: e-mail retries, spam limits, public links in e-mails.
     "EMAIL_MAX_ATTEMPTS": 5,
-    "PUBLIC_BASE_URL": os.environ.get("PORTAL_PUBLIC_BASE_URL",
-                                      WAGTAILADMIN_BASE_URL),
+    "PUBLIC_BASE_URL": os.environ.get("PORTAL_PUBLIC_BASE_URL", WAGTAILADMIN_BASE_URL),
     "FORM_MIN_FILL_SECONDS": 3,
     "FORM_MAX_AGE_HOURS": 24,
     # Per client (keyed hash of the address) and window; raised only for benchmarks.
-    "RATE_LIMIT_SUBMISSIONS": int(os.environ.get("PORTAL_RATE_LIMIT_SUBMISSIONS",
-                                                 "10")),
+    "RATE_LIMIT_SUBMISSIONS": int(
+        os.environ.get("PORTAL_RATE_LIMIT_SUBMISSIONS", "10")
+    ),
     "RATE_LIMIT_WINDOW_SECONDS": 600,
     "MAX_LINKS_IN_TEXT": 3,
     # Behind a reverse proxy, the header that carries the client's address (for

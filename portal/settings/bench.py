@@ -21,8 +21,10 @@ STATIC_ROOT = BASE_DIR / "var" / "bench" / "static"
 if CACHES["pages"]["BACKEND"].endswith("FileBasedCache"):
     CACHES = {
         **CACHES,
-        "pages": {**CACHES["pages"],
-                  "LOCATION": str(BASE_DIR / "var" / "bench" / "pages")},
+        "pages": {
+            **CACHES["pages"],
+            "LOCATION": str(BASE_DIR / "var" / "bench" / "pages"),
+        },
     }
 # E-mail is never sent from a benchmark.
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
@@ -31,5 +33,6 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 # bench/feedback_bench.py measures the form both ways: e-mails rendered and sent in
 # the request (immediate), and queued in the database as in production.
 if os.environ.get("BENCH_DURABLE_TASKS"):
-    TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend",
-                         "QUEUES": ["default"]}}
+    TASKS = {
+        "default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}
+    }

@@ -20,8 +20,10 @@ WHITENOISE_AUTOREFRESH = True
 # Each test process has its own page cache (off unless a test turns it on).
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
-    "pages": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-              "LOCATION": "pages"},
+    "pages": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "pages",
+    },
 }
 PORTAL_PAGE_CACHE_SECONDS = 0
 # Parallel test runs (several developers on one machine) each get their own

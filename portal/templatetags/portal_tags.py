@@ -20,11 +20,16 @@ def breadcrumbs(context, page):
     ancestors = []
     request = context.get("request")
     if isinstance(page, Page) and page.depth > 2:
+
         def build():
-            return tuple(page_links(
-                Page.objects.ancestor_of(page).filter(depth__gte=2).order_by("path"),
-                request,
-            ))
+            return tuple(
+                page_links(
+                    Page.objects.ancestor_of(page)
+                    .filter(depth__gte=2)
+                    .order_by("path"),
+                    request,
+                )
+            )
 
         # Ancestors change only by publishing or moving: kept per generation.
         key = page_fragment_key("crumbs", page, request)
@@ -41,9 +46,12 @@ def site_footer(context):
     language = _content_language()
     key = f"footer:{site.pk if site else 0}:{language}"
     return mark_safe(  # noqa: S308 - our own template's output
-        fragment(key, lambda: render_to_string(
-            "components/footer.html", _footer_context(request), request=request
-        ))
+        fragment(
+            key,
+            lambda: render_to_string(
+                "components/footer.html", _footer_context(request), request=request
+            ),
+        )
     )
 
 
@@ -75,12 +83,13 @@ def _content_language():
 # The "Have your say" entry points. The forms live in the feedback app; the slugs
 # are part of its URL contract (feedback/urls.py).
 PARTICIPATE_KINDS = [
-    ("tilbakemelding", _("Give feedback"),
-     _("Tell us what works and what does not.")),
-    ("forslag", _("Send a suggestion"),
-     _("Have an idea that would make Asker better?")),
-    ("sporsmal", _("Ask a question"),
-     _("We answer within 14 days.")),
+    ("tilbakemelding", _("Give feedback"), _("Tell us what works and what does not.")),
+    (
+        "forslag",
+        _("Send a suggestion"),
+        _("Have an idea that would make Asker better?"),
+    ),
+    ("sporsmal", _("Ask a question"), _("We answer within 14 days.")),
 ]
 
 
@@ -95,12 +104,14 @@ def participate_entries(service=None) -> list[dict]:
             url += f"?tjeneste={service.pk}"
         entries.append({"url": url, "title": title, "text": text, "kind": slug})
     try:
-        entries.append({
-            "url": reverse("hearings:index_redirect"),
-            "title": _("Public hearings"),
-            "text": _("Read and answer what the municipality is consulting on."),
-            "kind": "horinger",
-        })
+        entries.append(
+            {
+                "url": reverse("hearings:index_redirect"),
+                "title": _("Public hearings"),
+                "text": _("Read and answer what the municipality is consulting on."),
+                "kind": "horinger",
+            }
+        )
     except NoReverseMatch:
         pass
     return entries

@@ -61,42 +61,61 @@ class PageDocument(Document):
     page_id = Integer()
     language = Keyword()
     kind = Keyword()
-    title = Text(analyzer=ANALYZER, copy_to="spell", fields={
-        "prefix": Text(analyzer=PREFIX_ANALYZER, search_analyzer=PLAIN_ANALYZER),
-        "raw": Keyword(),
-    })
+    title = Text(
+        analyzer=ANALYZER,
+        copy_to="spell",
+        fields={
+            "prefix": Text(analyzer=PREFIX_ANALYZER, search_analyzer=PLAIN_ANALYZER),
+            "raw": Keyword(),
+        },
+    )
     summary = Text(analyzer=ANALYZER)
-    keywords = Text(analyzer=ANALYZER, copy_to="spell", fields={
-        "prefix": Text(analyzer=PREFIX_ANALYZER, search_analyzer=PLAIN_ANALYZER),
-    })
+    keywords = Text(
+        analyzer=ANALYZER,
+        copy_to="spell",
+        fields={
+            "prefix": Text(analyzer=PREFIX_ANALYZER, search_analyzer=PLAIN_ANALYZER),
+        },
+    )
     body = Text(analyzer=ANALYZER)
     spell = Text(analyzer=PLAIN_ANALYZER)
     url = Keyword(index=False)
     topic_id = Keyword()
     topic_title = Keyword()
     audiences = Keyword(multi=True)
-    suggest = Completion(analyzer=PLAIN_ANALYZER,
-                         contexts=[{"name": "language", "type": "category"}])
+    suggest = Completion(
+        analyzer=PLAIN_ANALYZER, contexts=[{"name": "language", "type": "category"}]
+    )
 
 
 def analysis(words: list[str]) -> dict:
     """The analyzers, given the decompounding word list."""
     decompound = token_filter(
-        "portal_decompound", "dictionary_decompounder",
+        "portal_decompound",
+        "dictionary_decompounder",
         word_list=sorted(set(words))[:MAX_DECOMPOUND_WORDS] or ["asker"],
-        min_word_size=6, min_subword_size=3, max_subword_size=20,
+        min_word_size=6,
+        min_subword_size=3,
+        max_subword_size=20,
         only_longest_match=True,
     )
     stop = token_filter("portal_stop", "stop", stopwords="_norwegian_")
     stem = token_filter("portal_stem", "stemmer", language="norwegian")
     edge = token_filter("portal_edge", "edge_ngram", min_gram=2, max_gram=20)
-    delimiter = token_filter("portal_delimiter", "word_delimiter_graph",
-                             preserve_original=True)
+    delimiter = token_filter(
+        "portal_delimiter", "word_delimiter_graph", preserve_original=True
+    )
     return {
-        "text": analyzer(ANALYZER, tokenizer=tokenizer("standard"),
-                         filter=["lowercase", decompound, stop, stem]),
-        "prefix": analyzer(PREFIX_ANALYZER, tokenizer="whitespace",
-                           filter=[delimiter, "lowercase", edge]),
+        "text": analyzer(
+            ANALYZER,
+            tokenizer=tokenizer("standard"),
+            filter=["lowercase", decompound, stop, stem],
+        ),
+        "prefix": analyzer(
+            PREFIX_ANALYZER,
+            tokenizer="whitespace",
+            filter=[delimiter, "lowercase", edge],
+        ),
         "plain": analyzer(PLAIN_ANALYZER, tokenizer="standard", filter=["lowercase"]),
     }
 
@@ -125,13 +144,22 @@ def to_source(item) -> dict:
     doc = item.doc
     inputs = [doc.title] + [k.strip() for k in doc.keywords.split(",") if k.strip()]
     return {
-        "page_id": item.page_id, "language": item.language, "kind": doc.kind,
-        "title": doc.title, "summary": doc.summary, "keywords": doc.keywords,
-        "body": doc.body, "url": item.url,
+        "page_id": item.page_id,
+        "language": item.language,
+        "kind": doc.kind,
+        "title": doc.title,
+        "summary": doc.summary,
+        "keywords": doc.keywords,
+        "body": doc.body,
+        "url": item.url,
         "topic_id": str(doc.topic_id) if doc.topic_id else None,
-        "topic_title": doc.topic_title, "audiences": doc.audiences,
-        "suggest": {"input": inputs[:20], "contexts": {"language": [item.language]},
-                    "weight": 10 if doc.kind == "service" else 5},
+        "topic_title": doc.topic_title,
+        "audiences": doc.audiences,
+        "suggest": {
+            "input": inputs[:20],
+            "contexts": {"language": [item.language]},
+            "weight": 10 if doc.kind == "service" else 5,
+        },
     }
 
 
@@ -149,10 +177,18 @@ def _filter_clauses(filters: Filters) -> dict[str, Q]:
 FACET_FIELDS = {"type": "kind", "topic": "topic_id", "audience": "audiences"}
 
 
-def build_search(query: ParsedQuery, *, filters: Filters, page: int, per_page: int,
-                 language: str, exclude: tuple[int, ...] = (),
-                 variants: list[str] | tuple[str, ...] = (),
-                 index: str | None = None, using=None) -> Search:
+def build_search(
+    query: ParsedQuery,
+    *,
+    filters: Filters,
+    page: int,
+    per_page: int,
+    language: str,
+    exclude: tuple[int, ...] = (),
+    variants: list[str] | tuple[str, ...] = (),
+    index: str | None = None,
+    using=None,
+) -> Search:
     """The request for one results page: hits, disjunctive facet aggregations,
     highlighting and a spelling suggestion. Pure: no server needed to build it."""
     text = query.normalised
@@ -161,18 +197,47 @@ def build_search(query: ParsedQuery, *, filters: Filters, page: int, per_page: i
     if exclude:
         s = s.exclude("terms", page_id=list(exclude))
     # The query with a word swapped for an editor's synonym matches too.
-    synonyms = [Q("multi_match", query=variant, operator="and", type="cross_fields",
-                  fields=["title^4", "keywords^3", "summary^2", "body"])
-                for variant in variants]
-    s = s.query(Q("bool", should=[
-        *synonyms,
-        Q("multi_match", query=text, operator="and", type="cross_fields",
-          fields=["title^5", "keywords^3", "summary^2", "body"]),
-        Q("multi_match", query=text, operator="and", fuzziness="AUTO",
-          prefix_length=1, fields=["title^3", "keywords^2", "summary", "body^0.5"]),
-        Q("multi_match", query=text, operator="and", type="cross_fields",
-          fields=["title.prefix^2", "keywords.prefix"]),
-    ], minimum_should_match=1))
+    synonyms = [
+        Q(
+            "multi_match",
+            query=variant,
+            operator="and",
+            type="cross_fields",
+            fields=["title^4", "keywords^3", "summary^2", "body"],
+        )
+        for variant in variants
+    ]
+    s = s.query(
+        Q(
+            "bool",
+            should=[
+                *synonyms,
+                Q(
+                    "multi_match",
+                    query=text,
+                    operator="and",
+                    type="cross_fields",
+                    fields=["title^5", "keywords^3", "summary^2", "body"],
+                ),
+                Q(
+                    "multi_match",
+                    query=text,
+                    operator="and",
+                    fuzziness="AUTO",
+                    prefix_length=1,
+                    fields=["title^3", "keywords^2", "summary", "body^0.5"],
+                ),
+                Q(
+                    "multi_match",
+                    query=text,
+                    operator="and",
+                    type="cross_fields",
+                    fields=["title.prefix^2", "keywords.prefix"],
+                ),
+            ],
+            minimum_should_match=1,
+        )
+    )
     # Facets are disjunctive: the hits are filtered after aggregation
     # (post_filter), each facet's counts by the other facets' filters.
     clauses = _filter_clauses(filters)
@@ -180,31 +245,50 @@ def build_search(query: ParsedQuery, *, filters: Filters, page: int, per_page: i
         s = s.post_filter(Q("bool", filter=list(clauses.values())))
     for name, field in FACET_FIELDS.items():
         others = [c for n, c in clauses.items() if n != name]
-        bucket = A("filter", filter=Q("bool", filter=others) if others
-                   else Q("match_all"))
+        bucket = A(
+            "filter", filter=Q("bool", filter=others) if others else Q("match_all")
+        )
         terms = A("terms", field=field, size=50)
         if name == "topic":
             terms.bucket("label", "terms", field="topic_title", size=1)
         bucket.bucket("values", terms)
         s.aggs.bucket(name, bucket)
-    s = s.highlight("summary", "body", fragment_size=160, number_of_fragments=2,
-                    pre_tags=[START], post_tags=[STOP])
+    s = s.highlight(
+        "summary",
+        "body",
+        fragment_size=160,
+        number_of_fragments=2,
+        pre_tags=[START],
+        post_tags=[STOP],
+    )
     s = s.highlight_options(encoder="default")
-    s = s.suggest("spelling", text, term={"field": "spell", "suggest_mode": "missing",
-                                          "min_word_length": 3})
+    s = s.suggest(
+        "spelling",
+        text,
+        term={"field": "spell", "suggest_mode": "missing", "min_word_length": 3},
+    )
     s = s.source(["page_id", "title", "url", "kind", "topic_title", "summary"])
     offset = (page - 1) * per_page
-    return s[offset:offset + per_page]
+    return s[offset : offset + per_page]
 
 
-def build_autocomplete(text: str, *, language: str, limit: int, index=None,
-                       using=None) -> Search:
+def build_autocomplete(
+    text: str, *, language: str, limit: int, index=None, using=None
+) -> Search:
     s = Search(using=using, index=index or alias_name()).source(
-        ["page_id", "title", "url", "kind"])
-    return s.suggest("titles", text, completion={
-        "field": "suggest", "size": limit, "skip_duplicates": True,
-        "contexts": {"language": [language]}, "fuzzy": {"fuzziness": 1},
-    })
+        ["page_id", "title", "url", "kind"]
+    )
+    return s.suggest(
+        "titles",
+        text,
+        completion={
+            "field": "suggest",
+            "size": limit,
+            "skip_duplicates": True,
+            "contexts": {"language": [language]},
+            "fuzzy": {"fuzziness": 1},
+        },
+    )
 
 
 def _snippet(fragments) -> str:
@@ -228,27 +312,50 @@ class ElasticsearchBackend:
             self._client = Elasticsearch(self.url, request_timeout=5)
         return self._client
 
-    def search(self, query: ParsedQuery, *, filters: Filters, page: int,
-               per_page: int, language: str, exclude: tuple[int, ...] = (),
-               correct: bool = True) -> Results:
-        results = Results(query=query.text, page=page, per_page=per_page,
-                          language=language)
+    def search(
+        self,
+        query: ParsedQuery,
+        *,
+        filters: Filters,
+        page: int,
+        per_page: int,
+        language: str,
+        exclude: tuple[int, ...] = (),
+        correct: bool = True,
+    ) -> Results:
+        results = Results(
+            query=query.text, page=page, per_page=per_page, language=language
+        )
         if not query:
             return results
         from ..synonyms import synonym_variants
 
-        s = build_search(query, filters=filters, page=page, per_page=per_page,
-                         language=language, exclude=exclude, using=self.client,
-                         variants=synonym_variants(query.words))
+        s = build_search(
+            query,
+            filters=filters,
+            page=page,
+            per_page=per_page,
+            language=language,
+            exclude=exclude,
+            using=self.client,
+            variants=synonym_variants(query.words),
+        )
         response = s.execute()
         self._fill(results, response)
         if not results.total and results.suggestion and correct and not filters:
-            corrected = ParsedQuery(text=results.suggestion,
-                                    words=tuple(results.suggestion.split()))
-            retry = build_search(corrected, filters=filters, page=page,
-                                 per_page=per_page, language=language,
-                                 exclude=exclude, using=self.client,
-                                 variants=synonym_variants(corrected.words)).execute()
+            corrected = ParsedQuery(
+                text=results.suggestion, words=tuple(results.suggestion.split())
+            )
+            retry = build_search(
+                corrected,
+                filters=filters,
+                page=page,
+                per_page=per_page,
+                language=language,
+                exclude=exclude,
+                using=self.client,
+                variants=synonym_variants(corrected.words),
+            ).execute()
             suggestion = results.suggestion
             self._fill(results, retry)
             if results.total:
@@ -266,12 +373,19 @@ class ElasticsearchBackend:
             if highlight is not None:
                 for field in ("summary", "body"):
                     fragments += list(getattr(highlight, field, []))
-            results.hits.append(Hit(
-                page_id=hit.page_id, title=hit.title, url=hit.url, kind=hit.kind,
-                topic=getattr(hit, "topic_title", "") or "",
-                snippet=_snippet(fragments) if fragments else
-                getattr(hit, "summary", ""), score=hit.meta.score or 0.0,
-            ))
+            results.hits.append(
+                Hit(
+                    page_id=hit.page_id,
+                    title=hit.title,
+                    url=hit.url,
+                    kind=hit.kind,
+                    topic=getattr(hit, "topic_title", "") or "",
+                    snippet=_snippet(fragments)
+                    if fragments
+                    else getattr(hit, "summary", ""),
+                    score=hit.meta.score or 0.0,
+                )
+            )
         facets = {}
         for name in FACET_FIELDS:
             values = []
@@ -279,8 +393,11 @@ class ElasticsearchBackend:
                 label = bucket.key
                 if name == "topic" and bucket["label"]["buckets"]:
                     label = bucket["label"]["buckets"][0].key
-                values.append(FacetValue(value=str(bucket.key), label=str(label),
-                                         count=bucket.doc_count))
+                values.append(
+                    FacetValue(
+                        value=str(bucket.key), label=str(label), count=bucket.doc_count
+                    )
+                )
             facets[name] = values
         results.facets = facets
         words, changed = [], False
@@ -294,8 +411,9 @@ class ElasticsearchBackend:
         results.suggestion = " ".join(words) if changed else ""
 
     def autocomplete(self, text: str, *, language: str, limit: int = 6) -> list[Hit]:
-        response = build_autocomplete(text, language=language, limit=limit,
-                                      using=self.client).execute()
+        response = build_autocomplete(
+            text, language=language, limit=limit, using=self.client
+        ).execute()
         return self._suggestions(response)
 
     @staticmethod
@@ -303,8 +421,14 @@ class ElasticsearchBackend:
         hits = []
         for option in response.suggest["titles"][0].options:
             source = option._source
-            hits.append(Hit(page_id=source.page_id, title=source.title,
-                            url=source.url, kind=source.kind))
+            hits.append(
+                Hit(
+                    page_id=source.page_id,
+                    title=source.title,
+                    url=source.url,
+                    kind=source.kind,
+                )
+            )
         return hits
 
     def languages(self) -> set[str]:
@@ -331,17 +455,33 @@ class ElasticsearchBackend:
         from elasticsearch.helpers import bulk
 
         self.ensure_index()
-        bulk(self.client, ({"_op_type": "index", "_index": alias_name(),
-                            "_id": item.page_id, "_source": to_source(item)}
-                           for item in items), refresh="wait_for")
+        bulk(
+            self.client,
+            (
+                {
+                    "_op_type": "index",
+                    "_index": alias_name(),
+                    "_id": item.page_id,
+                    "_source": to_source(item),
+                }
+                for item in items
+            ),
+            refresh="wait_for",
+        )
 
     def delete(self, page_ids) -> None:
         from elasticsearch.helpers import bulk
 
         self.ensure_index()
-        bulk(self.client, ({"_op_type": "delete", "_index": alias_name(), "_id": pk}
-                           for pk in page_ids), raise_on_error=False,
-             refresh="wait_for")
+        bulk(
+            self.client,
+            (
+                {"_op_type": "delete", "_index": alias_name(), "_id": pk}
+                for pk in page_ids
+            ),
+            raise_on_error=False,
+            refresh="wait_for",
+        )
 
     def rebuild(self, batches, progress=None) -> int:
         """A new versioned index, filled, then the alias moved in one request."""
@@ -351,9 +491,14 @@ class ElasticsearchBackend:
         name = versioned_index_name()
         build_index(name, decompound_words(items)).create(using=self.client)
         for start in range(0, len(items), 500):
-            chunk = items[start:start + 500]
-            bulk(self.client, ({"_index": name, "_id": i.page_id,
-                                "_source": to_source(i)} for i in chunk))
+            chunk = items[start : start + 500]
+            bulk(
+                self.client,
+                (
+                    {"_index": name, "_id": i.page_id, "_source": to_source(i)}
+                    for i in chunk
+                ),
+            )
             if progress:
                 progress(len(chunk))
         self.client.indices.refresh(index=name)

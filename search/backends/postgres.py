@@ -72,11 +72,20 @@ class PostgresBackend:
 
     # --- querying ------------------------------------------------------------------
 
-    def search(self, query: ParsedQuery, *, filters: Filters, page: int,
-               per_page: int, language: str, exclude: tuple[int, ...] = (),
-               correct: bool = True) -> Results:
-        results = Results(query=query.text, page=page, per_page=per_page,
-                          language=language)
+    def search(
+        self,
+        query: ParsedQuery,
+        *,
+        filters: Filters,
+        page: int,
+        per_page: int,
+        language: str,
+        exclude: tuple[int, ...] = (),
+        correct: bool = True,
+    ) -> Results:
+        results = Results(
+            query=query.text, page=page, per_page=per_page, language=language
+        )
         if not query:
             return results
         config = config_for(language)
@@ -99,8 +108,9 @@ class PostgresBackend:
         self._similar_titles(results, query, language, exclude)
         return results
 
-    def _lookup(self, words: tuple[str, ...], config: str, *,
-                correct: bool = True) -> list[WordInfo]:
+    def _lookup(
+        self, words: tuple[str, ...], config: str, *, correct: bool = True
+    ) -> list[WordInfo]:
         """Stems, known-ness, compound parts and spelling suggestions, one query."""
         candidates = set()
         for word in words:
@@ -145,9 +155,15 @@ class PostgresBackend:
                  LIMIT 1) best
         """
         with connection.cursor() as cursor:
-            cursor.execute(sql, {"words": list(words), "config": config,
-                                 "candidates": sorted(candidates),
-                                 "similarity": SUGGESTION_SIMILARITY})
+            cursor.execute(
+                sql,
+                {
+                    "words": list(words),
+                    "config": config,
+                    "candidates": sorted(candidates),
+                    "similarity": SUGGESTION_SIMILARITY,
+                },
+            )
             rows = cursor.fetchall()
         infos = {w: WordInfo(word=w) for w in words}
         stems: dict[str, list[str]] = {}
@@ -169,24 +185,30 @@ class PostgresBackend:
                 suggested_stems[key] = (extra or "").split()
         for info in infos.values():
             probable_typo = not info.known and bool(info.suggestion)
-            info.alternatives = self._parts(info.word, vocabulary, info.stems,
-                                            stem_prefix=not probable_typo)
+            info.alternatives = self._parts(
+                info.word, vocabulary, info.stems, stem_prefix=not probable_typo
+            )
             if probable_typo and correct:
                 # A probable typo: its likely spelling counts as well.
-                info.alternatives += [f"{_lit(s)}:*" for s in
-                                      suggested_stems.get(info.word, ())
-                                      if len(s) >= MIN_PART]
+                info.alternatives += [
+                    f"{_lit(s)}:*"
+                    for s in suggested_stems.get(info.word, ())
+                    if len(s) >= MIN_PART
+                ]
             # Editors' synonyms: every word of a multi-word synonym must match.
             for synonym in sorted(synonyms.get(info.word, ())):
-                parts = [f"{_lit(s)}:*" if len(s) >= MIN_PART else _lit(s)
-                         for s in stems.get(synonym, ())]
+                parts = [
+                    f"{_lit(s)}:*" if len(s) >= MIN_PART else _lit(s)
+                    for s in stems.get(synonym, ())
+                ]
                 if parts:
                     info.alternatives.append("(" + " & ".join(parts) + ")")
         return [infos[w] for w in words]
 
     @staticmethod
-    def _parts(word: str, vocabulary: set[str], stems: list[str], *,
-               stem_prefix: bool = True) -> list[str]:
+    def _parts(
+        word: str, vocabulary: set[str], stems: list[str], *, stem_prefix: bool = True
+    ) -> list[str]:
         """Alternatives from the index vocabulary for a word the index may spell
         differently: a compound split into two known words ("barnehageplass" →
         barnehag & plass), or a known stem at the start of a derived word
@@ -197,7 +219,7 @@ class PostgresBackend:
             if head not in vocabulary:
                 continue
             for link in LINKS:
-                tail = word[i + len(link):] if word[i:].startswith(link) else None
+                tail = word[i + len(link) :] if word[i:].startswith(link) else None
                 if tail and len(tail) >= MIN_PART and tail in vocabulary:
                     alternatives.append(f"({_lit(head)} & {_lit(tail)}:*)")
                     break
@@ -230,14 +252,23 @@ class PostgresBackend:
         fragments = [f for f in (w.fragment() for w in words) if f]
         return f" {operator} ".join(fragments)
 
-    def _run(self, results: Results, tsquery: str, query: ParsedQuery,
-             filters: Filters, config: str, exclude: tuple[int, ...]) -> None:
+    def _run(
+        self,
+        results: Results,
+        tsquery: str,
+        query: ParsedQuery,
+        filters: Filters,
+        config: str,
+        exclude: tuple[int, ...],
+    ) -> None:
         # Facet counts are disjunctive: each facet is counted with the *other*
         # facets' filters applied, so a chosen value's siblings keep their counts.
         f_type = "(cardinality(%(types)s::text[]) = 0 OR kind = ANY(%(types)s))"
         f_topic = "(cardinality(%(topics)s::int[]) = 0 OR topic_id = ANY(%(topics)s))"
-        f_aud = ("(cardinality(%(audiences)s::text[]) = 0 "
-                 "OR audiences && %(audiences)s::varchar[])")
+        f_aud = (
+            "(cardinality(%(audiences)s::text[]) = 0 "
+            "OR audiences && %(audiences)s::varchar[])"
+        )
         # Only the constant filter snippets above are formatted in; every value
         # is a query parameter.
         sql = f"""
@@ -281,18 +312,24 @@ class PostgresBackend:
              GROUP BY a
         """  # noqa: S608
         params = {
-            "tsquery": tsquery, "text": query.normalised,
-            "language": results.language[:2] or "nb", "config": config,
-            "exclude": list(exclude), "types": list(filters.type),
-            "topics": list(filters.topic), "audiences": list(filters.audience),
+            "tsquery": tsquery,
+            "text": query.normalised,
+            "language": results.language[:2] or "nb",
+            "config": config,
+            "exclude": list(exclude),
+            "types": list(filters.type),
+            "topics": list(filters.topic),
+            "audiences": list(filters.audience),
             "limit": results.per_page,
             "offset": (results.page - 1) * results.per_page,
             "candidates": max(RERANK_CANDIDATES, results.page * results.per_page),
             # ts_headline is the dearest part of a results page: it parses the
             # text again. The beginning of a page says what it is about.
             "headline_chars": HEADLINE_CHARS,
-            "headline": (f"StartSel={START}, StopSel={STOP}, MaxWords=35, "
-                         "MinWords=15, MaxFragments=2, FragmentDelimiter=\" … \""),
+            "headline": (
+                f"StartSel={START}, StopSel={STOP}, MaxWords=35, "
+                'MinWords=15, MaxFragments=2, FragmentDelimiter=" … "'
+            ),
         }
         with connection.cursor() as cursor:
             cursor.execute(sql, params)
@@ -300,20 +337,34 @@ class PostgresBackend:
         hits, facets = [], {"type": [], "topic": [], "audience": []}
         for row, key, title, url, kind, topic, snippet, value in rows:
             if row == "hit":
-                hits.append(Hit(page_id=int(key), title=title, url=url, kind=kind,
-                                topic=topic, snippet=_snippet(snippet),
-                                score=float(value)))
+                hits.append(
+                    Hit(
+                        page_id=int(key),
+                        title=title,
+                        url=url,
+                        kind=kind,
+                        topic=topic,
+                        snippet=_snippet(snippet),
+                        score=float(value),
+                    )
+                )
             elif row == "total":
                 results.total = int(value)
             else:
-                facets[row].append(FacetValue(value=key, label=title or key,
-                                              count=int(value)))
+                facets[row].append(
+                    FacetValue(value=key, label=title or key, count=int(value))
+                )
         hits.sort(key=lambda h: (-h.score, h.page_id))
         results.hits = hits
         results.facets = facets
 
-    def _similar_titles(self, results: Results, query: ParsedQuery, language: str,
-                        exclude: tuple[int, ...]) -> None:
+    def _similar_titles(
+        self,
+        results: Results,
+        query: ParsedQuery,
+        language: str,
+        exclude: tuple[int, ...],
+    ) -> None:
         """Last resort for zero hits: titles that look like the query."""
         text = query.normalised
         entries = list(
@@ -327,14 +378,29 @@ class PostgresBackend:
                       AND similarity(lower(title), %s) >= %s
                       AND NOT (page_id = ANY(%s::int[]))
                     ORDER BY score DESC, page_id LIMIT %s""",
-                [text, (language or "nb")[:2], text, text, TITLE_SIMILARITY,
-                 list(exclude), results.per_page],
+                [
+                    text,
+                    (language or "nb")[:2],
+                    text,
+                    text,
+                    TITLE_SIMILARITY,
+                    list(exclude),
+                    results.per_page,
+                ],
             )
         )
-        results.hits = [Hit(page_id=e.page_id, title=e.title, url=e.url,
-                            kind=e.kind, topic=e.topic_title,
-                            snippet=e.summary[:240], score=e.score)
-                        for e in entries]
+        results.hits = [
+            Hit(
+                page_id=e.page_id,
+                title=e.title,
+                url=e.url,
+                kind=e.kind,
+                topic=e.topic_title,
+                snippet=e.summary[:240],
+                score=e.score,
+            )
+            for e in entries
+        ]
         results.total = len(results.hits)
         results.facets = {}
 
@@ -358,11 +424,19 @@ class PostgresBackend:
              LIMIT %(limit)s
         """
         with connection.cursor() as cursor:
-            cursor.execute(sql, {"q": " & ".join(fragments), "config": config,
-                                 "language": (language or "nb")[:2],
-                                 "limit": limit})
-            return [Hit(page_id=r[0], title=r[1], url=r[2], kind=r[3])
-                    for r in cursor.fetchall()]
+            cursor.execute(
+                sql,
+                {
+                    "q": " & ".join(fragments),
+                    "config": config,
+                    "language": (language or "nb")[:2],
+                    "limit": limit,
+                },
+            )
+            return [
+                Hit(page_id=r[0], title=r[1], url=r[2], kind=r[3])
+                for r in cursor.fetchall()
+            ]
 
     def languages(self) -> set[str]:
         return set(SearchEntry.objects.values_list("language", flat=True).distinct())
@@ -376,20 +450,43 @@ class PostgresBackend:
             return
         with transaction.atomic():
             SearchEntry.objects.bulk_create(
-                [SearchEntry(page_id=i.page_id, language=i.language, url=i.url,
-                             kind=i.doc.kind, title=i.doc.title,
-                             summary=i.doc.summary, keywords=i.doc.keywords,
-                             body=i.doc.body, topic_id=i.doc.topic_id,
-                             topic_title=i.doc.topic_title,
-                             audiences=i.doc.audiences) for i in items],
-                update_conflicts=True, unique_fields=["page"],
-                update_fields=["language", "url", "kind", "title", "summary",
-                               "keywords", "body", "topic_id", "topic_title",
-                               "audiences", "updated_at"],
+                [
+                    SearchEntry(
+                        page_id=i.page_id,
+                        language=i.language,
+                        url=i.url,
+                        kind=i.doc.kind,
+                        title=i.doc.title,
+                        summary=i.doc.summary,
+                        keywords=i.doc.keywords,
+                        body=i.doc.body,
+                        topic_id=i.doc.topic_id,
+                        topic_title=i.doc.topic_title,
+                        audiences=i.doc.audiences,
+                    )
+                    for i in items
+                ],
+                update_conflicts=True,
+                unique_fields=["page"],
+                update_fields=[
+                    "language",
+                    "url",
+                    "kind",
+                    "title",
+                    "summary",
+                    "keywords",
+                    "body",
+                    "topic_id",
+                    "topic_title",
+                    "audiences",
+                    "updated_at",
+                ],
             )
             ids = [i.page_id for i in items]
-            case = " ".join(f"WHEN '{lang}' THEN '{cfg}'::regconfig"
-                            for lang, cfg in CONFIGS.items())
+            case = " ".join(
+                f"WHEN '{lang}' THEN '{cfg}'::regconfig"
+                for lang, cfg in CONFIGS.items()
+            )
             cfg = f"(CASE language {case} ELSE '{DEFAULT_CONFIG}'::regconfig END)"
             with connection.cursor() as cursor:
                 cursor.execute(
@@ -411,7 +508,8 @@ class PostgresBackend:
                 )
             SuggestionTerm.objects.bulk_create(
                 [SuggestionTerm(word=w) for w in sorted(_terms(items))],
-                ignore_conflicts=True, batch_size=2000,
+                ignore_conflicts=True,
+                batch_size=2000,
             )
 
     def delete(self, page_ids) -> None:
@@ -432,8 +530,9 @@ class PostgresBackend:
                     progress(len(batch))
             # Document frequencies make suggestions prefer common words.
             counts: dict[str, int] = {}
-            for (title, summary, keywords) in SearchEntry.objects.values_list(
-                    "title", "summary", "keywords").iterator(chunk_size=2000):
+            for title, summary, keywords in SearchEntry.objects.values_list(
+                "title", "summary", "keywords"
+            ).iterator(chunk_size=2000):
                 for word in set(_words(f"{title} {summary} {keywords}")):
                     counts[word] = counts.get(word, 0) + 1
             SuggestionTerm.objects.all().delete()
@@ -449,8 +548,11 @@ class PostgresBackend:
 
 
 def _words(value: str) -> list[str]:
-    return [w for w in WORD_RE.findall(value.lower())
-            if len(w) >= MIN_PART and not w.isdigit() and len(w) <= 100]
+    return [
+        w
+        for w in WORD_RE.findall(value.lower())
+        if len(w) >= MIN_PART and not w.isdigit() and len(w) <= 100
+    ]
 
 
 def _terms(items) -> set[str]:

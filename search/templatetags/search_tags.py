@@ -27,5 +27,6 @@ def search_autocomplete_assets():
     """The script and its stylesheet (both from our own static files: CSP)."""
     return format_html(
         '<link rel="stylesheet" href="{}"><script src="{}" defer></script>',
-        static("search/css/search.css"), static("search/js/autocomplete.js"),
+        static("search/css/search.css"),
+        static("search/js/autocomplete.js"),
     )

@@ -81,8 +81,10 @@ def chromium_browser(django_db_setup):
     # While that loop runs, Django's connection handler (asgiref Local) hands out
     # per-context connection objects instead of the thread's: they need the
     # database snapshot that serialized_rollback restores from.
-    snapshots = {c.alias: getattr(c, "_test_serialized_contents", None)
-                 for c in connections.all()}
+    snapshots = {
+        c.alias: getattr(c, "_test_serialized_contents", None)
+        for c in connections.all()
+    }
     try:
         with sync_playwright() as playwright:
             for alias, snapshot in snapshots.items():
@@ -105,7 +107,8 @@ def chromium_browser(django_db_setup):
 def page(chromium_browser, live_server):
     """A new tab (1280×800) that fails the test if it requests any other origin."""
     context = chromium_browser.new_context(
-        viewport={"width": 1280, "height": 800}, locale="nb-NO",
+        viewport={"width": 1280, "height": 800},
+        locale="nb-NO",
         service_workers="block",
     )
     tab = context.new_page()
@@ -124,8 +127,11 @@ def page(chromium_browser, live_server):
 def foreign_requests(urls: list[str], server_url: str) -> list[str]:
     """Every requested URL that is not on the live server's origin."""
     origin = _origin(server_url)
-    return [url for url in urls
-            if _origin(url) != origin and not url.startswith(("data:", "about:"))]
+    return [
+        url
+        for url in urls
+        if _origin(url) != origin and not url.startswith(("data:", "about:"))
+    ]
 
 
 def _origin(url: str) -> tuple[str, str]:
@@ -230,13 +236,21 @@ def _build_portal_pages() -> dict:
     site = make_site()
     unit = UnitFactory(slug="barnehage", name="Barnehage", phone="66 90 12 34")
     service = make_service(
-        site["topic"], unit, "Søke barnehageplass",
-        audiences=["innbyggere"], price="Gratis å søke.",
-        processing_time="4 uker", who_can_get_it="<p>Alle med barn.</p>",
+        site["topic"],
+        unit,
+        "Søke barnehageplass",
+        audiences=["innbyggere"],
+        price="Gratis å søke.",
+        processing_time="4 uker",
+        who_can_get_it="<p>Alle med barn.</p>",
         how_to_apply="<p>Søk på nett.</p>",
     )
-    other = make_service(site["topic"], unit, "Åpen barnehage",
-                         audiences=["innbyggere", "lag-og-foreninger"])
+    other = make_service(
+        site["topic"],
+        unit,
+        "Åpen barnehage",
+        audiences=["innbyggere", "lag-og-foreninger"],
+    )
     service.related_services.add(other)
     service.save_revision().publish()
     return {

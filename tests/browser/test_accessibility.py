@@ -27,10 +27,12 @@ LANGUAGE_PREFIXES = ["", "/en"]
 
 
 @pytest.mark.parametrize("prefix", LANGUAGE_PREFIXES, ids=["nb", "en"])
-@pytest.mark.parametrize(("name", "status"), PUBLIC_PAGES,
-                         ids=[name for name, _ in PUBLIC_PAGES])
-def test_page_has_no_wcag_violations(page, live_server, portal_pages, name, status,
-                                     prefix):
+@pytest.mark.parametrize(
+    ("name", "status"), PUBLIC_PAGES, ids=[name for name, _ in PUBLIC_PAGES]
+)
+def test_page_has_no_wcag_violations(
+    page, live_server, portal_pages, name, status, prefix
+):
     url = prefix + portal_pages.get(name, name)
     assert_accessible(page, live_server, url, expect_status=status)
     expected_lang = "en" if prefix == "/en" else "nb"
@@ -91,8 +93,9 @@ def test_no_horizontal_scroll_at_320px(page, live_server, portal_pages, name):
     assert widths[0] <= widths[1], f"{name}: content {widths[0]}px in {widths[1]}px"
 
 
-def test_privacy_check_catches_foreign_requests(chromium_browser, live_server,
-                                                portal_pages):
+def test_privacy_check_catches_foreign_requests(
+    chromium_browser, live_server, portal_pages
+):
     """The page fixture's origin check is real: a foreign request is noticed."""
     context = chromium_browser.new_context()
     tab = context.new_page()

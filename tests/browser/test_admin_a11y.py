@@ -40,24 +40,38 @@ def handler_session(live_server):
     group.permissions.add(Permission.objects.get(codename="access_admin"))
     user.groups.add(group)
     submission, _ = services.submission_create(
-        kind="feedback", topic=topic, subject="Hull i veien",
-        text="Det er et stort hull <b>her</b>.", contact_email="kari@example.org",
-        contact_name="Kari", notify=False,
+        kind="feedback",
+        topic=topic,
+        subject="Hull i veien",
+        text="Det er et stort hull <b>her</b>.",
+        contact_email="kari@example.org",
+        contact_name="Kari",
+        notify=False,
         attachments=[SimpleUploadedFile("bilde.png", PNG)],
     )
-    services.submission_create(kind="question", topic=topic, subject="Brøyting?",
-                               text="Når brøyter dere?", notify=False)
+    services.submission_create(
+        kind="question",
+        topic=topic,
+        subject="Brøyting?",
+        text="Når brøyter dere?",
+        notify=False,
+    )
     services.submission_record_email_failure(
-        submission_id=submission.pk, purpose="receipt", attempt=1,
-        error="Connection refused", will_retry=True)
+        submission_id=submission.pk,
+        purpose="receipt",
+        attempt=1,
+        error="Connection refused",
+        will_retry=True,
+    )
     client = Client()
     client.force_login(user)
     return {"cookie": client.cookies["sessionid"].value, "submission": submission}
 
 
 def _login(page, live_server, cookie):
-    page.context.add_cookies([{"name": "sessionid", "value": cookie,
-                               "url": live_server.url}])
+    page.context.add_cookies(
+        [{"name": "sessionid", "value": cookie, "url": live_server.url}]
+    )
 
 
 def _check(page, live_server, url):
@@ -68,13 +82,13 @@ def _check(page, live_server, url):
 
 
 @pytest.mark.parametrize("view", ["inbox", "case", "report"])
-def test_admin_pages_have_no_wcag_violations(page, live_server, handler_session,
-                                             view):
+def test_admin_pages_have_no_wcag_violations(page, live_server, handler_session, view):
     _login(page, live_server, handler_session["cookie"])
     url = {
         "inbox": reverse("feedback_inbox:index"),
-        "case": reverse("feedback_inbox:inspect",
-                        args=[handler_session["submission"].pk]),
+        "case": reverse(
+            "feedback_inbox:inspect", args=[handler_session["submission"].pk]
+        ),
         "report": reverse("feedback_tools:report"),
     }[view]
     if view == "case":

@@ -27,8 +27,12 @@ def feedback_site(portal_pages):
     from feedback.models import Topic
 
     with transaction.atomic():
-        Topic.objects.create(name="Vei, gater og parkering", slug="vei",
-                             name_en="Roads and parking", sort_order=1)
+        Topic.objects.create(
+            name="Vei, gater og parkering",
+            slug="vei",
+            name_en="Roads and parking",
+            sort_order=1,
+        )
         Topic.objects.create(name="Barnehage", slug="barnehage", sort_order=2)
     return portal_pages
 
@@ -50,14 +54,16 @@ def test_form_for_a_service_accessible(page, live_server, feedback_site):
     from home.models import ServicePage
 
     service = ServicePage.objects.get(title="Søke barnehageplass")
-    assert_accessible(page, live_server,
-                      f"/si-din-mening/tilbakemelding/?tjeneste={service.pk}")
+    assert_accessible(
+        page, live_server, f"/si-din-mening/tilbakemelding/?tjeneste={service.pk}"
+    )
     assert "Søke barnehageplass" in page.content()
 
 
 @pytest.mark.parametrize("prefix", ["", "/en"], ids=["nb", "en"])
-def test_error_state_keeps_text_and_links_errors(page, live_server, feedback_site,
-                                                 prefix):
+def test_error_state_keeps_text_and_links_errors(
+    page, live_server, feedback_site, prefix
+):
     url = f"{prefix}/si-din-mening/sporsmal/"
     visit(page, live_server, url)
     text = "Når blir veien min brøytet? <script>alert(1)</script>"
@@ -77,8 +83,12 @@ def test_error_state_keeps_text_and_links_errors(page, live_server, feedback_sit
     _assert_page_clean(page, url + " (errors)")
 
 
-@override_settings(PORTAL={**__import__("django.conf").conf.settings.PORTAL,
-                           "FORM_MIN_FILL_SECONDS": 0})
+@override_settings(
+    PORTAL={
+        **__import__("django.conf").conf.settings.PORTAL,
+        "FORM_MIN_FILL_SECONDS": 0,
+    }
+)
 def test_receipt_and_tracking_page_accessible(page, live_server, feedback_site):
     from feedback.models import Submission
     from feedback.services import submission_reply
@@ -103,8 +113,11 @@ def test_receipt_and_tracking_page_accessible(page, live_server, feedback_site):
 
     submission = Submission.objects.get()
     with transaction.atomic():
-        submission_reply(submission=submission, by=UserFactory(is_superuser=True),
-                         text="Ja, du får plass i Solsikken barnehage.")
+        submission_reply(
+            submission=submission,
+            by=UserFactory(is_superuser=True),
+            text="Ja, du får plass i Solsikken barnehage.",
+        )
     visit(page, live_server, tracking.replace(live_server.url, ""))
     assert "Solsikken" in page.content()
     _assert_page_clean(page, "tracking")

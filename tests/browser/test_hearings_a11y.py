@@ -33,31 +33,62 @@ def hearing_pages(portal_pages):
 
     with transaction.atomic():
         unit = UnitFactory(slug="plan", name="Plan og bygg")
-        index = add_page(portal_pages["site"]["home"],
-                         HearingIndexPage(title="Høringer", slug="horinger"))
+        index = add_page(
+            portal_pages["site"]["home"],
+            HearingIndexPage(title="Høringer", slug="horinger"),
+        )
         pages = {
-            "open": make_hearing(index, unit, title="Åpen høring", opens_on=days(-5),
-                                 deadline=days(40), area="Nesbru",
-                                 body="<p>Hva saken gjelder.</p>"),
-            "upcoming": make_hearing(index, unit, title="Kommende høring",
-                                     opens_on=days(5), deadline=days(50)),
-            "closed": make_hearing(index, unit, title="Lukket høring",
-                                   opens_on=days(-60), deadline=days(-2)),
-            "concluded": make_hearing(index, unit, title="Avsluttet høring",
-                                      opens_on=days(-90), deadline=days(-30),
-                                      outcome_heard="<p>Vi hørte mye.</p>",
-                                      outcome_decided="<p>Vedtatt.</p>"),
+            "open": make_hearing(
+                index,
+                unit,
+                title="Åpen høring",
+                opens_on=days(-5),
+                deadline=days(40),
+                area="Nesbru",
+                body="<p>Hva saken gjelder.</p>",
+            ),
+            "upcoming": make_hearing(
+                index,
+                unit,
+                title="Kommende høring",
+                opens_on=days(5),
+                deadline=days(50),
+            ),
+            "closed": make_hearing(
+                index,
+                unit,
+                title="Lukket høring",
+                opens_on=days(-60),
+                deadline=days(-2),
+            ),
+            "concluded": make_hearing(
+                index,
+                unit,
+                title="Avsluttet høring",
+                opens_on=days(-90),
+                deadline=days(-30),
+                outcome_heard="<p>Vi hørte mye.</p>",
+                outcome_decided="<p>Vedtatt.</p>",
+            ),
         }
         moderator = UserFactory(username="moderator", is_superuser=True)
         for key in ("closed", "concluded"):
             submission, _ = hearing_response_create(
-                hearing=pages[key], data={
-                    "respondent_type": "organisation", "name": "Leder",
-                    "organisation": "Asker Vel", "text": "Vi støtter planen.",
-                    "publish_name": False, "email": ""},
-                now=pages[key].opens_at + datetime.timedelta(days=1), notify=False)
-            publication_decide(publication=submission.publication,
-                               action="approved", by=moderator)
+                hearing=pages[key],
+                data={
+                    "respondent_type": "organisation",
+                    "name": "Leder",
+                    "organisation": "Asker Vel",
+                    "text": "Vi støtter planen.",
+                    "publish_name": False,
+                    "email": "",
+                },
+                now=pages[key].opens_at + datetime.timedelta(days=1),
+                notify=False,
+            )
+            publication_decide(
+                publication=submission.publication, action="approved", by=moderator
+            )
     urls = {key: page.url for key, page in pages.items()}
     urls["index"] = index.url
     urls["index_filtered"] = index.url + "?malgruppe=innbyggere"
@@ -66,15 +97,18 @@ def hearing_pages(portal_pages):
 
 
 @pytest.mark.parametrize("prefix", ["", "/en"], ids=["nb", "en"])
-@pytest.mark.parametrize("name", ["index", "index_filtered", "open", "upcoming",
-                                  "closed", "concluded", "follow"])
+@pytest.mark.parametrize(
+    "name",
+    ["index", "index_filtered", "open", "upcoming", "closed", "concluded", "follow"],
+)
 def test_hearing_pages_accessible(page, live_server, hearing_pages, name, prefix):
     assert_accessible(page, live_server, prefix + hearing_pages[name])
     assert page.locator("h1").count() == 1
 
 
-def test_home_with_open_hearings_accessible(page, live_server, hearing_pages,
-                                            portal_pages):
+def test_home_with_open_hearings_accessible(
+    page, live_server, hearing_pages, portal_pages
+):
     assert_accessible(page, live_server, portal_pages["home"])
     assert page.locator("#open-hearings").count() == 1
 

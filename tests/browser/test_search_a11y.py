@@ -22,8 +22,9 @@ SEARCH_PAGES = [
 
 @pytest.mark.parametrize("prefix", ["", "/en"], ids=["nb", "en"])
 @pytest.mark.parametrize("url", SEARCH_PAGES)
-def test_search_pages_have_no_wcag_violations(page, live_server, portal_pages, url,
-                                              prefix):
+def test_search_pages_have_no_wcag_violations(
+    page, live_server, portal_pages, url, prefix
+):
     assert_accessible(page, live_server, prefix + url)
     assert page.locator("h1").count() == 1
 
@@ -43,19 +44,20 @@ def test_autocomplete_combobox(page, live_server, portal_pages):
     assert axe_violations(page) == []  # with the list open
     box.press("ArrowDown")
     active = box.get_attribute("aria-activedescendant")
-    assert active and page.locator(f"#{active}").get_attribute(
-        "aria-selected") == "true"
+    assert (
+        active and page.locator(f"#{active}").get_attribute("aria-selected") == "true"
+    )
     box.press("Escape")
     assert box.get_attribute("aria-expanded") == "false"
     box.press("ArrowDown")
     box.press("Enter")
     page.wait_for_url("**/barnehage/**")
-    assert page.locator("h1").inner_text() in {"Søke barnehageplass",
-                                                "Åpen barnehage"}
+    assert page.locator("h1").inner_text() in {"Søke barnehageplass", "Åpen barnehage"}
 
 
-def test_search_form_submits_without_javascript(chromium_browser, live_server,
-                                                portal_pages):
+def test_search_form_submits_without_javascript(
+    chromium_browser, live_server, portal_pages
+):
     context = chromium_browser.new_context(java_script_enabled=False)
     try:
         tab = context.new_page()

@@ -10,23 +10,36 @@ def units(db):
     """The triage unit (the same row make_site() uses) plus a few real-looking
     units. No page tree: tests that need pages ask for `site` too."""
     triage = UnitFactory(slug="servicetorget", name="Servicetorget", is_triage=True)
-    vei = UnitFactory(slug="vei-og-trafikk", name="Vei og trafikk",
-                      name_en="Roads and traffic", first_answer_days=10)
-    renovasjon = UnitFactory(slug="renovasjon", name="Renovasjon",
-                             name_en="Waste collection")
-    barnehage = UnitFactory(slug="barnehage", name="Barnehage",
-                            name_en="Kindergartens")
+    vei = UnitFactory(
+        slug="vei-og-trafikk",
+        name="Vei og trafikk",
+        name_en="Roads and traffic",
+        first_answer_days=10,
+    )
+    renovasjon = UnitFactory(
+        slug="renovasjon", name="Renovasjon", name_en="Waste collection"
+    )
+    barnehage = UnitFactory(slug="barnehage", name="Barnehage", name_en="Kindergartens")
     # A sub-unit: leads and handlers of vei see it too.
     gatelys = UnitFactory(slug="gatelys", name="Gatelys", parent=vei)
-    return {"triage": triage, "vei": vei, "renovasjon": renovasjon,
-            "barnehage": barnehage, "gatelys": gatelys}
+    return {
+        "triage": triage,
+        "vei": vei,
+        "renovasjon": renovasjon,
+        "barnehage": barnehage,
+        "gatelys": gatelys,
+    }
 
 
 @pytest.fixture
 def topics(units):
     return {
-        "vei": Topic.objects.create(name="Vei, gater og brøyting", slug="vei",
-                                    name_en="Roads", default_unit=units["vei"]),
+        "vei": Topic.objects.create(
+            name="Vei, gater og brøyting",
+            slug="vei",
+            name_en="Roads",
+            default_unit=units["vei"],
+        ),
         "annet": Topic.objects.create(name="Annet", slug="annet", name_en="Other"),
     }
 
@@ -34,10 +47,18 @@ def topics(units):
 @pytest.fixture
 def rules(units):
     return [
-        RoutingRule.objects.create(name="Brøyting", keywords="brøyting, gatelys",
-                                   unit=units["vei"], priority=10),
-        RoutingRule.objects.create(name="Søppel", keywords="søppel, henting",
-                                   unit=units["renovasjon"], priority=20),
+        RoutingRule.objects.create(
+            name="Brøyting",
+            keywords="brøyting, gatelys",
+            unit=units["vei"],
+            priority=10,
+        ),
+        RoutingRule.objects.create(
+            name="Søppel",
+            keywords="søppel, henting",
+            unit=units["renovasjon"],
+            priority=20,
+        ),
     ]
 
 

@@ -23,7 +23,10 @@ class FlakyBackend(LocmemBackend):
     def send_messages(self, email_messages):
         if FlakyBackend.failures > 0:
             FlakyBackend.failures -= 1
-            refused = {to: (450, b"4.2.1 Mailbox busy, try later")
-                       for message in email_messages for to in message.to}
+            refused = {
+                to: (450, b"4.2.1 Mailbox busy, try later")
+                for message in email_messages
+                for to in message.to
+            }
             raise smtplib.SMTPRecipientsRefused(refused)
         return super().send_messages(email_messages)

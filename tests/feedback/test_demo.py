@@ -9,8 +9,19 @@ from tests.factories import UnitFactory, UserFactory, member
 
 pytestmark = pytest.mark.django_db
 
-SLUGS = ["barnehage", "skole", "helse-og-omsorg", "byggesak", "vei-og-trafikk",
-         "vann-og-avlop", "renovasjon", "kultur", "naering", "plan", "kommunikasjon"]
+SLUGS = [
+    "barnehage",
+    "skole",
+    "helse-og-omsorg",
+    "byggesak",
+    "vei-og-trafikk",
+    "vann-og-avlop",
+    "renovasjon",
+    "kultur",
+    "naering",
+    "plan",
+    "kommunikasjon",
+]
 
 
 def test_seed_is_idempotent_and_varied(settings, monkeypatch):

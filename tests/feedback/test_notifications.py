@@ -34,11 +34,16 @@ def create(commit, **kw):
 
 
 def test_receipt_in_norwegian(units, commit):
-    submission, token = create(commit, contact_email="kari@example.org",
-                               contact_name="Kari <Nordmann>", language="nb")
+    submission, token = create(
+        commit,
+        contact_email="kari@example.org",
+        contact_name="Kari <Nordmann>",
+        language="nb",
+    )
     message = next(m for m in mail.outbox if m.to == ["kari@example.org"])
     assert message.subject == (
-        f"Vi har mottatt henvendelsen din ({submission.reference})")
+        f"Vi har mottatt henvendelsen din ({submission.reference})"
+    )
     assert "Hei Kari <Nordmann>," in message.body  # plain text: not escaped
     assert f"Referansen din er {submission.reference}." in message.body
     assert "Den er sendt til: Servicetorget." in message.body
@@ -53,21 +58,24 @@ def test_receipt_in_norwegian(units, commit):
 def test_receipt_in_english(units, commit):
     units["triage"].name_en = "Service centre"
     units["triage"].save()
-    submission, token = create(commit, contact_email="john@example.org",
-                               language="en")
+    submission, token = create(commit, contact_email="john@example.org", language="en")
     message = next(m for m in mail.outbox if m.to == ["john@example.org"])
     assert message.subject == (
-        f"We have received your message ({submission.reference})")
+        f"We have received your message ({submission.reference})"
+    )
     assert "It has been sent to: Service centre." in message.body
     assert f"/en/sak/{submission.reference}/?t={token}" in message.body
     assert 'lang="en"' in message.alternatives[0][0]
 
 
 def test_unit_notice_has_no_contact_details(units, commit):
-    submission, _ = create(commit, contact_email="kari@example.org",
-                           contact_phone="99887766", subject="Brøyting")
-    notice = next(m for m in mail.outbox
-                  if m.to == ["servicetorget@asker.kommune.no"])
+    submission, _ = create(
+        commit,
+        contact_email="kari@example.org",
+        contact_phone="99887766",
+        subject="Brøyting",
+    )
+    notice = next(m for m in mail.outbox if m.to == ["servicetorget@asker.kommune.no"])
     assert submission.reference in notice.subject
     assert "Brøyting" in notice.body and "/admin/" in notice.body
     assert "kari@example.org" not in notice.body + notice.alternatives[0][0]
@@ -79,16 +87,21 @@ def test_reply_and_interim_reply_in_resident_language(units, people, commit):
     mail.outbox.clear()
     with commit(execute=True):
         submission_interim_reply(
-            submission=submission, by=people["triage"],
+            submission=submission,
+            by=people["triage"],
             reason="We must inspect the road first.",
-            expected_date=datetime.date(2099, 3, 1))
+            expected_date=datetime.date(2099, 3, 1),
+        )
     message = mail.outbox[-1]
     assert message.subject.startswith("Interim reply to your message")
     assert "We must inspect the road first." in message.body
     assert "You can expect an answer by March 1, 2099." in message.body
     with commit(execute=True):
-        submission_reply(submission=submission, by=people["triage"],
-                         text="The road was cleared today.")
+        submission_reply(
+            submission=submission,
+            by=people["triage"],
+            text="The road was cleared today.",
+        )
     message = mail.outbox[-1]
     assert message.subject == f"Answer to your message ({submission.reference})"
     assert "The road was cleared today." in message.body
@@ -97,8 +110,9 @@ def test_reply_and_interim_reply_in_resident_language(units, people, commit):
 def test_reply_in_norwegian(units, people, commit):
     submission, _ = create(commit, contact_email="kari@example.org", language="nb")
     with commit(execute=True):
-        submission_reply(submission=submission, by=people["triage"],
-                         text="Veien er brøytet.")
+        submission_reply(
+            submission=submission, by=people["triage"], text="Veien er brøytet."
+        )
     message = mail.outbox[-1]
     assert message.subject == f"Svar på henvendelsen din ({submission.reference})"
     assert "Her er svaret vårt" in message.body
@@ -109,8 +123,12 @@ def test_reroute_notice_to_new_unit(units, people, commit):
     submission, _ = create(commit)
     mail.outbox.clear()
     with commit(execute=True):
-        submission_reroute(submission=submission, by=people["triage"],
-                           unit=units["renovasjon"], reason="Gjelder søppel")
+        submission_reroute(
+            submission=submission,
+            by=people["triage"],
+            unit=units["renovasjon"],
+            reason="Gjelder søppel",
+        )
     (message,) = mail.outbox
     assert message.to == ["renovasjon@asker.kommune.no"]
     assert "Gjelder søppel" in message.body and "Servicetorget" in message.body
@@ -122,6 +140,7 @@ def test_no_email_address_no_receipt(units, commit):
 
 
 # --- SMTP failure -------------------------------------------------------------------
+
 
 def test_smtp_down_retries_bounded_submission_intact(units, commit, settings):
     """Immediate backend: every attempt runs at once; all fail; the submission and
@@ -144,13 +163,15 @@ def test_smtp_down_retries_bounded_submission_intact(units, commit, settings):
 def test_smtp_failure_on_durable_backend_retried_with_backoff(settings, units):
     """The real database task backend and worker: the first delivery fails, the
     task is re-queued to run later, and the next run delivers the e-mail."""
-    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend",
-                                  "QUEUES": ["default"]}}
+    settings.TASKS = {
+        "default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}
+    }
     settings.EMAIL_BACKEND = "tests.feedback.mail_backends.FlakyBackend"
     FlakyBackend.failures = 1
     # pytest-django restores TASKS; django_tasks resets its handler on the change.
-    submission, _ = submission_create(kind=Kind.QUESTION, text="Hei",
-                                      contact_email="kari@example.org")
+    submission, _ = submission_create(
+        kind=Kind.QUESTION, text="Hei", contact_email="kari@example.org"
+    )
     # Committed before any e-mail: the tasks are only queued.
     assert Submission.objects.filter(pk=submission.pk).exists()
     assert DBTaskResult.objects.count() == 2 and mail.outbox == []
@@ -179,6 +200,7 @@ def test_smtp_failure_on_durable_backend_retried_with_backoff(settings, units):
 
 
 # --- digest and retention -----------------------------------------------------------
+
 
 def test_overdue_digest_to_leads(units, people, commit):
     lead = people["lead"]
@@ -215,14 +237,17 @@ def test_digest_for_lead_of_several_units(units, commit):
 
 def test_anonymise_expired(units, commit, settings):
     long_ago = timezone.now() - datetime.timedelta(days=400)
-    closed, _ = create(commit, now=long_ago, contact_email="kari@example.org",
-                       contact_name="Kari")
-    Submission.objects.filter(pk=closed.pk).update(status=Status.CLOSED,
-                                                   closed_at=long_ago)
+    closed, _ = create(
+        commit, now=long_ago, contact_email="kari@example.org", contact_name="Kari"
+    )
+    Submission.objects.filter(pk=closed.pk).update(
+        status=Status.CLOSED, closed_at=long_ago
+    )
     open_old, _ = create(commit, now=long_ago, contact_email="ola@example.org")
     recent, _ = create(commit, contact_email="per@example.org")
-    Submission.objects.filter(pk=recent.pk).update(status=Status.CLOSED,
-                                                   closed_at=timezone.now())
+    Submission.objects.filter(pk=recent.pk).update(
+        status=Status.CLOSED, closed_at=timezone.now()
+    )
     call_command("anonymise_expired")
     closed.refresh_from_db()
     open_old.refresh_from_db()

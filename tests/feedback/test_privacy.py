@@ -11,8 +11,10 @@ def test_valid_numbers(number):
     assert is_valid_fnr(number)
 
 
-@pytest.mark.parametrize("number", ["01010150075", "12345678901", "0101015001",
-                                    "32010150011", "abcdefghijk", ""])
+@pytest.mark.parametrize(
+    "number",
+    ["01010150075", "12345678901", "0101015001", "32010150011", "abcdefghijk", ""],
+)
 def test_invalid_numbers(number):
     assert not is_valid_fnr(number)
 

@@ -20,9 +20,11 @@ from feedback.services import submission_add_note, submission_reply
 pytestmark = pytest.mark.django_db
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
-PNG = (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08"
-       b"\x02\x00\x00\x00\x90wS\xde\x00\x00\x00\x0cIDATx\x9cc\xf8\x0f\x00\x00\x01"
-       b"\x01\x00\x05\x18\xd8N\x00\x00\x00\x00IEND\xaeB`\x82")
+PNG = (
+    b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08"
+    b"\x02\x00\x00\x00\x90wS\xde\x00\x00\x00\x0cIDATx\x9cc\xf8\x0f\x00\x00\x01"
+    b"\x01\x00\x05\x18\xd8N\x00\x00\x00\x00IEND\xaeB`\x82"
+)
 EXE = b"MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff\x00\x00" + b"\x00" * 200
 
 
@@ -72,8 +74,10 @@ def test_form_renders_accessibly(client, units, topics, kind):
     page = soup(response)
     assert len(page.select("h1")) == 1
     # Every visible input has a label pointing at it.
-    for field in page.select("form.feedback-form input, form.feedback-form select, "
-                             "form.feedback-form textarea"):
+    for field in page.select(
+        "form.feedback-form input, form.feedback-form select, "
+        "form.feedback-form textarea"
+    ):
         if field.get("type") in {"hidden", "submit"}:
             continue
         assert page.select_one(f'label[for="{field["id"]}"]'), field
@@ -88,16 +92,22 @@ def test_unknown_kind_is_404(client, units):
 
 def test_send_feedback_receipt_and_tracking(client, units, rules, topics, commit):
     with commit(execute=True):
-        response = client.post(url(), data(contact_email="kari@example.org",
-                                           contact_name="Kari",
-                                           topic=topics["vei"].pk))
+        response = client.post(
+            url(),
+            data(
+                contact_email="kari@example.org",
+                contact_name="Kari",
+                topic=topics["vei"].pk,
+            ),
+        )
     assert response.status_code == 302
     submission = Submission.objects.get()
     assert submission.kind == Kind.FEEDBACK
     # No rule matches «hull i veien» here: the topic's default unit decides.
     assert submission.unit == units["vei"]
     assert submission.routing_reason == (
-        "Standardenhet for temaet «Vei, gater og brøyting»")
+        "Standardenhet for temaet «Vei, gater og brøyting»"
+    )
     receipt = client.get(response["Location"])
     assert receipt.status_code == 200
     assert receipt["Referrer-Policy"] == "no-referrer"
@@ -171,10 +181,13 @@ def test_html_kept_escaped_on_error(client, units):
 
 
 def test_non_utf8_body_is_no_500(client, units):
-    body = (b"subject=Hei&text=Bl%E5b%E6r+og+%FF%FE&language=nb&started="
-            + spam.form_timestamp(time.time() - 30).encode())
-    response = client.post(url(), body,
-                           content_type="application/x-www-form-urlencoded")
+    body = (
+        b"subject=Hei&text=Bl%E5b%E6r+og+%FF%FE&language=nb&started="
+        + spam.form_timestamp(time.time() - 30).encode()
+    )
+    response = client.post(
+        url(), body, content_type="application/x-www-form-urlencoded"
+    )
     assert response.status_code in (200, 302)
     if response.status_code == 302:
         assert Submission.objects.get().text.startswith("Bl")
@@ -197,11 +210,14 @@ def test_honeypot_refused_text_kept(client, units):
     assert not Submission.objects.exists()
 
 
-@pytest.mark.parametrize(("started", "message"), [
-    (lambda: spam.form_timestamp(time.time()), "veldig raskt"),
-    (lambda: spam.form_timestamp(time.time() - 3 * 86400), "utløpt"),
-    (lambda: "forfalsket", "utløpt"),
-])
+@pytest.mark.parametrize(
+    ("started", "message"),
+    [
+        (lambda: spam.form_timestamp(time.time()), "veldig raskt"),
+        (lambda: spam.form_timestamp(time.time() - 3 * 86400), "utløpt"),
+        (lambda: "forfalsket", "utløpt"),
+    ],
+)
 def test_fill_time_checked_text_kept(client, units, started, message):
     response = client.post(url(), data(started=started()))
     assert response.status_code == 200
@@ -241,6 +257,7 @@ def test_rate_limit_per_client_without_raw_ip(client, units, settings):
 
 # --- attachments --------------------------------------------------------------------
 
+
 def _attachments_cleanup():
     for submission in Submission.objects.all():
         for attachment in submission.attachments.all():
@@ -248,12 +265,15 @@ def _attachments_cleanup():
 
 
 def test_attachments_accepted_by_content(client, units):
-    files = [SimpleUploadedFile("brev.pdf", PDF, "application/pdf"),
-             SimpleUploadedFile("bilde.png", PNG, "image/png")]
+    files = [
+        SimpleUploadedFile("brev.pdf", PDF, "application/pdf"),
+        SimpleUploadedFile("bilde.png", PNG, "image/png"),
+    ]
     response = client.post(url(), {**data(), "attachments": files})
     assert response.status_code == 302
-    types = set(Submission.objects.get().attachments.values_list("content_type",
-                                                                 flat=True))
+    types = set(
+        Submission.objects.get().attachments.values_list("content_type", flat=True)
+    )
     assert types == {"application/pdf", "image/png"}
     _attachments_cleanup()
 
@@ -283,8 +303,11 @@ def test_oversized_and_too_many_files(client, units):
 
 
 def test_total_size_limit(client, units, settings):
-    settings.PORTAL = {**settings.PORTAL, "ATTACHMENT_MAX_BYTES": 1000,
-                       "ATTACHMENTS_TOTAL_MAX_BYTES": 1500}
+    settings.PORTAL = {
+        **settings.PORTAL,
+        "ATTACHMENT_MAX_BYTES": 1000,
+        "ATTACHMENTS_TOTAL_MAX_BYTES": 1500,
+    }
     files = [SimpleUploadedFile(f"{i}.pdf", PDF + b"0" * 900) for i in range(2)]
     response = client.post(url(), {**data(), "attachments": files})
     _, text = error_links(response)
@@ -293,6 +316,7 @@ def test_total_size_limit(client, units, settings):
 
 
 # --- tracking -----------------------------------------------------------------------
+
 
 def _send(client, **kw):
     response = client.post(url(), data(**kw))
@@ -316,18 +340,23 @@ def test_wrong_token_is_same_404_as_missing(client, units):
 
 def test_timeline_shows_replies_never_notes(client, units, people):
     submission, token = _send(client)
-    submission_add_note(submission=submission, by=people["triage"],
-                        text="HEMMELIG INTERNT NOTAT")
-    submission_reply(submission=submission, by=people["triage"],
-                     text="Vi fikser hullet <i>i morgen</i>.")
+    submission_add_note(
+        submission=submission, by=people["triage"], text="HEMMELIG INTERNT NOTAT"
+    )
+    submission_reply(
+        submission=submission,
+        by=people["triage"],
+        text="Vi fikser hullet <i>i morgen</i>.",
+    )
     body = client.get(f"/sak/{submission.reference}/?t={token}").content.decode()
     assert "HEMMELIG" not in body
     assert "Vi fikser hullet &lt;i&gt;i morgen&lt;/i&gt;." in body
     assert "Besvart" in body and "Sendt til Servicetorget" in body
 
 
-def test_tracking_page_query_count(client, units, people,
-                                   django_assert_max_num_queries):
+def test_tracking_page_query_count(
+    client, units, people, django_assert_max_num_queries
+):
     submission, token = _send(client)
     for i in range(5):
         submission_reply(submission=submission, by=people["triage"], text=f"Svar {i}")
@@ -346,13 +375,15 @@ def test_tracking_page_query_count(client, units, people,
 def test_english_form_and_receipt(client, units):
     response = client.get("/en/si-din-mening/tilbakemelding/")
     assert "Give feedback" in response.content.decode()
-    response = client.post("/en/si-din-mening/tilbakemelding/",
-                           data(language="en", subject=""))
+    response = client.post(
+        "/en/si-din-mening/tilbakemelding/", data(language="en", subject="")
+    )
     _, text = error_links(response)
     assert "Write a subject." in text
 
 
 # --- page feedback ------------------------------------------------------------------
+
 
 def test_widget_on_content_pages(client, units, service):
     response = client.get(service.url)
@@ -360,14 +391,17 @@ def test_widget_on_content_pages(client, units, service):
     widget = page.select_one("#page-feedback")
     assert widget is not None
     assert widget.select_one('input[name="page"]')["value"] == str(service.pk)
-    assert widget.select_one("legend h2").get_text(strip=True) == \
-        "Fant du det du lette etter?"
+    assert (
+        widget.select_one("legend h2").get_text(strip=True)
+        == "Fant du det du lette etter?"
+    )
 
 
 def test_page_feedback_without_js(client, units, service):
-    response = client.post(reverse("feedback:page_feedback"),
-                           {"page": service.pk, "helpful": "no",
-                            "text": "Fant ikke prisen"})
+    response = client.post(
+        reverse("feedback:page_feedback"),
+        {"page": service.pk, "helpful": "no", "text": "Fant ikke prisen"},
+    )
     assert response.status_code == 302
     assert response["Location"] == f"{service.url}?takk=1#page-feedback"
     submission = Submission.objects.get()
@@ -380,14 +414,17 @@ def test_page_feedback_without_js(client, units, service):
 
 
 def test_page_feedback_errors_keep_comment(client, units, service):
-    response = client.post(reverse("feedback:page_feedback"),
-                           {"page": service.pk, "text": "Hvor er prisen?"})
+    response = client.post(
+        reverse("feedback:page_feedback"),
+        {"page": service.pk, "text": "Hvor er prisen?"},
+    )
     assert response.status_code == 200
     links, text = error_links(response)
     assert links == ["#id_helpful"] and "Velg «Ja» eller «Nei»." in text
     assert textarea(response) == "Hvor er prisen?"
-    response = client.post(reverse("feedback:page_feedback"),
-                           {"page": "999999", "helpful": "yes"})
+    response = client.post(
+        reverse("feedback:page_feedback"), {"page": "999999", "helpful": "yes"}
+    )
     assert response.status_code == 200
     assert "Vi fant ikke siden." in response.content.decode()
     assert not Submission.objects.exists()

@@ -32,11 +32,17 @@ def recaptcha_on(settings):
 def post(client, token="tok"):  # noqa: S107 - a reCAPTCHA response
     with translation.override("nb"):
         path = reverse("feedback:submit", kwargs={"kind": "forslag"})
-    return client.post(path, {
-        "subject": "Benker", "text": "Flere benker i parken", "language": "nb",
-        "started": spam.form_timestamp(time.time() - 30), "website": "",
-        spam.RECAPTCHA_FIELD: token,
-    })
+    return client.post(
+        path,
+        {
+            "subject": "Benker",
+            "text": "Flere benker i parken",
+            "language": "nb",
+            "started": spam.form_timestamp(time.time() - 30),
+            "website": "",
+            spam.RECAPTCHA_FIELD: token,
+        },
+    )
 
 
 class FakeGoogle:
@@ -72,8 +78,10 @@ def test_google_unreachable_keeps_and_flags(client, units, recaptcha_on):
 
 
 def test_low_score_flags(client, units, recaptcha_on, monkeypatch):
-    monkeypatch.setattr("django_recaptcha.client.recaptcha_request",
-                        FakeGoogle({"success": True, "score": 0.1}))
+    monkeypatch.setattr(
+        "django_recaptcha.client.recaptcha_request",
+        FakeGoogle({"success": True, "score": 0.1}),
+    )
     assert post(client).status_code == 302
     submission = Submission.objects.get()
     assert submission.flagged_for_moderation
@@ -81,8 +89,10 @@ def test_low_score_flags(client, units, recaptcha_on, monkeypatch):
 
 
 def test_good_score_not_flagged(client, units, recaptcha_on, monkeypatch):
-    monkeypatch.setattr("django_recaptcha.client.recaptcha_request",
-                        FakeGoogle({"success": True, "score": 0.9}))
+    monkeypatch.setattr(
+        "django_recaptcha.client.recaptcha_request",
+        FakeGoogle({"success": True, "score": 0.9}),
+    )
     assert post(client).status_code == 302
     assert not Submission.objects.get().flagged_for_moderation
 

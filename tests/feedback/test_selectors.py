@@ -35,15 +35,18 @@ def spread(units):
     return out
 
 
-@pytest.mark.parametrize(("who", "sees"), [
-    ("handler_a", {"vei", "gatelys"}),
-    ("lead", {"vei", "gatelys"}),
-    ("gatelys", {"gatelys"}),
-    ("handler_b", {"renovasjon"}),
-    ("triage", {"vei", "gatelys", "renovasjon", "triage"}),
-    ("superuser", {"vei", "gatelys", "renovasjon", "triage"}),
-    ("nobody", set()),
-])
+@pytest.mark.parametrize(
+    ("who", "sees"),
+    [
+        ("handler_a", {"vei", "gatelys"}),
+        ("lead", {"vei", "gatelys"}),
+        ("gatelys", {"gatelys"}),
+        ("handler_b", {"renovasjon"}),
+        ("triage", {"vei", "gatelys", "renovasjon", "triage"}),
+        ("superuser", {"vei", "gatelys", "renovasjon", "triage"}),
+        ("nobody", set()),
+    ],
+)
 def test_visibility_matrix(who, sees, spread, people):
     user = people[who]
     visible = set(submissions_visible_to(user).values_list("text", flat=True))
@@ -73,9 +76,13 @@ def test_inactive_user_sees_nothing(spread, people):
 def test_tracking_lookup(units):
     s, token = submission_create(kind=Kind.QUESTION, text="Hei")
     assert submission_for_tracking(s.reference, token) == s
-    for reference, t in [(s.reference, token[:-1] + "x"), (s.reference, ""),
-                         ("2026-999999", token), ("", token),
-                         (s.reference, "x" * 500)]:
+    for reference, t in [
+        (s.reference, token[:-1] + "x"),
+        (s.reference, ""),
+        ("2026-999999", token),
+        ("", token),
+        (s.reference, "x" * 500),
+    ]:
         with pytest.raises(Http404):
             submission_for_tracking(reference, t)
 
@@ -91,56 +98,80 @@ def test_tracking_lookup_query_count(units, django_assert_num_queries):
 def test_deadlines_overdue_and_interim(units, people):
     now = timezone.now()
     fresh, _ = submission_create(kind=Kind.QUESTION, text="ny")
-    late, _ = submission_create(kind=Kind.QUESTION, text="sen",
-                                now=now - datetime.timedelta(days=20))
-    old, _ = submission_create(kind=Kind.QUESTION, text="gammel",
-                               now=now - datetime.timedelta(days=31))
-    interim, _ = submission_create(kind=Kind.QUESTION, text="foreløpig",
-                                   now=now - datetime.timedelta(days=40))
+    late, _ = submission_create(
+        kind=Kind.QUESTION, text="sen", now=now - datetime.timedelta(days=20)
+    )
+    old, _ = submission_create(
+        kind=Kind.QUESTION, text="gammel", now=now - datetime.timedelta(days=31)
+    )
+    interim, _ = submission_create(
+        kind=Kind.QUESTION, text="foreløpig", now=now - datetime.timedelta(days=40)
+    )
     Submission.objects.filter(pk=interim.pk).update(interim_reply_at=now)
-    answered, _ = submission_create(kind=Kind.QUESTION, text="besvart",
-                                    now=now - datetime.timedelta(days=40))
+    answered, _ = submission_create(
+        kind=Kind.QUESTION, text="besvart", now=now - datetime.timedelta(days=40)
+    )
     Submission.objects.filter(pk=answered.pk).update(
-        status=Status.ANSWERED, first_answered_at=now)
-    submission_create(kind=Kind.PAGE_FEEDBACK, text="side",
-                      now=now - datetime.timedelta(days=40))
+        status=Status.ANSWERED, first_answered_at=now
+    )
+    submission_create(
+        kind=Kind.PAGE_FEEDBACK, text="side", now=now - datetime.timedelta(days=40)
+    )
 
-    assert set(overdue().values_list("text", flat=True)) == {"sen", "gammel",
-                                                            "foreløpig"}
+    assert set(overdue().values_list("text", flat=True)) == {
+        "sen",
+        "gammel",
+        "foreløpig",
+    }
     assert set(interim_reply_owed().values_list("text", flat=True)) == {"gammel"}
     late.refresh_from_db()
     old.refresh_from_db()
     assert late.is_overdue and not late.interim_reply_owed
     assert old.interim_reply_owed
     counts = dashboard_counts(people["triage"])
-    assert counts == {"open": 4, "overdue": 3, "interim_owed": 1, "new_today": 1,
-                      "page_feedback_today": 0, "mine": 0}
+    assert counts == {
+        "open": 4,
+        "overdue": 3,
+        "interim_owed": 1,
+        "new_today": 1,
+        "page_feedback_today": 0,
+        "mine": 0,
+    }
     assert dashboard_counts(people["handler_a"])["open"] == 0
 
 
 def test_page_feedback_stats(units, service, site):
     for helpful, text in [(True, ""), (False, "Fant ikke prisen"), (False, "")]:
-        submission_create(kind=Kind.PAGE_FEEDBACK, page=service, helpful=helpful,
-                          text=text)
+        submission_create(
+            kind=Kind.PAGE_FEEDBACK, page=service, helpful=helpful, text=text
+        )
     submission_create(kind=Kind.PAGE_FEEDBACK, page=site["index"], helpful=True)
     rows = list(page_feedback_stats())
     assert rows[0]["page_id"] == service.pk
-    assert (rows[0]["yes"], rows[0]["no"], rows[0]["comments"], rows[0]["total"]) \
-        == (1, 2, 1, 3)
-    assert [r["page_id"] for r in page_feedback_stats(page_ids=[site["index"].pk])] \
-        == [site["index"].pk]
+    assert (rows[0]["yes"], rows[0]["no"], rows[0]["comments"], rows[0]["total"]) == (
+        1,
+        2,
+        1,
+        3,
+    )
+    assert [r["page_id"] for r in page_feedback_stats(page_ids=[site["index"].pk])] == [
+        site["index"].pk
+    ]
 
 
 # --- one access read per request (selectors.unit_access) ----------------------------
 
-@pytest.mark.parametrize(("who", "queries"), [
-    ("handler_a", 2),  # memberships with the triage flag, the unit tree
-    ("lead", 2),  # leads all her units: the same walk serves scope and led
-    ("triage", 1),  # sees everything: no tree
-    ("superuser", 1),  # sees everything; only "which units does she lead" asks
-])
-def test_unit_access_read_once(who, queries, people, units,
-                               django_assert_num_queries):
+
+@pytest.mark.parametrize(
+    ("who", "queries"),
+    [
+        ("handler_a", 2),  # memberships with the triage flag, the unit tree
+        ("lead", 2),  # leads all her units: the same walk serves scope and led
+        ("triage", 1),  # sees everything: no tree
+        ("superuser", 1),  # sees everything; only "which units does she lead" asks
+    ],
+)
+def test_unit_access_read_once(who, queries, people, units, django_assert_num_queries):
     from feedback.permissions import is_feedback_editor, is_unit_member
     from feedback.selectors import unit_access, visible_unit_ids
 

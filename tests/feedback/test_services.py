@@ -44,26 +44,35 @@ def create(**kw):
 
 def test_create_routes_stores_decision_and_events(rules, topics, commit):
     with commit(execute=True):
-        submission, token = create(text="Ingen brøyting i Kirkeveien",
-                                   contact_email="kari@example.org",
-                                   topic=topics["annet"])
+        submission, token = create(
+            text="Ingen brøyting i Kirkeveien",
+            contact_email="kari@example.org",
+            topic=topics["annet"],
+        )
     assert re.fullmatch(r"\d{4}-\d{6}", submission.reference)
     assert submission.unit.slug == "vei-og-trafikk"
     assert submission.routing_rule == rules[0]
     assert submission.routing_reason == (
-        f"Regel #{rules[0].pk} «Brøyting»: nøkkelord «brøyting»")
+        f"Regel #{rules[0].pk} «Brøyting»: nøkkelord «brøyting»"
+    )
     assert submission.status == Status.RECEIVED
     # The vei unit answers within 10 days.
     assert submission.due_at - submission.created_at == datetime.timedelta(days=10)
     assert submission.tracking_token_hash == hash_token(token)
     assert token not in submission.tracking_token_hash
     kinds = list(submission.events.values_list("kind", "public"))
-    assert kinds == [(EventKind.RECEIVED, True), (EventKind.ROUTED, True),
-                     (EventKind.EMAIL_SENT, False), (EventKind.EMAIL_SENT, False)]
+    assert kinds == [
+        (EventKind.RECEIVED, True),
+        (EventKind.ROUTED, True),
+        (EventKind.EMAIL_SENT, False),
+        (EventKind.EMAIL_SENT, False),
+    ]
     assert ModelLogEntry.objects.filter(action="feedback.create").count() == 1
     # Receipt to the resident and notice to the unit.
     assert sorted(m.to[0] for m in mail.outbox) == [
-        "kari@example.org", "vei-og-trafikk@asker.kommune.no"]
+        "kari@example.org",
+        "vei-og-trafikk@asker.kommune.no",
+    ]
 
 
 def test_references_are_unique_and_increasing(units):
@@ -133,8 +142,7 @@ def _in_status(status, units):
     s, _ = create(text="Hei")
     if status == Status.DUPLICATE:
         original, _ = create(text="Original")
-        Submission.objects.filter(pk=s.pk).update(status=status,
-                                                  duplicate_of=original)
+        Submission.objects.filter(pk=s.pk).update(status=status, duplicate_of=original)
     else:
         Submission.objects.filter(pk=s.pk).update(status=status)
     s.refresh_from_db()
@@ -148,8 +156,9 @@ def test_every_transition_allowed_or_refused(from_status, to_status, units, peop
     kwargs = {"duplicate_of": original} if to_status == Status.DUPLICATE else {}
     allowed = to_status in ALLOWED_TRANSITIONS[from_status]
     if allowed:
-        submission_transition(submission=s, by=people["handler_a"],
-                              to_status=to_status, **kwargs)
+        submission_transition(
+            submission=s, by=people["handler_a"], to_status=to_status, **kwargs
+        )
         s.refresh_from_db()
         assert s.status == to_status
         event = s.events.order_by("-id").first()
@@ -161,8 +170,9 @@ def test_every_transition_allowed_or_refused(from_status, to_status, units, peop
             assert s.closed_at is None
     else:
         with pytest.raises(TransitionNotAllowed):
-            submission_transition(submission=s, by=people["handler_a"],
-                                  to_status=to_status, **kwargs)
+            submission_transition(
+                submission=s, by=people["handler_a"], to_status=to_status, **kwargs
+            )
         s.refresh_from_db()
         assert s.status == from_status
 
@@ -182,7 +192,8 @@ def test_refused_transition_message_is_norwegian(units, people):
     with pytest.raises(TransitionNotAllowed) as exc:
         submission_reopen(submission=s, by=people["triage"])
     assert exc.value.messages == [
-        "En henvendelse kan ikke gå fra «Mottatt» til «Under behandling»."]
+        "En henvendelse kan ikke gå fra «Mottatt» til «Under behandling»."
+    ]
 
 
 def test_duplicate_needs_original_and_not_itself(units, people):
@@ -190,8 +201,9 @@ def test_duplicate_needs_original_and_not_itself(units, people):
     with pytest.raises(ValidationError):
         submission_transition(submission=s, by=None, to_status=Status.DUPLICATE)
     with pytest.raises(ValidationError):
-        submission_transition(submission=s, by=None, to_status=Status.DUPLICATE,
-                              duplicate_of=s)
+        submission_transition(
+            submission=s, by=None, to_status=Status.DUPLICATE, duplicate_of=s
+        )
 
 
 def test_spam_is_not_shown_to_resident(units):
@@ -202,12 +214,14 @@ def test_spam_is_not_shown_to_resident(units):
 
 # --- handling -----------------------------------------------------------------
 
+
 def test_reply_marks_answered_and_emails_in_resident_language(units, people, commit):
     s, _ = create(text="Hei", contact_email="kari@example.org", language="en")
     mail.outbox.clear()
     with commit(execute=True):
-        event = submission_reply(submission=s, by=people["triage"],
-                                 text="Thanks, fixed <b>today</b>.")
+        event = submission_reply(
+            submission=s, by=people["triage"], text="Thanks, fixed <b>today</b>."
+        )
     s.refresh_from_db()
     assert s.status == Status.ANSWERED and s.first_answered_at is not None
     assert event.public and event.kind == EventKind.REPLIED
@@ -232,12 +246,19 @@ def test_reply_refused_on_closed_and_empty(units, people):
 def test_interim_reply(units, people):
     s, _ = create(text="Hei", contact_email="kari@example.org")
     with pytest.raises(ValidationError):
-        submission_interim_reply(submission=s, by=None, reason="Sakene hoper seg opp",
-                                 expected_date=datetime.date(2000, 1, 1))
+        submission_interim_reply(
+            submission=s,
+            by=None,
+            reason="Sakene hoper seg opp",
+            expected_date=datetime.date(2000, 1, 1),
+        )
     expected = timezone.localdate() + datetime.timedelta(days=20)
-    event = submission_interim_reply(submission=s, by=people["triage"],
-                                     reason="Vi venter på befaring",
-                                     expected_date=expected)
+    event = submission_interim_reply(
+        submission=s,
+        by=people["triage"],
+        reason="Vi venter på befaring",
+        expected_date=expected,
+    )
     s.refresh_from_db()
     assert s.status == Status.IN_PROGRESS and s.interim_reply_at is not None
     assert event.public and event.data["expected_date"] == expected.isoformat()
@@ -257,8 +278,7 @@ def test_assign_only_to_members(units, people):
     s.refresh_from_db()
     assert s.assigned_to == people["handler_a"]
     with pytest.raises(ValidationError):
-        submission_assign(submission=s, by=people["lead"],
-                          assignee=people["handler_b"])
+        submission_assign(submission=s, by=people["lead"], assignee=people["handler_b"])
     submission_assign(submission=s, by=people["lead"], assignee=None)
     s.refresh_from_db()
     assert s.assigned_to is None
@@ -270,11 +290,16 @@ def test_reroute_keeps_history_and_notifies_new_unit(units, people, commit):
     submission_assign(submission=s, by=people["triage"], assignee=people["triage"])
     mail.outbox.clear()
     with pytest.raises(ValidationError):
-        submission_reroute(submission=s, by=people["triage"], unit=units["vei"],
-                           reason=" ")
+        submission_reroute(
+            submission=s, by=people["triage"], unit=units["vei"], reason=" "
+        )
     with commit(execute=True):
-        submission_reroute(submission=s, by=people["triage"], unit=units["vei"],
-                           reason="Gjelder brøyting")
+        submission_reroute(
+            submission=s,
+            by=people["triage"],
+            unit=units["vei"],
+            reason="Gjelder brøyting",
+        )
     s.refresh_from_db()
     assert s.unit == units["vei"] and s.assigned_to is None and s.due_at == due
     event = s.events.get(kind=EventKind.REROUTED)
@@ -287,10 +312,17 @@ def test_reroute_keeps_history_and_notifies_new_unit(units, people, commit):
 
 # --- privacy ------------------------------------------------------------------
 
+
 def test_anonymise_removes_personal_data(units, people):
-    s, _ = create(text="Kari her, 99887766", subject="Hjelp", contact_name="Kari",
-                  contact_email="kari@example.org", contact_phone="99887766",
-                  location="Kirkeveien 1", postcode="1384")
+    s, _ = create(
+        text="Kari her, 99887766",
+        subject="Hjelp",
+        contact_name="Kari",
+        contact_email="kari@example.org",
+        contact_phone="99887766",
+        location="Kirkeveien 1",
+        postcode="1384",
+    )
     submission_reply(submission=s, by=people["triage"], text="Hei Kari!")
     assert submissions_anonymise(submissions=[s], by=people["triage"]) == 1
     s.refresh_from_db()
@@ -307,11 +339,12 @@ def test_export_for_email_case_insensitive_and_scoped(units, people, rules):
     create(text="søppel", contact_email="kari@example.org")
     create(text="annet", contact_email="ola@example.org")
     rows = submissions_for_email(email="KARI@example.org")
-    assert len(rows) == 2 and {r["unit"] for r in rows} == {"Vei og trafikk",
-                                                             "Renovasjon"}
+    assert len(rows) == 2 and {r["unit"] for r in rows} == {
+        "Vei og trafikk",
+        "Renovasjon",
+    }
     assert rows[0]["timeline"][0]["kind"] == EventKind.RECEIVED
-    scoped = submissions_for_email(email="kari@example.org",
-                                   user=people["handler_a"])
+    scoped = submissions_for_email(email="kari@example.org", user=people["handler_a"])
     assert [r["unit"] for r in scoped] == ["Vei og trafikk"]
 
 

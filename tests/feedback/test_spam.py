@@ -22,8 +22,9 @@ def test_links_counted():
 
 
 def test_client_key_is_keyed_hash_and_proxy_header(settings):
-    request = RequestFactory().get("/", REMOTE_ADDR="192.0.2.10",
-                                   HTTP_X_FORWARDED_FOR="6.6.6.6, 198.51.100.7")
+    request = RequestFactory().get(
+        "/", REMOTE_ADDR="192.0.2.10", HTTP_X_FORWARDED_FOR="6.6.6.6, 198.51.100.7"
+    )
     key = spam.client_key(request)
     assert "192.0.2.10" not in key and len(key) == 32
     assert spam.client_address(request) == "192.0.2.10"

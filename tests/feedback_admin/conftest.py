@@ -33,10 +33,12 @@ def attachments_tmp(settings, tmp_path):
 @pytest.fixture
 def units(db):
     return {
-        "triage": UnitFactory(slug="servicetorget", name="Servicetorget",
-                              is_triage=True),
-        "a": UnitFactory(slug="vei-og-trafikk", name="Vei og trafikk",
-                         name_en="Roads and traffic"),
+        "triage": UnitFactory(
+            slug="servicetorget", name="Servicetorget", is_triage=True
+        ),
+        "a": UnitFactory(
+            slug="vei-og-trafikk", name="Vei og trafikk", name_en="Roads and traffic"
+        ),
         "b": UnitFactory(slug="renovasjon", name="Renovasjon"),
     }
 
@@ -45,16 +47,20 @@ def units(db):
 def topics(units):
     return {
         "a": Topic.objects.create(name="Vei", slug="vei", default_unit=units["a"]),
-        "b": Topic.objects.create(name="Søppel", slug="soppel",
-                                  default_unit=units["b"]),
+        "b": Topic.objects.create(
+            name="Søppel", slug="soppel", default_unit=units["b"]
+        ),
     }
 
 
 def _admin_user(username, **kwargs):
     user = UserFactory(username=username, first_name=username.title(), **kwargs)
     handlers, _ = Group.objects.get_or_create(name="Handlers")
-    handlers.permissions.add(Permission.objects.get(
-        content_type__app_label="wagtailadmin", codename="access_admin"))
+    handlers.permissions.add(
+        Permission.objects.get(
+            content_type__app_label="wagtailadmin", codename="access_admin"
+        )
+    )
     user.groups.add(handlers)
     return user
 
@@ -72,16 +78,27 @@ def people(units):
     }
 
 
-def make_submission(topic, *, text="Hullet i veien er stort.", email="a@example.org",
-                    attachment=False, **kwargs):
+def make_submission(
+    topic,
+    *,
+    text="Hullet i veien er stort.",
+    email="a@example.org",
+    attachment=False,
+    **kwargs,
+):
     attachments = []
     if attachment:
         attachments = [SimpleUploadedFile("bilde.png", PNG, content_type="image/png")]
     submission, _token = services.submission_create(
-        kind=kwargs.pop("kind", "feedback"), topic=topic, text=text,
-        subject=kwargs.pop("subject", "Hull i veien"), contact_email=email,
+        kind=kwargs.pop("kind", "feedback"),
+        topic=topic,
+        text=text,
+        subject=kwargs.pop("subject", "Hull i veien"),
+        contact_email=email,
         contact_name=kwargs.pop("contact_name", "Kari Nordmann"),
-        attachments=attachments, notify=False, **kwargs,
+        attachments=attachments,
+        notify=False,
+        **kwargs,
     )
     return submission
 
@@ -90,7 +107,11 @@ def make_submission(topic, *, text="Hullet i veien er stort.", email="a@example.
 def subs(topics):
     return {
         "a": make_submission(topics["a"], attachment=True, email="kari@example.org"),
-        "b": make_submission(topics["b"], text="Søppelet er ikke hentet.",
-                             subject="Søppel", email="ola@example.org",
-                             attachment=True),
+        "b": make_submission(
+            topics["b"],
+            text="Søppelet er ikke hentet.",
+            subject="Søppel",
+            email="ola@example.org",
+            attachment=True,
+        ),
     }

@@ -86,8 +86,11 @@ def test_export(client, people, subs, role, fmt):
         assert response.status_code == 302
         return
     assert response.status_code == 200
-    body = b"".join(response.streaming_content) if response.streaming else (
-        response.content)
+    body = (
+        b"".join(response.streaming_content)
+        if response.streaming
+        else (response.content)
+    )
     if fmt == "xlsx":
         import io
 
@@ -104,8 +107,10 @@ def test_anonymous_is_sent_to_login(client, subs):
     for url in (
         reverse("feedback_inbox:index"),
         reverse("feedback_inbox:inspect", args=[subs["a"].pk]),
-        reverse("feedback_inbox:attachment",
-                args=[subs["a"].pk, subs["a"].attachments.get().pk]),
+        reverse(
+            "feedback_inbox:attachment",
+            args=[subs["a"].pk, subs["a"].attachments.get().pk],
+        ),
         reverse("feedback_tools:report"),
         reverse("feedback_tools:rights"),
     ):
@@ -119,11 +124,15 @@ def _action_data(action, people, units, subs):
     return {
         "note": {"note-text": "Sjekket stedet."},
         "reply": {"reply-text": "Vi fikser hullet neste uke."},
-        "interim": {"interim-reason": "Vi venter på en befaring.",
-                    "interim-expected_date": tomorrow.isoformat()},
+        "interim": {
+            "interim-reason": "Vi venter på en befaring.",
+            "interim-expected_date": tomorrow.isoformat(),
+        },
         "assign": {"assign-assignee": people["handler_a"].pk},
-        "reroute": {"reroute-unit": units["triage"].pk,
-                    "reroute-reason": "Hører ikke til oss."},
+        "reroute": {
+            "reroute-unit": units["triage"].pk,
+            "reroute-reason": "Hører ikke til oss.",
+        },
         "status": {"status-to_status": Status.IN_PROGRESS},
     }[action]
 
@@ -162,8 +171,9 @@ def test_case_actions(client, people, units, subs, role, action):
 def test_reopen_action(client, people, subs, role):
     from feedback import services
 
-    services.submission_transition(submission=subs["a"], by=None,
-                                   to_status=Status.CLOSED)
+    services.submission_transition(
+        submission=subs["a"], by=None, to_status=Status.CLOSED
+    )
     login(client, people, role)
     response = client.post(
         reverse("feedback_inbox:inspect", args=[subs["a"].pk]),
@@ -191,8 +201,9 @@ def test_bulk_close(client, people, subs, role):
     assert response.status_code == 302
     for key, sub in subs.items():
         sub.refresh_from_db()
-        sees = SEES_A[role] if key == "a" else role in {"handler_b", "triage",
-                                                         "superuser"}
+        sees = (
+            SEES_A[role] if key == "a" else role in {"handler_b", "triage", "superuser"}
+        )
         assert (sub.status == Status.CLOSED) is sees
 
 
@@ -233,8 +244,10 @@ def test_inbox_offers_the_bulk_actions(client, people, subs):
     login(client, people, "handler_a")
     html = client.get(reverse("feedback_inbox:index")).content.decode()
     for action in ("assign", "reroute", "close", "spam"):
-        assert reverse("wagtail_bulk_action",
-                       args=["feedback", "submission", action]) in html
+        assert (
+            reverse("wagtail_bulk_action", args=["feedback", "submission", action])
+            in html
+        )
     assert f'data-object-id="{subs["a"].pk}"' in html
 
 
@@ -242,15 +255,17 @@ def test_bulk_reroute_and_assign(client, people, units, subs):
     login(client, people, "lead_a")
     base = "/admin/bulk/feedback/submission/"
     query = f"?id={subs['a'].pk}&id={subs['b'].pk}"
-    response = client.post(base + "assign/" + query,
-                           {"assignee": people["handler_a"].pk})
+    response = client.post(
+        base + "assign/" + query, {"assignee": people["handler_a"].pk}
+    )
     assert response.status_code == 302
     subs["a"].refresh_from_db()
     subs["b"].refresh_from_db()
     assert subs["a"].assigned_to == people["handler_a"]
     assert subs["b"].assigned_to is None
-    response = client.post(base + "reroute/" + query,
-                           {"unit": units["triage"].pk, "reason": "Feil enhet"})
+    response = client.post(
+        base + "reroute/" + query, {"unit": units["triage"].pk, "reason": "Feil enhet"}
+    )
     assert response.status_code == 302
     subs["a"].refresh_from_db()
     subs["b"].refresh_from_db()
@@ -263,12 +278,14 @@ def test_bulk_refusals_are_counted(client, people, subs):
     reported, not hidden."""
     from feedback import services
 
-    services.submission_transition(submission=subs["a"], by=None,
-                                   to_status=Status.CLOSED)
+    services.submission_transition(
+        submission=subs["a"], by=None, to_status=Status.CLOSED
+    )
     login(client, people, "triage")
     url = reverse("wagtail_bulk_action", args=["feedback", "submission", "close"])
-    response = client.post(url + f"?id={subs['a'].pk}&id={subs['b'].pk}",
-                           {"reason": ""}, follow=True)
+    response = client.post(
+        url + f"?id={subs['a'].pk}&id={subs['b'].pk}", {"reason": ""}, follow=True
+    )
     messages = [str(m) for m in response.context["messages"]]
     assert any("refused" in m or "avvist" in m for m in messages), messages
     subs["b"].refresh_from_db()
@@ -278,8 +295,9 @@ def test_bulk_refusals_are_counted(client, people, subs):
 def test_handler_bulk_assign_only_to_herself(client, people, subs):
     login(client, people, "handler_a")
     url = reverse("wagtail_bulk_action", args=["feedback", "submission", "assign"])
-    response = client.post(url + f"?id={subs['a'].pk}",
-                           {"assignee": people["lead_a"].pk})
+    response = client.post(
+        url + f"?id={subs['a'].pk}", {"assignee": people["lead_a"].pk}
+    )
     assert response.status_code == 200  # not a valid choice
     subs["a"].refresh_from_db()
     assert subs["a"].assigned_to is None

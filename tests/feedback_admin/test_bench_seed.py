@@ -16,8 +16,9 @@ def test_bench_seed_inserts_and_clears(units, topics, subs, client, people):
     client.force_login(people["superuser"])
     assert client.get(reverse("feedback_inbox:index")).status_code == 200
     one = bench.first()
-    assert client.get(reverse("feedback_inbox:inspect", args=[one.pk])).status_code \
-        == 200
+    assert (
+        client.get(reverse("feedback_inbox:inspect", args=[one.pk])).status_code == 200
+    )
     call_command("bench_seed_submissions", count=0, clear=True, stdout=None)
     assert not Submission.objects.filter(reference__startswith="B").exists()
     assert Submission.objects.filter(pk=subs["a"].pk).exists()

@@ -26,7 +26,8 @@ def post(client, submission, data):
 
 def test_resident_text_is_escaped(client, people, topics):
     submission = make_submission(
-        topics["a"], subject="<b>Hei</b>",
+        topics["a"],
+        subject="<b>Hei</b>",
         text='<script>alert("x")</script>\nLinje to <img src=x onerror=alert(1)>',
     )
     client.force_login(people["handler_a"])
@@ -46,8 +47,9 @@ def test_routing_decision_and_timeline(client, people, subs):
     assert "Vei og trafikk" in html
     # The attachment is offered through the checked download view.
     attachment = subs["a"].attachments.get()
-    assert reverse("feedback_inbox:attachment",
-                   args=[subs["a"].pk, attachment.pk]) in html
+    assert (
+        reverse("feedback_inbox:attachment", args=[subs["a"].pk, attachment.pk]) in html
+    )
 
 
 def test_fnr_warning(client, people, topics):
@@ -60,14 +62,20 @@ def test_fnr_warning(client, people, topics):
     plain = make_submission(topics["a"], text="Ring meg på 12345678901 takk")
     client.force_login(people["handler_a"])
     assert "fødselsnummer" in case(client, submission).content.decode()
-    assert "national identity number (fødselsnummer)" not in case(
-        client, plain).content.decode()
+    assert (
+        "national identity number (fødselsnummer)"
+        not in case(client, plain).content.decode()
+    )
 
 
 def test_email_failure_visible(client, people, subs):
     services.submission_record_email_failure(
-        submission_id=subs["a"].pk, purpose="receipt", attempt=2,
-        error="Connection refused", will_retry=True)
+        submission_id=subs["a"].pk,
+        purpose="receipt",
+        attempt=2,
+        error="Connection refused",
+        will_retry=True,
+    )
     client.force_login(people["handler_a"])
     html = case(client, subs["a"]).content.decode()
     assert "feedback-timeline__event--email_failed" in html
@@ -80,16 +88,17 @@ def test_email_failure_visible(client, people, subs):
 
 def test_reply_writes_event_audit_log_and_status(client, people, subs):
     client.force_login(people["handler_a"])
-    response = post(client, subs["a"], {"action": "reply",
-                                        "reply-text": "Takk, vi ordner det."})
+    response = post(
+        client, subs["a"], {"action": "reply", "reply-text": "Takk, vi ordner det."}
+    )
     assert response.status_code == 302
     subs["a"].refresh_from_db()
     assert subs["a"].status == Status.ANSWERED
     event = subs["a"].events.get(kind=EventKind.REPLIED)
     assert event.public and event.actor == people["handler_a"]
-    assert ModelLogEntry.objects.filter(action="feedback.reply",
-                                        object_id=str(subs["a"].pk),
-                                        user=people["handler_a"]).exists()
+    assert ModelLogEntry.objects.filter(
+        action="feedback.reply", object_id=str(subs["a"].pk), user=people["handler_a"]
+    ).exists()
 
 
 def test_empty_reply_keeps_form_and_says_why(client, people, subs):
@@ -103,8 +112,9 @@ def test_empty_reply_keeps_form_and_says_why(client, people, subs):
 def test_refused_transition_gives_clear_message(client, people, subs):
     client.force_login(people["handler_a"])
     # "received" -> "received" is not in the table (a stale or forged form).
-    response = post(client, subs["a"], {"action": "status",
-                                        "status-to_status": Status.RECEIVED})
+    response = post(
+        client, subs["a"], {"action": "status", "status-to_status": Status.RECEIVED}
+    )
     assert response.status_code == 200
     html = response.content.decode()
     assert "cannot go from" in html or "kan ikke gå fra" in html
@@ -113,8 +123,9 @@ def test_refused_transition_gives_clear_message(client, people, subs):
 
 
 def test_only_allowed_transitions_are_offered(client, people, subs):
-    services.submission_transition(submission=subs["a"], by=None,
-                                   to_status=Status.CLOSED)
+    services.submission_transition(
+        submission=subs["a"], by=None, to_status=Status.CLOSED
+    )
     client.force_login(people["handler_a"])
     html = case(client, subs["a"]).content.decode()
     # From closed only in_progress (reopen) is allowed.
@@ -124,25 +135,32 @@ def test_only_allowed_transitions_are_offered(client, people, subs):
     assert 'id="handling-reply"' not in html
 
 
-def test_interim_reply_template_prefilled_and_placeholder_refused(client, people,
-                                                                  subs):
+def test_interim_reply_template_prefilled_and_placeholder_refused(client, people, subs):
     client.force_login(people["handler_a"])
     html = case(client, subs["a"]).content.decode()
     assert subs["a"].reference in html
     expected = timezone.localdate() + datetime.timedelta(days=14)
-    response = post(client, subs["a"], {
-        "action": "interim",
-        # The untouched template still has its [placeholder].
-        "interim-reason": "Vi trenger mer tid fordi [årsak].",
-        "interim-expected_date": expected.isoformat(),
-    })
+    response = post(
+        client,
+        subs["a"],
+        {
+            "action": "interim",
+            # The untouched template still has its [placeholder].
+            "interim-reason": "Vi trenger mer tid fordi [årsak].",
+            "interim-expected_date": expected.isoformat(),
+        },
+    )
     assert response.status_code == 200
     assert not subs["a"].events.filter(kind=EventKind.INTERIM_REPLY).exists()
-    response = post(client, subs["a"], {
-        "action": "interim",
-        "interim-reason": "Vi venter på svar fra entreprenøren.",
-        "interim-expected_date": expected.isoformat(),
-    })
+    response = post(
+        client,
+        subs["a"],
+        {
+            "action": "interim",
+            "interim-reason": "Vi venter på svar fra entreprenøren.",
+            "interim-expected_date": expected.isoformat(),
+        },
+    )
     assert response.status_code == 302
     subs["a"].refresh_from_db()
     assert subs["a"].interim_reply_at is not None
@@ -151,14 +169,18 @@ def test_interim_reply_template_prefilled_and_placeholder_refused(client, people
 
 def test_handler_can_only_take_a_case_herself(client, people, subs):
     client.force_login(people["handler_a"])
-    response = post(client, subs["a"], {"action": "assign",
-                                        "assign-assignee": people["lead_a"].pk})
+    response = post(
+        client, subs["a"], {"action": "assign", "assign-assignee": people["lead_a"].pk}
+    )
     assert response.status_code == 200  # not a valid choice for a handler
     subs["a"].refresh_from_db()
     assert subs["a"].assigned_to is None
     client.force_login(people["lead_a"])
-    response = post(client, subs["a"], {"action": "assign",
-                                        "assign-assignee": people["handler_a"].pk})
+    response = post(
+        client,
+        subs["a"],
+        {"action": "assign", "assign-assignee": people["handler_a"].pk},
+    )
     assert response.status_code == 302
     subs["a"].refresh_from_db()
     assert subs["a"].assigned_to == people["handler_a"]
@@ -166,9 +188,15 @@ def test_handler_can_only_take_a_case_herself(client, people, subs):
 
 def test_reroute_moves_it_out_of_sight(client, people, units, subs):
     client.force_login(people["handler_a"])
-    response = post(client, subs["a"], {"action": "reroute",
-                                        "reroute-unit": units["b"].pk,
-                                        "reroute-reason": "Gjelder søppel."})
+    response = post(
+        client,
+        subs["a"],
+        {
+            "action": "reroute",
+            "reroute-unit": units["b"].pk,
+            "reroute-reason": "Gjelder søppel.",
+        },
+    )
     assert response.status_code == 302
     assert case(client, subs["a"]).status_code == 404
     client.force_login(people["handler_b"])
@@ -178,9 +206,15 @@ def test_reroute_moves_it_out_of_sight(client, people, units, subs):
 def test_duplicate_needs_a_visible_original(client, people, subs):
     client.force_login(people["handler_a"])
     # B's submission is not visible to A: it cannot be named as the original.
-    response = post(client, subs["a"], {"action": "status",
-                                        "status-to_status": Status.DUPLICATE,
-                                        "status-duplicate_of": subs["b"].reference})
+    response = post(
+        client,
+        subs["a"],
+        {
+            "action": "status",
+            "status-to_status": Status.DUPLICATE,
+            "status-duplicate_of": subs["b"].reference,
+        },
+    )
     assert response.status_code == 200
     subs["a"].refresh_from_db()
     assert subs["a"].status == Status.RECEIVED

@@ -23,24 +23,27 @@ def listed(client, **params):
 @pytest.fixture
 def inbox(client, people, topics, units):
     now = timezone.now()
-    old = make_submission(topics["a"], now=now - datetime.timedelta(days=40),
-                          email="")
+    old = make_submission(topics["a"], now=now - datetime.timedelta(days=40), email="")
     fresh = make_submission(topics["a"], kind="question", subject="Brøyting")
     done = make_submission(topics["a"])
-    services.submission_transition(submission=done, by=None,
-                                   to_status=Status.CLOSED)
-    services.submission_assign(submission=fresh, by=None,
-                               assignee=people["lead_a"])
+    services.submission_transition(submission=done, by=None, to_status=Status.CLOSED)
+    services.submission_assign(submission=fresh, by=None, assignee=people["lead_a"])
     other_unit = make_submission(topics["b"])
     client.force_login(people["lead_a"])
-    return {"old": old.reference, "fresh": fresh.reference, "done": done.reference,
-            "b": other_unit.reference}
+    return {
+        "old": old.reference,
+        "fresh": fresh.reference,
+        "done": done.reference,
+        "b": other_unit.reference,
+    }
 
 
 def test_status_filter(client, inbox):
     assert listed(client, status=["closed"]) == {inbox["done"]}
     assert listed(client, status=["received", "in_progress"]) == {
-        inbox["old"], inbox["fresh"]}
+        inbox["old"],
+        inbox["fresh"],
+    }
 
 
 def test_kind_topic_and_unit(client, inbox, topics, units):
@@ -77,10 +80,17 @@ def test_sorting_by_due_date(client, inbox):
 
 
 def test_garbage_parameters_never_500(client, inbox):
-    for params in ({"unit": "abc"}, {"status": "bogus"}, {"created_at_from": "x"},
-                   {"p": "999"}, {"p": "x"}, {"ordering": "contact_email"},
-                   {"deadline": "<script>"}, {"export": "pdf"},
-                   {"q": "\x00" * 3}):
+    for params in (
+        {"unit": "abc"},
+        {"status": "bogus"},
+        {"created_at_from": "x"},
+        {"p": "999"},
+        {"p": "x"},
+        {"ordering": "contact_email"},
+        {"deadline": "<script>"},
+        {"export": "pdf"},
+        {"q": "\x00" * 3},
+    ):
         response = client.get(reverse("feedback_inbox:index"), params)
         assert response.status_code in (200, 400), (params, response.status_code)
         if response.status_code == 200 and "export" not in params:

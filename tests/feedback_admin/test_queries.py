@@ -38,15 +38,21 @@ INBOX_MAX_QUERIES = 12
 CASE_MAX_QUERIES = 13
 
 ROLES = ["handler_a", "lead_a", "triage", "superuser"]
-INBOX_PARAMS = [{}, {"unit": "A"}, {"status": ["received", "in_progress"]},
-                {"deadline": "overdue"}, {"q": "hull"}]
+INBOX_PARAMS = [
+    {},
+    {"unit": "A"},
+    {"status": ["received", "in_progress"]},
+    {"deadline": "overdue"},
+    {"q": "hull"},
+]
 
 
 def _grow(topics, people, n):
     for _ in range(n):
         submission = make_submission(topics["a"], attachment=False)
-        services.submission_assign(submission=submission, by=None,
-                                   assignee=people["handler_a"])
+        services.submission_assign(
+            submission=submission, by=None, assignee=people["handler_a"]
+        )
 
 
 @pytest.mark.parametrize("who", ROLES)
@@ -66,10 +72,12 @@ def test_inbox_queries_constant(client, people, topics, units, who, params):
 
 def _add_events(submission, people, n):
     for i in range(n):
-        services.submission_add_note(submission=submission, by=people["handler_a"],
-                                     text=f"Notat {i}")
+        services.submission_add_note(
+            submission=submission, by=people["handler_a"], text=f"Notat {i}"
+        )
         services.submission_assign(
-            submission=submission, by=people["lead_a"],
+            submission=submission,
+            by=people["lead_a"],
             assignee=people["handler_a"] if i % 2 else people["lead_a"],
         )
 
@@ -83,7 +91,9 @@ def test_case_view_queries_pinned(client, people, topics, who):
     few = count_queries(client, url)
     _add_events(submission, people, 10)
     services.submission_interim_reply(
-        submission=submission, by=people["lead_a"], reason="Vi venter på svar.",
+        submission=submission,
+        by=people["lead_a"],
+        reason="Vi venter på svar.",
         expected_date=timezone.localdate() + datetime.timedelta(days=14),
     )
     many = count_queries(client, url)

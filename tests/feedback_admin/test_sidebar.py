@@ -16,8 +16,11 @@ from tests.factories import member
 
 pytestmark = pytest.mark.django_db
 
-SIDEBAR = re.compile(r'<script id="wagtail-sidebar-props" type="application/json">'
-                     r"(.*?)</script>", re.S)
+SIDEBAR = re.compile(
+    r'<script id="wagtail-sidebar-props" type="application/json">'
+    r"(.*?)</script>",
+    re.S,
+)
 
 
 def sidebar(client, url=None):
@@ -33,8 +36,7 @@ def test_same_menu_as_wagtail_and_per_user(client, rf, people):
     assert inbox in mine
     request = rf.get("/admin/")
     request.user = people["handler_a"]
-    assert mine == SIDEBAR.search(_wagtail_sidebar_props({"request": request})
-                                  ).group(1)
+    assert mine == SIDEBAR.search(_wagtail_sidebar_props({"request": request})).group(1)
     client.force_login(people["outsider"])
     assert inbox not in sidebar(client)
 
@@ -66,13 +68,16 @@ def test_page_permission_change_shows_at_once(client, people):
     assert explorer not in sidebar(client)
     GroupPagePermission.objects.create(
         group=Group.objects.get(name="Handlers"),
-        page=Page.objects.get(depth=1), permission_type="change",
+        page=Page.objects.get(depth=1),
+        permission_type="change",
     )
     assert explorer in sidebar(client)
 
 
-@pytest.mark.parametrize("agent", ["Mozilla/5.0 (Macintosh; Intel Mac OS X 14_0)",
-                                   "Mozilla/5.0 (X11; Linux x86_64)"])
+@pytest.mark.parametrize(
+    "agent",
+    ["Mozilla/5.0 (Macintosh; Intel Mac OS X 14_0)", "Mozilla/5.0 (X11; Linux x86_64)"],
+)
 def test_keyboard_dialog_as_wagtail_renders_it(client, rf, people, agent):
     from django.template.loader import render_to_string
     from wagtail.admin.templatetags.wagtailadmin_tags import (
@@ -80,11 +85,14 @@ def test_keyboard_dialog_as_wagtail_renders_it(client, rf, people, agent):
     )
 
     client.force_login(people["handler_a"])
-    html = client.get(reverse("feedback_inbox:index"),
-                      HTTP_USER_AGENT=agent).content.decode()
+    html = client.get(
+        reverse("feedback_inbox:index"), HTTP_USER_AGENT=agent
+    ).content.decode()
     request = rf.get("/admin/", HTTP_USER_AGENT=agent)
     request.user = people["handler_a"]
-    wagtail = render_to_string("wagtailadmin/shared/keyboard_shortcuts_dialog.html",
-                               keyboard_shortcuts_dialog({"request": request}))
+    wagtail = render_to_string(
+        "wagtailadmin/shared/keyboard_shortcuts_dialog.html",
+        keyboard_shortcuts_dialog({"request": request}),
+    )
     assert wagtail.strip() in html
     assert ("⌘" in wagtail) == ("Mac" in agent)

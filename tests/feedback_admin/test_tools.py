@@ -20,8 +20,7 @@ pytestmark = pytest.mark.django_db
 
 def test_dashboard_panel_counts_own_units(client, people, topics, subs):
     # One overdue in A: received 20 days ago (due after 14).
-    old = make_submission(topics["a"], now=timezone.now() - datetime.timedelta(
-        days=40))
+    old = make_submission(topics["a"], now=timezone.now() - datetime.timedelta(days=40))
     client.force_login(people["handler_a"])
     html = client.get(reverse("wagtailadmin_home")).content.decode()
     assert 'id="innspill-oversikt' in html or "innspill-oversikt" in html
@@ -42,8 +41,9 @@ def test_dashboard_panel_hidden_for_outsiders(client, people, subs):
 
 
 def test_unit_report_chart_and_table(client, people, topics, subs):
-    answered = make_submission(topics["a"], now=timezone.now() - datetime.timedelta(
-        days=3))
+    answered = make_submission(
+        topics["a"], now=timezone.now() - datetime.timedelta(days=3)
+    )
     services.submission_reply(submission=answered, by=None, text="Svar")
     client.force_login(people["lead_a"])
     response = client.get(reverse("feedback_tools:report"), {"weeks": 8})
@@ -79,18 +79,18 @@ def test_page_feedback_report_for_editors(client, people, units, topics):
     from wagtail.models import Page
 
     page = Page.objects.filter(depth=1).first()
-    for helpful, text in ((True, ""), (False, "Fant ikke åpningstider"),
-                          (False, "")):
-        services.submission_create(kind=Kind.PAGE_FEEDBACK, page=page,
-                                   helpful=helpful, text=text, notify=False)
+    for helpful, text in ((True, ""), (False, "Fant ikke åpningstider"), (False, "")):
+        services.submission_create(
+            kind=Kind.PAGE_FEEDBACK, page=page, helpful=helpful, text=text, notify=False
+        )
     client.force_login(people["triage"])
-    response = client.get(reverse("feedback_tools:page_feedback"),
-                          {"periode": "all"})
+    response = client.get(reverse("feedback_tools:page_feedback"), {"periode": "all"})
     assert response.status_code == 200
     (row,) = list(response.context["object_list"])
     assert (row["yes"], row["no"], row["comments"]) == (1, 2, 1)
-    response = client.get(reverse("feedback_tools:page_feedback"),
-                          {"periode": "all", "side": page.pk})
+    response = client.get(
+        reverse("feedback_tools:page_feedback"), {"periode": "all", "side": page.pk}
+    )
     assert "Fant ikke åpningstider" in response.content.decode()
     # Handlers are not editors.
     client.force_login(people["handler_a"])
@@ -98,10 +98,10 @@ def test_page_feedback_report_for_editors(client, people, units, topics):
     assert response.status_code == 302
 
 
-def test_try_rules_shows_where_inputs_would_go(client, people, units, topics,
-                                               subs):
-    RoutingRule.objects.create(name="Alt om hull", keywords="hull", unit=units["b"],
-                               priority=1)
+def test_try_rules_shows_where_inputs_would_go(client, people, units, topics, subs):
+    RoutingRule.objects.create(
+        name="Alt om hull", keywords="hull", unit=units["b"], priority=1
+    )
     client.force_login(people["triage"])
     response = client.get(reverse("feedback_tools:try_rules"), {"n": 25})
     assert response.status_code == 200
@@ -116,11 +116,19 @@ def test_try_rules_shows_where_inputs_would_go(client, people, units, topics,
 
 def test_try_an_unsaved_rule(client, people, units, subs):
     client.force_login(people["triage"])
-    response = client.post(reverse("feedback_tools:try_rules"), {
-        "name": "Søppel til A", "priority": 1, "active": "on", "kind": "",
-        "keywords": "søppel", "postcodes": "", "unit": units["a"].pk,
-        "include_subtree": "on",
-    })
+    response = client.post(
+        reverse("feedback_tools:try_rules"),
+        {
+            "name": "Søppel til A",
+            "priority": 1,
+            "active": "on",
+            "kind": "",
+            "keywords": "søppel",
+            "postcodes": "",
+            "unit": units["a"].pk,
+            "include_subtree": "on",
+        },
+    )
     assert response.status_code == 200
     assert not RoutingRule.objects.filter(name="Søppel til A").exists()
     rows = {row["submission"].pk: row for row in response.context["rows"]}
@@ -132,20 +140,20 @@ def test_try_rules_is_for_editors_only(client, people, subs):
     assert client.get(reverse("feedback_tools:try_rules")).status_code == 302
 
 
-@pytest.mark.parametrize("role,allowed", [("triage", True), ("superuser", True),
-                                          ("handler_a", False), ("lead_a", False)])
+@pytest.mark.parametrize(
+    "role,allowed",
+    [("triage", True), ("superuser", True), ("handler_a", False), ("lead_a", False)],
+)
 def test_rules_and_topics_admin_editors_only(client, people, role, allowed):
     client.force_login(people[role])
-    for name in ("feedback_rule:index", "feedback_topic:index",
-                 "feedback_rule:add"):
+    for name in ("feedback_rule:index", "feedback_topic:index", "feedback_rule:add"):
         response = client.get(reverse(name))
         assert (response.status_code == 200) is allowed, name
 
 
 def test_rights_request_scoped_export_and_anonymise(client, people, topics, subs):
     # The same address has written to both units.
-    other = make_submission(topics["b"], email="kari@example.org",
-                            text="Også søppel.")
+    other = make_submission(topics["b"], email="kari@example.org", text="Også søppel.")
     client.force_login(people["handler_a"])
     url = reverse("feedback_tools:rights")
     response = client.post(url, {"epost": "KARI@example.org"})
@@ -157,8 +165,9 @@ def test_rights_request_scoped_export_and_anonymise(client, people, topics, subs
     data = json.loads(response.content)
     assert [s["reference"] for s in data["submissions"]] == [subs["a"].reference]
     assert response["Content-Disposition"].startswith("attachment;")
-    assert ModelLogEntry.objects.filter(action="feedback.rights_export",
-                                        object_id=str(subs["a"].pk)).exists()
+    assert ModelLogEntry.objects.filter(
+        action="feedback.rights_export", object_id=str(subs["a"].pk)
+    ).exists()
     response = client.post(url, {"epost": "kari@example.org", "handling": "csv"})
     assert subs["a"].reference in response.content.decode()
     assert other.reference not in response.content.decode()
@@ -166,8 +175,9 @@ def test_rights_request_scoped_export_and_anonymise(client, people, topics, subs
     # Anonymise needs the confirmation box.
     client.post(url, {"epost": "kari@example.org", "handling": "anonymiser"})
     assert Submission.objects.get(pk=subs["a"].pk).anonymised_at is None
-    response = client.post(url, {"epost": "kari@example.org", "handling": "anonymiser",
-                                 "bekreft": "ja"})
+    response = client.post(
+        url, {"epost": "kari@example.org", "handling": "anonymiser", "bekreft": "ja"}
+    )
     assert response.status_code == 302
     assert Submission.objects.get(pk=subs["a"].pk).anonymised_at is not None
     assert Submission.objects.get(pk=other.pk).anonymised_at is None  # unit B's
@@ -183,14 +193,14 @@ def test_rights_request_bad_address(client, people, subs):
 def test_attachment_download_is_audited(client, people, subs):
     client.force_login(people["handler_a"])
     attachment = subs["a"].attachments.get()
-    client.get(reverse("feedback_inbox:attachment",
-                       args=[subs["a"].pk, attachment.pk]))
-    assert ModelLogEntry.objects.filter(action="feedback.attachment_download",
-                                        user=people["handler_a"]).exists()
+    client.get(reverse("feedback_inbox:attachment", args=[subs["a"].pk, attachment.pk]))
+    assert ModelLogEntry.objects.filter(
+        action="feedback.attachment_download", user=people["handler_a"]
+    ).exists()
 
 
 def test_export_defuses_formulas(client, people, topics):
-    make_submission(topics["a"], subject="=HYPERLINK(\"http://x\")", text="+1")
+    make_submission(topics["a"], subject='=HYPERLINK("http://x")', text="+1")
     client.force_login(people["handler_a"])
     response = client.get(reverse("feedback_inbox:index"), {"export": "csv"})
     body = b"".join(response.streaming_content).decode()
@@ -207,9 +217,13 @@ def test_dashboard_shows_last_digest_to_leads(client, people, subs):
     assert 'class="feedback-digest" data-sent="no"' in html
     now = timezone.now()
     DBTaskResult.objects.create(
-        task_path="feedback.tasks.send_overdue_digest", args_kwargs={},
-        status=TaskResultStatus.SUCCESSFUL, finished_at=now, run_after=now,
-        queue_name="default", backend_name="default",
+        task_path="feedback.tasks.send_overdue_digest",
+        args_kwargs={},
+        status=TaskResultStatus.SUCCESSFUL,
+        finished_at=now,
+        run_after=now,
+        queue_name="default",
+        backend_name="default",
     )
     html = client.get(reverse("wagtailadmin_home")).content.decode()
     assert 'class="feedback-digest" data-sent="yes"' in html
@@ -220,8 +234,9 @@ def test_dashboard_shows_last_digest_to_leads(client, people, subs):
 
 
 def test_rule_edit_page_offers_try(client, people, units):
-    rule = RoutingRule.objects.create(name="Brøyting", keywords="brøyting",
-                                      unit=units["a"])
+    rule = RoutingRule.objects.create(
+        name="Brøyting", keywords="brøyting", unit=units["a"]
+    )
     client.force_login(people["triage"])
     html = client.get(reverse("feedback_rule:edit", args=[rule.pk])).content.decode()
     assert f'formaction="{reverse("feedback_tools:try_rules")}"' in html

@@ -40,18 +40,33 @@ def hearing_unit(db):
 
 @pytest.fixture
 def hearing_index(site):
-    return add_page(site["home"], HearingIndexPage(title="Høringer", slug="horinger",
-                                                   summary="Alle høringer."))
+    return add_page(
+        site["home"],
+        HearingIndexPage(title="Høringer", slug="horinger", summary="Alle høringer."),
+    )
 
 
-def make_hearing(index, unit, *, title="Reguleringsplan for Nesbru",
-                 opens_on=None, deadline=None, publish=True, **fields):
+def make_hearing(
+    index,
+    unit,
+    *,
+    title="Reguleringsplan for Nesbru",
+    opens_on=None,
+    deadline=None,
+    publish=True,
+    **fields,
+):
     today = timezone.localdate()
     opens_on = opens_on or today - datetime.timedelta(days=10)
     deadline = deadline or opens_on + datetime.timedelta(days=42)
     fields.setdefault("summary", f"Kort om {title.lower()}.")
-    page = HearingPage(title=title, opens_on=opens_on, deadline=deadline,
-                       responsible_unit=unit, **fields)
+    page = HearingPage(
+        title=title,
+        opens_on=opens_on,
+        deadline=deadline,
+        responsible_unit=unit,
+        **fields,
+    )
     index.add_child(instance=page)
     if publish:
         page.save_revision().publish()

@@ -46,10 +46,19 @@ def hearings(hearing_index, hearing_unit):
     roads = Topic.objects.create(name="Vei og trafikk", slug="vei")
     open_hearing = make_hearing(hearing_index, hearing_unit, title="Åpen plan")
     open_hearing.topics.set([roads])
-    closed = make_hearing(hearing_index, hearing_unit, title="Lukket plan",
-                          opens_on=days(-50), deadline=days(-1))
-    return {"index": hearing_index, "open": open_hearing, "closed": closed,
-            "topic": roads}
+    closed = make_hearing(
+        hearing_index,
+        hearing_unit,
+        title="Lukket plan",
+        opens_on=days(-50),
+        deadline=days(-1),
+    )
+    return {
+        "index": hearing_index,
+        "open": open_hearing,
+        "closed": closed,
+        "topic": roads,
+    }
 
 
 def _publish_responses(hearing, count, *, start=0, capture):
@@ -57,10 +66,16 @@ def _publish_responses(hearing, count, *, start=0, capture):
     during = timezone.now() - datetime.timedelta(days=5)
     with capture(execute=True):  # moderation drops the kept pages on commit
         for n in range(start, start + count):
-            submission = respond(hearing, f"Svar nummer {n}.", name=f"Person {n}",
-                                 publish_name=True, now=during)
-            publication_decide(publication=submission.publication,
-                               action="approved", by=editor)
+            submission = respond(
+                hearing,
+                f"Svar nummer {n}.",
+                name=f"Person {n}",
+                publish_name=True,
+                now=during,
+            )
+            publication_decide(
+                publication=submission.publication, action="approved", by=editor
+            )
 
 
 def _urls(h):
@@ -75,10 +90,16 @@ def _urls(h):
 
 
 @pytest.mark.parametrize("name", list(EXPECTED))
-def test_pinned_query_count(client, hearings, name, django_assert_num_queries,
-                            django_capture_on_commit_callbacks):
-    _publish_responses(hearings["closed"], 25,
-                       capture=django_capture_on_commit_callbacks)
+def test_pinned_query_count(
+    client,
+    hearings,
+    name,
+    django_assert_num_queries,
+    django_capture_on_commit_callbacks,
+):
+    _publish_responses(
+        hearings["closed"], 25, capture=django_capture_on_commit_callbacks
+    )
     url = _urls(hearings)[name]
     client.get(url)
     with django_assert_num_queries(EXPECTED[name]):
@@ -87,8 +108,8 @@ def test_pinned_query_count(client, hearings, name, django_assert_num_queries,
 
 
 def test_counts_do_not_grow_with_hearings_and_responses(
-        client, hearings, hearing_index, hearing_unit,
-        django_capture_on_commit_callbacks):
+    client, hearings, hearing_index, hearing_unit, django_capture_on_commit_callbacks
+):
     capture = django_capture_on_commit_callbacks
     _publish_responses(hearings["closed"], 25, capture=capture)
     urls = _urls(hearings)
@@ -108,8 +129,9 @@ def test_counts_do_not_grow_with_hearings_and_responses(
     assert "75 publiserte svar" in client.get(urls["closed"]).content.decode()
 
 
-def test_a_moderation_decision_shows_at_once(client, hearings,
-                                             django_capture_on_commit_callbacks):
+def test_a_moderation_decision_shows_at_once(
+    client, hearings, django_capture_on_commit_callbacks
+):
     closed = hearings["closed"]
     assert "Person 0" not in client.get(closed.url).content.decode()
     _publish_responses(closed, 1, capture=django_capture_on_commit_callbacks)
@@ -117,7 +139,8 @@ def test_a_moderation_decision_shows_at_once(client, hearings,
 
 
 def test_anonymising_a_published_response_removes_the_name(
-        client, hearings, django_capture_on_commit_callbacks):
+    client, hearings, django_capture_on_commit_callbacks
+):
     closed = hearings["closed"]
     _publish_responses(closed, 1, capture=django_capture_on_commit_callbacks)
     assert "Person 0" in client.get(closed.url).content.decode()
@@ -128,12 +151,14 @@ def test_anonymising_a_published_response_removes_the_name(
 
 
 def test_consultee_topic_and_document_changes_show(
-        client, hearings, django_capture_on_commit_callbacks):
+    client, hearings, django_capture_on_commit_callbacks
+):
     page = hearings["open"]
     council = Consultee.objects.create(name="Eldrerådet", statutory=True)
     page.consultees.add(council)
     document = get_document_model().objects.create(
-        title="Planbeskrivelse", file=ContentFile(b"%PDF-1.4\n", name="plan.pdf"))
+        title="Planbeskrivelse", file=ContentFile(b"%PDF-1.4\n", name="plan.pdf")
+    )
     HearingDocument.objects.create(page=page, document=document, title="")
     with django_capture_on_commit_callbacks(execute=True):
         page.save_revision().publish()
@@ -170,13 +195,17 @@ def test_a_new_response_does_not_drop_the_cache(client, hearings):
 
 def test_status_follows_midnight(client, hearing_index, hearing_unit, clock):
     clock.set(at(2026, 3, 10, 12))
-    page = make_hearing(hearing_index, hearing_unit, title="Siste dag",
-                        opens_on=datetime.date(2026, 1, 20),
-                        deadline=datetime.date(2026, 3, 10))
+    page = make_hearing(
+        hearing_index,
+        hearing_unit,
+        title="Siste dag",
+        opens_on=datetime.date(2026, 1, 20),
+        deadline=datetime.date(2026, 3, 10),
+    )
     clock.set(at(2026, 3, 10, 23, 59))
     assert 'name="respondent_type"' in client.get(page.url).content.decode()
     index = client.get(hearing_index.url).content.decode()
-    assert "Siste dag" in index[index.index('id="group-open"'):]
+    assert "Siste dag" in index[index.index('id="group-open"') :]
 
     clock.set(at(2026, 3, 11, 0, 1))
     body = client.get(page.url).content.decode()
@@ -201,8 +230,10 @@ def test_preview_of_a_draft_is_not_kept(client, hearings):
 def test_kept_form_never_holds_what_a_resident_typed(client, hearings):
     page = hearings["open"]
     client.get(page.url)  # the unbound form is kept
-    refused = client.post(page.url, {"respondent_type": "person", "name": "",
-                                     "text": "Min egen tekst om planen."})
+    refused = client.post(
+        page.url,
+        {"respondent_type": "person", "name": "", "text": "Min egen tekst om planen."},
+    )
     assert refused.status_code == 400
     assert "Min egen tekst om planen." in refused.content.decode()
     body = client.get(page.url).content.decode()

@@ -35,14 +35,17 @@ def test_demo_is_complete_and_idempotent(django_capture_on_commit_callbacks):
     out = io.StringIO()
     home_demo.seed(out)
     demo.seed(out)
+
     def counts_now():
-        return (HearingPage.objects.filter(locale__language_code="nb").count(),
-                Submission.objects.count(), ResponsePublication.objects.count())
+        return (
+            HearingPage.objects.filter(locale__language_code="nb").count(),
+            Submission.objects.count(),
+            ResponsePublication.objects.count(),
+        )
 
     counts = counts_now()
     # The hearings are shown under /en/ too, as aliases of the originals.
-    assert HearingPage.objects.filter(locale__language_code="en").count() == \
-        counts[0]
+    assert HearingPage.objects.filter(locale__language_code="en").count() == counts[0]
     # seed_demo runs every app's seed again, the home tree's English aliases
     # included (they now reach the hearings too).
     home_demo.seed(out)
@@ -61,8 +64,7 @@ def test_demo_is_complete_and_idempotent(django_capture_on_commit_callbacks):
         if hearing.status == HearingStatus.CONCLUDED:
             assert hearing.outcome_decided
     assert ResponsePublication.objects.filter(state__in=PUBLISHED_STATES).exists()
-    assert ResponsePublication.objects.filter(
-        state=PublicationState.WITHHELD).exists()
+    assert ResponsePublication.objects.filter(state=PublicationState.WITHHELD).exists()
     # Responses are routed to the hearing's unit.
     for submission in Submission.objects.filter(kind="hearing_response"):
         hearing = HearingPage.objects.get(pk=submission.page_id)

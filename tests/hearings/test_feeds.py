@@ -24,12 +24,22 @@ def hearings(hearing_index, hearing_unit):
     from feedback.models import Topic
 
     roads = Topic.objects.create(name="Vei og trafikk", slug="vei")
-    a = make_hearing(hearing_index, hearing_unit, title="Trafikksikkerhetsplan, del 2; "
-                     "høring", opens_on=days(-3), deadline=days(40))
+    a = make_hearing(
+        hearing_index,
+        hearing_unit,
+        title="Trafikksikkerhetsplan, del 2; høring",
+        opens_on=days(-3),
+        deadline=days(40),
+    )
     a.topics.set([roads])
     a.save_revision().publish()
-    b = make_hearing(hearing_index, hearing_unit, title="Kulturplan",
-                     opens_on=days(-1), deadline=days(45))
+    b = make_hearing(
+        hearing_index,
+        hearing_unit,
+        title="Kulturplan",
+        opens_on=days(-1),
+        deadline=days(45),
+    )
     return {"roads": a, "culture": b, "topic": roads}
 
 
@@ -50,8 +60,9 @@ def test_topic_feed_only_has_the_topic(client, hearings):
     assert not feed.bozo
     assert [e.title for e in feed.entries] == ["Trafikksikkerhetsplan, del 2; høring"]
     assert "Vei og trafikk" in feed.feed.title
-    assert client.get(reverse("hearings:topic_feed_rss", args=["nope"])).status_code \
-        == 404
+    assert (
+        client.get(reverse("hearings:topic_feed_rss", args=["nope"])).status_code == 404
+    )
 
 
 def _events(client, url=None):
@@ -70,14 +81,14 @@ def test_ical_parses_with_one_event_per_hearing(client, hearings):
     events = _events(client)
     assert len(events) == 2
     roads = events[f"horing-{hearings['roads'].pk}@testserver"]
-    assert str(roads["SUMMARY"]) == \
-        "Høringsfrist: Trafikksikkerhetsplan, del 2; høring"
+    assert str(roads["SUMMARY"]) == "Høringsfrist: Trafikksikkerhetsplan, del 2; høring"
     assert roads["DTSTART"].dt == hearings["roads"].deadline
     assert int(roads["SEQUENCE"]) == 0
 
 
-def test_ical_uid_stable_and_sequence_bumps_when_deadline_moves(client, hearings,
-                                                                clock):
+def test_ical_uid_stable_and_sequence_bumps_when_deadline_moves(
+    client, hearings, clock
+):
     before = _events(client)[f"horing-{hearings['roads'].pk}@testserver"]
     page = hearings["roads"]
     clock.set(timezone.now() + datetime.timedelta(hours=2))
@@ -110,9 +121,10 @@ def test_escape_and_fold():
     assert "".join(p[1:] if i else p for i, p in enumerate(parts)) == line
     parsed = icalendar.Calendar.from_ical(
         "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:x\r\nBEGIN:VEVENT\r\nUID:1\r\n"
-        "DTSTAMP:20270101T000000Z\r\n" + fold("SUMMARY:" + escape_text(
-            "Høring, plan; del\\2\nny linje " + "ø" * 50)) +
-        "\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n")
+        "DTSTAMP:20270101T000000Z\r\n"
+        + fold("SUMMARY:" + escape_text("Høring, plan; del\\2\nny linje " + "ø" * 50))
+        + "\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+    )
     summary = str(next(iter(parsed.walk("VEVENT")))["SUMMARY"])
     assert summary == "Høring, plan; del\\2\nny linje " + "ø" * 50
 

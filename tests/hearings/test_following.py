@@ -42,16 +42,18 @@ def subscribe(client, **data):
 
 
 def test_double_opt_in_and_one_click_unsubscribe(client, open_hearing):
-    response = subscribe(client, email="kari@example.org", scope="hearing",
-                         hearing=open_hearing.pk)
+    response = subscribe(
+        client, email="kari@example.org", scope="hearing", hearing=open_hearing.pk
+    )
     assert response.status_code == 200
     subscription = Subscription.objects.get()
     assert not subscription.is_confirmed
     assert len(mail.outbox) == 1
     confirm = mail.outbox[0]
     assert confirm.to == ["kari@example.org"]
-    assert confirm.extra_headers["List-Unsubscribe-Post"] == \
-        "List-Unsubscribe=One-Click"
+    assert (
+        confirm.extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+    )
     # Confirm by following the link in the e-mail.
     path = link(confirm, "bekreft").split("testserver", 1)[-1].split("localhost", 1)[-1]
     assert client.get(path).status_code == 200
@@ -82,49 +84,58 @@ def test_same_answer_for_known_and_unknown_address(client, open_hearing):
     assert mail.outbox == []  # already confirmed: nothing re-sent
 
 
-@pytest.mark.parametrize("tamper", [
-    lambda t: t[:-1] + ("A" if t[-1] != "A" else "B"),
-    lambda t: "x" + t,
-    lambda t: "garbage",
-])
+@pytest.mark.parametrize(
+    "tamper",
+    [
+        lambda t: t[:-1] + ("A" if t[-1] != "A" else "B"),
+        lambda t: "x" + t,
+        lambda t: "garbage",
+    ],
+)
 def test_tampered_tokens_refused(client, open_hearing, tamper):
-    subscription = Subscription.objects.create(email="a@example.org",
-                                               scope=SubscriptionScope.ALL)
+    subscription = Subscription.objects.create(
+        email="a@example.org", scope=SubscriptionScope.ALL
+    )
     bad_confirm = tamper(make_confirm_token(subscription))
     bad_unsub = tamper(make_unsubscribe_token(subscription))
-    assert client.get(reverse("hearings:confirm", args=[bad_confirm])).status_code \
+    assert (
+        client.get(reverse("hearings:confirm", args=[bad_confirm])).status_code == 400
+    )
+    assert (
+        client.post(reverse("hearings:unsubscribe", args=[bad_unsub])).status_code
         == 400
-    assert client.post(reverse("hearings:unsubscribe", args=[bad_unsub])) \
-        .status_code == 400
+    )
     subscription.refresh_from_db()
     assert subscription.confirmed_at is None
 
 
 def test_tokens_are_not_interchangeable(client):
-    subscription = Subscription.objects.create(email="a@example.org",
-                                               scope=SubscriptionScope.ALL)
+    subscription = Subscription.objects.create(
+        email="a@example.org", scope=SubscriptionScope.ALL
+    )
     unsub = make_unsubscribe_token(subscription)
     assert client.get(reverse("hearings:confirm", args=[unsub])).status_code == 400
     # A token for a deleted subscription does not reach a new one with the same id.
     confirm = make_confirm_token(subscription)
     pk = subscription.pk
     subscription.delete()
-    Subscription.objects.create(pk=pk, email="b@example.org",
-                                scope=SubscriptionScope.ALL)
+    Subscription.objects.create(
+        pk=pk, email="b@example.org", scope=SubscriptionScope.ALL
+    )
     assert client.get(reverse("hearings:confirm", args=[confirm])).status_code == 400
 
 
 def test_confirm_token_expires(client, clock):
-    subscription = Subscription.objects.create(email="a@example.org",
-                                               scope=SubscriptionScope.ALL)
+    subscription = Subscription.objects.create(
+        email="a@example.org", scope=SubscriptionScope.ALL
+    )
     token = make_confirm_token(subscription)
     import time
 
     real = time.time
     try:
         time.time = lambda: real() + 8 * 86400
-        assert client.get(reverse("hearings:confirm", args=[token])).status_code \
-            == 400
+        assert client.get(reverse("hearings:confirm", args=[token])).status_code == 400
     finally:
         time.time = real
 
@@ -133,13 +144,18 @@ def test_bad_subscribe_input_is_a_clear_400(client):
     response = subscribe(client, email="ikke-en-adresse", scope="all")
     assert response.status_code == 400
     assert 'aria-invalid="true"' in response.content.decode()
-    assert subscribe(client, email="a@example.org", scope="hearing",
-                     hearing=999999).status_code == 400
+    assert (
+        subscribe(
+            client, email="a@example.org", scope="hearing", hearing=999999
+        ).status_code
+        == 400
+    )
 
 
 def _confirmed(email, **fields):
-    return Subscription.objects.create(email=email, confirmed_at=timezone.now(),
-                                       **fields)
+    return Subscription.objects.create(
+        email=email, confirmed_at=timezone.now(), **fields
+    )
 
 
 def test_daily_notices_are_sent_once(hearing_index, hearing_unit):
@@ -147,15 +163,30 @@ def test_daily_notices_are_sent_once(hearing_index, hearing_unit):
 
     roads = Topic.objects.create(name="Vei", slug="vei")
     culture = Topic.objects.create(name="Kultur", slug="kultur")
-    new = make_hearing(hearing_index, hearing_unit, title="Ny høring",
-                       opens_on=days(0), deadline=days(42))
+    new = make_hearing(
+        hearing_index,
+        hearing_unit,
+        title="Ny høring",
+        opens_on=days(0),
+        deadline=days(42),
+    )
     new.topics.set([roads])
     new.save_revision().publish()
-    closing = make_hearing(hearing_index, hearing_unit, title="Frist snart",
-                           opens_on=days(-38), deadline=days(7))
-    done = make_hearing(hearing_index, hearing_unit, title="Ferdig",
-                        opens_on=days(-80), deadline=days(-20),
-                        outcome_decided="<p>Vedtatt.</p>")
+    closing = make_hearing(
+        hearing_index,
+        hearing_unit,
+        title="Frist snart",
+        opens_on=days(-38),
+        deadline=days(7),
+    )
+    done = make_hearing(
+        hearing_index,
+        hearing_unit,
+        title="Ferdig",
+        opens_on=days(-80),
+        deadline=days(-20),
+        outcome_decided="<p>Vedtatt.</p>",
+    )
     everyone = _confirmed("all@example.org", scope="all")
     road_fan = _confirmed("vei@example.org", scope="topic", topic=roads)
     _confirmed("kultur@example.org", scope="topic", topic=culture)
@@ -165,8 +196,7 @@ def test_daily_notices_are_sent_once(hearing_index, hearing_unit):
 
     with on_commit(execute=True):
         call_command("send_hearing_notices", stdout=open("/dev/null", "w"))
-    sent = {(n.subscription_id, n.hearing_id, n.kind)
-            for n in NoticeSent.objects.all()}
+    sent = {(n.subscription_id, n.hearing_id, n.kind) for n in NoticeSent.objects.all()}
     assert sent == {
         (everyone.pk, new.pk, NoticeKind.OPENED),
         (road_fan.pk, new.pk, NoticeKind.OPENED),
@@ -174,8 +204,11 @@ def test_daily_notices_are_sent_once(hearing_index, hearing_unit):
         (done_fan.pk, done.pk, NoticeKind.OUTCOME),
     }
     assert sorted(m.to[0] for m in mail.outbox) == [
-        "all@example.org", "ferdig@example.org", "frist@example.org",
-        "vei@example.org"]
+        "all@example.org",
+        "ferdig@example.org",
+        "frist@example.org",
+        "vei@example.org",
+    ]
     for message in mail.outbox:
         assert message.extra_headers["List-Unsubscribe"].startswith("<http")
         assert "/folg/avslutt/" in message.body
@@ -205,7 +238,7 @@ def test_follow_a_topic_from_the_index(client, hearing_index, open_hearing):
     open_hearing.topics.set([roads])
     open_hearing.save_revision().publish()
     html = client.get(hearing_index.url, {"tema": "vei"}).content.decode()
-    assert f'{reverse("hearings:subscribe_form")}?tema=vei' in html
+    assert f"{reverse('hearings:subscribe_form')}?tema=vei" in html
     form = client.get(reverse("hearings:subscribe_form"), {"tema": "vei"})
     assert form.status_code == 200
     assert 'value="topic"' in form.content.decode()
@@ -215,8 +248,8 @@ def test_follow_a_topic_from_the_index(client, hearing_index, open_hearing):
 
 def test_follow_form_on_the_hearing_page_works(client, open_hearing):
     html = client.get(open_hearing.url).content.decode()
-    form = html[html.index('action="/hoering/folg/send/"'):]
-    form = form[:form.index("</form>")]
+    form = html[html.index('action="/hoering/folg/send/"') :]
+    form = form[: form.index("</form>")]
     data = dict(re.findall(r'type="hidden" name="(\w+)" value="([^"]*)"', form))
     assert 'id="follow_email"' in form and 'for="follow_email"' in form
     data["email"] = "side@example.org"

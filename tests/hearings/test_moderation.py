@@ -29,19 +29,30 @@ def days(n):
     return timezone.localdate() + datetime.timedelta(days=n)
 
 
-def respond(hearing, text, *, name="Kari", organisation="", publish_name=False,
-            now=None):
-    data = {"respondent_type": "organisation" if organisation else "person",
-            "name": name, "organisation": organisation, "text": text,
-            "publish_name": publish_name, "email": ""}
+def respond(
+    hearing, text, *, name="Kari", organisation="", publish_name=False, now=None
+):
+    data = {
+        "respondent_type": "organisation" if organisation else "person",
+        "name": name,
+        "organisation": organisation,
+        "text": text,
+        "publish_name": publish_name,
+        "email": "",
+    }
     submission, _token = hearing_response_create(hearing=hearing, data=data, now=now)
     return submission
 
 
 @pytest.fixture
 def closed_hearing(hearing_index, hearing_unit):
-    hearing = make_hearing(hearing_index, hearing_unit, title="Lukket plan",
-                           opens_on=days(-50), deadline=days(-1))
+    hearing = make_hearing(
+        hearing_index,
+        hearing_unit,
+        title="Lukket plan",
+        opens_on=days(-50),
+        deadline=days(-1),
+    )
     return hearing
 
 
@@ -49,12 +60,20 @@ def closed_hearing(hearing_index, hearing_unit):
 def responses(closed_hearing):
     during = timezone.now() - datetime.timedelta(days=10)
     return [
-        respond(closed_hearing, "Bra plan.", name="Ola", publish_name=True,
-                now=during),
-        respond(closed_hearing, f"Mitt fødselsnummer er {FNR}, ring meg.",
-                name="Per", now=during),
-        respond(closed_hearing, "Vi støtter forslaget.", name="Leder",
-                organisation="Asker Idrettsråd", now=during),
+        respond(closed_hearing, "Bra plan.", name="Ola", publish_name=True, now=during),
+        respond(
+            closed_hearing,
+            f"Mitt fødselsnummer er {FNR}, ring meg.",
+            name="Per",
+            now=during,
+        ),
+        respond(
+            closed_hearing,
+            "Vi støtter forslaget.",
+            name="Leder",
+            organisation="Asker Idrettsråd",
+            now=during,
+        ),
     ]
 
 
@@ -67,8 +86,9 @@ def test_fnr_is_valid():
 def test_approve_publishes_with_names_by_consent(client, closed_hearing, responses):
     editor = UserFactory(is_superuser=True)
     for submission in (responses[0], responses[2]):
-        publication_decide(publication=submission.publication, action="approved",
-                           by=editor)
+        publication_decide(
+            publication=submission.publication, action="approved", by=editor
+        )
     html = client.get(closed_hearing.url).content.decode()
     assert "Bra plan." in html and "Ola" in html  # consented
     assert "Asker Idrettsråd" in html  # organisations by name
@@ -78,10 +98,13 @@ def test_approve_publishes_with_names_by_consent(client, closed_hearing, respons
 
 def test_private_person_without_consent(client, closed_hearing, responses):
     editor = UserFactory(is_superuser=True)
-    submission = respond(closed_hearing, "Uten navn, takk.", name="Hemmelig Person",
-                         now=timezone.now() - datetime.timedelta(days=3))
-    publication_decide(publication=submission.publication, action="approved",
-                       by=editor)
+    submission = respond(
+        closed_hearing,
+        "Uten navn, takk.",
+        name="Hemmelig Person",
+        now=timezone.now() - datetime.timedelta(days=3),
+    )
+    publication_decide(publication=submission.publication, action="approved", by=editor)
     html = client.get(closed_hearing.url).content.decode()
     assert "Uten navn, takk." in html
     assert "Hemmelig Person" not in html
@@ -94,13 +117,22 @@ def test_fnr_blocks_approval_until_redacted(closed_hearing, responses):
     with pytest.raises(ValidationError):
         publication_decide(publication=publication, action="approved", by=editor)
     with pytest.raises(ValidationError):  # "redacted" but the number is still there
-        publication_decide(publication=publication, action="approved_redacted",
-                           by=editor, text=f"Nummer {FNR}.", reason="Personvern")
+        publication_decide(
+            publication=publication,
+            action="approved_redacted",
+            by=editor,
+            text=f"Nummer {FNR}.",
+            reason="Personvern",
+        )
     publication.refresh_from_db()
     assert publication.state == PublicationState.PENDING
-    publication_decide(publication=publication, action="approved_redacted", by=editor,
-                       text="Mitt fødselsnummer er [fjernet], ring meg.",
-                       reason="Fødselsnummer fjernet")
+    publication_decide(
+        publication=publication,
+        action="approved_redacted",
+        by=editor,
+        text="Mitt fødselsnummer er [fjernet], ring meg.",
+        reason="Fødselsnummer fjernet",
+    )
     publication.refresh_from_db()
     submission = Submission.objects.get(pk=responses[1].pk)
     assert FNR in submission.text  # the original is kept for the case record
@@ -118,8 +150,12 @@ def test_withhold_needs_reason(closed_hearing, responses):
     publication = responses[0].publication
     with pytest.raises(ValidationError):
         publication_decide(publication=publication, action="withheld", by=editor)
-    publication_decide(publication=publication, action="withheld", by=editor,
-                       reason="Inneholder opplysninger om tredjeperson.")
+    publication_decide(
+        publication=publication,
+        action="withheld",
+        by=editor,
+        reason="Inneholder opplysninger om tredjeperson.",
+    )
     publication.refresh_from_db()
     assert publication.state == PublicationState.WITHHELD
     assert publication.published_text == ""
@@ -135,16 +171,24 @@ def test_moderation_view_blocks_fnr(client, closed_hearing, responses):
     refused = client.post(url, {"action": "approved"})
     assert refused.status_code == 400
     assert ResponsePublication.objects.get(submission=responses[1]).state == "pending"
-    done = client.post(url, {"action": "approved_redacted",
-                             "published_text": "Mitt nummer er fjernet.",
-                             "reason": "Fødselsnummer"})
+    done = client.post(
+        url,
+        {
+            "action": "approved_redacted",
+            "published_text": "Mitt nummer er fjernet.",
+            "reason": "Fødselsnummer",
+        },
+    )
     assert done.status_code == 302
-    assert ResponsePublication.objects.get(submission=responses[1]).state == \
-        "approved_redacted"
+    assert (
+        ResponsePublication.objects.get(submission=responses[1]).state
+        == "approved_redacted"
+    )
 
 
 def test_published_responses_paginated_with_constant_queries(
-        client, closed_hearing, django_capture_on_commit_callbacks):
+    client, closed_hearing, django_capture_on_commit_callbacks
+):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
@@ -155,10 +199,16 @@ def test_published_responses_paginated_with_constant_queries(
         # Moderation drops the cached pages once committed (on_commit).
         with django_capture_on_commit_callbacks(execute=True):
             for i in range(n):
-                s = respond(closed_hearing, f"Svar nummer {i}.", name=f"Person {i}",
-                            publish_name=True, now=during)
-                publication_decide(publication=s.publication, action="approved",
-                                   by=editor)
+                s = respond(
+                    closed_hearing,
+                    f"Svar nummer {i}.",
+                    name=f"Person {i}",
+                    publish_name=True,
+                    now=during,
+                )
+                publication_decide(
+                    publication=s.publication, action="approved", by=editor
+                )
 
     def count():
         with CaptureQueriesContext(connection) as ctx:
@@ -189,6 +239,7 @@ def test_published_responses_paginated_with_constant_queries(
 
 # --- role matrix -------------------------------------------------------------------
 
+
 @pytest.fixture
 def roles(site, hearing_unit):
     admin_access = Permission.objects.get(codename="access_admin")
@@ -210,13 +261,19 @@ def roles(site, hearing_unit):
     }
 
 
-SEES_ALL = {"handler": True, "lead": True, "other": False, "triage": True,
-            "superuser": True}
+SEES_ALL = {
+    "handler": True,
+    "lead": True,
+    "other": False,
+    "triage": True,
+    "superuser": True,
+}
 
 
 @pytest.mark.parametrize("role", list(SEES_ALL))
-def test_role_matrix_list_export_moderate(client, roles, closed_hearing, responses,
-                                          role):
+def test_role_matrix_list_export_moderate(
+    client, roles, closed_hearing, responses, role
+):
     client.force_login(roles[role])
     sees = SEES_ALL[role]
     url = reverse("hearings_admin:responses", args=[closed_hearing.pk])
@@ -228,8 +285,11 @@ def test_role_matrix_list_export_moderate(client, roles, closed_hearing, respons
 
     csv_response = client.get(url, {"export": "csv"})
     assert csv_response.status_code == 200
-    rows = list(csv.reader(io.StringIO(b"".join(csv_response.streaming_content)
-                                       .decode("utf-8-sig"))))
+    rows = list(
+        csv.reader(
+            io.StringIO(b"".join(csv_response.streaming_content).decode("utf-8-sig"))
+        )
+    )
     assert len(rows) - 1 == (3 if sees else 0)
 
     xlsx = client.get(url, {"export": "xlsx"})
@@ -248,11 +308,12 @@ def test_role_matrix_list_export_moderate(client, roles, closed_hearing, respons
 
 
 def test_anonymous_gets_login(client, closed_hearing, responses):
-    for url in (reverse("hearings_admin:responses", args=[closed_hearing.pk]),
-                reverse("hearings_admin:responses", args=[closed_hearing.pk])
-                + "?export=csv",
-                reverse("hearings_admin:moderate", args=[responses[0].pk]),
-                reverse("hearings_admin:summary", args=[closed_hearing.pk])):
+    for url in (
+        reverse("hearings_admin:responses", args=[closed_hearing.pk]),
+        reverse("hearings_admin:responses", args=[closed_hearing.pk]) + "?export=csv",
+        reverse("hearings_admin:moderate", args=[responses[0].pk]),
+        reverse("hearings_admin:summary", args=[closed_hearing.pk]),
+    ):
         response = client.get(url)
         assert response.status_code == 302
         assert "/admin/login/" in response["Location"]
@@ -260,71 +321,108 @@ def test_anonymous_gets_login(client, closed_hearing, responses):
 
 def test_export_columns(client, roles, closed_hearing, responses):
     client.force_login(roles["superuser"])
-    publication_decide(publication=responses[2].publication, action="approved",
-                       by=roles["superuser"])
+    publication_decide(
+        publication=responses[2].publication, action="approved", by=roles["superuser"]
+    )
     url = reverse("hearings_admin:responses", args=[closed_hearing.pk])
     response = client.get(url, {"export": "csv"})
-    rows = list(csv.DictReader(io.StringIO(b"".join(response.streaming_content)
-                                           .decode("utf-8-sig"))))
+    rows = list(
+        csv.DictReader(
+            io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig"))
+        )
+    )
     org = next(r for r in rows if r.get("Organisasjon") or r.get("Organisation"))
     assert "Asker Idrettsråd" in org.values()
     published = [r for r in rows if "ja" in r.values() or "yes" in r.values()]
     assert published
 
 
-def test_attachments_public_only_when_published_with_them(client, hearing_index,
-                                                          hearing_unit):
+def test_attachments_public_only_when_published_with_them(
+    client, hearing_index, hearing_unit
+):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     from .test_responses import MINIMAL_PDF
 
-    hearing = make_hearing(hearing_index, hearing_unit, title="Med vedlegg",
-                           opens_on=days(-50), deadline=days(-1))
+    hearing = make_hearing(
+        hearing_index,
+        hearing_unit,
+        title="Med vedlegg",
+        opens_on=days(-50),
+        deadline=days(-1),
+    )
     editor = UserFactory(is_superuser=True)
-    upload = SimpleUploadedFile("innspill.pdf", MINIMAL_PDF,
-                                content_type="application/pdf")
+    upload = SimpleUploadedFile(
+        "innspill.pdf", MINIMAL_PDF, content_type="application/pdf"
+    )
     submission, _ = hearing_response_create(
-        hearing=hearing, files=[upload], notify=False,
+        hearing=hearing,
+        files=[upload],
+        notify=False,
         now=timezone.now() - datetime.timedelta(days=5),
-        data={"respondent_type": "person", "name": "Kari", "organisation": "",
-              "text": "Se vedlegg.", "publish_name": False, "email": ""})
+        data={
+            "respondent_type": "person",
+            "name": "Kari",
+            "organisation": "",
+            "text": "Se vedlegg.",
+            "publish_name": False,
+            "email": "",
+        },
+    )
     attachment = submission.attachments.get()
     url = reverse("hearings:attachment", args=[attachment.pk])
     assert client.get(url).status_code == 404  # pending
-    publication_decide(publication=submission.publication, action="approved",
-                       by=editor)
+    publication_decide(publication=submission.publication, action="approved", by=editor)
     assert client.get(url).status_code == 404  # approved, attachments not chosen
-    publication_decide(publication=submission.publication, action="approved",
-                       by=editor, publish_attachments=True)
+    publication_decide(
+        publication=submission.publication,
+        action="approved",
+        by=editor,
+        publish_attachments=True,
+    )
     response = client.get(url)
     assert response.status_code == 200
     assert b"".join(response.streaming_content).startswith(b"%PDF")
     assert url in client.get(hearing.url).content.decode()
-    publication_decide(publication=submission.publication, action="withheld",
-                       by=editor, reason="Trukket tilbake")
+    publication_decide(
+        publication=submission.publication,
+        action="withheld",
+        by=editor,
+        reason="Trukket tilbake",
+    )
     assert client.get(url).status_code == 404
 
 
-def test_editor_can_create_hearing_with_warning(client, hearing_index,
-                                                hearing_unit):
+def test_editor_can_create_hearing_with_warning(client, hearing_index, hearing_unit):
     from wagtail.models import Page
     from wagtail.test.utils.form_data import rich_text
 
     admin = UserFactory(username="boss", is_superuser=True)
     client.force_login(admin)
-    url = reverse("wagtailadmin_pages:add",
-                  args=["hearings", "hearingpage", hearing_index.pk])
+    url = reverse(
+        "wagtailadmin_pages:add", args=["hearings", "hearingpage", hearing_index.pk]
+    )
     data = {
-        "title": "Sommerhøring", "slug": "sommerhoring", "summary": "Kort.",
+        "title": "Sommerhøring",
+        "slug": "sommerhoring",
+        "summary": "Kort.",
         "body": rich_text("<p>Hva saken gjelder.</p>"),
-        "outcome_heard": rich_text(""), "outcome_decided": rich_text(""),
-        "kind": "plan", "opens_on": "2027-06-01",
-        "deadline": "2027-07-01", "short_period_reason": "",
-        "responsible_unit": hearing_unit.pk, "other_consultees": "",
-        "documents-TOTAL_FORMS": "0", "documents-INITIAL_FORMS": "0",
-        "documents-MIN_NUM_FORMS": "0", "documents-MAX_NUM_FORMS": "1000",
-        "comments-TOTAL_FORMS": "0", "comments-INITIAL_FORMS": "0",
-        "comments-MIN_NUM_FORMS": "0", "comments-MAX_NUM_FORMS": "1000",
+        "outcome_heard": rich_text(""),
+        "outcome_decided": rich_text(""),
+        "kind": "plan",
+        "opens_on": "2027-06-01",
+        "deadline": "2027-07-01",
+        "short_period_reason": "",
+        "responsible_unit": hearing_unit.pk,
+        "other_consultees": "",
+        "documents-TOTAL_FORMS": "0",
+        "documents-INITIAL_FORMS": "0",
+        "documents-MIN_NUM_FORMS": "0",
+        "documents-MAX_NUM_FORMS": "1000",
+        "comments-TOTAL_FORMS": "0",
+        "comments-INITIAL_FORMS": "0",
+        "comments-MIN_NUM_FORMS": "0",
+        "comments-MAX_NUM_FORMS": "1000",
     }
     refused = client.post(url, data)
     assert refused.status_code == 200  # the form again, with the error
@@ -355,7 +453,11 @@ def test_admin_list_query_count_constant(client, roles, closed_hearing, response
 
     few, few_export = count(), count({"export": "csv"})
     for i in range(10):
-        respond(closed_hearing, f"Svar {i}", name=f"P{i}",
-                now=timezone.now() - datetime.timedelta(days=3))
+        respond(
+            closed_hearing,
+            f"Svar {i}",
+            name=f"P{i}",
+            now=timezone.now() - datetime.timedelta(days=3),
+        )
     assert count() == few
     assert count({"export": "csv"}) == few_export

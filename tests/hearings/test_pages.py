@@ -25,18 +25,43 @@ def days(n):
 @pytest.fixture
 def four(hearing_index, hearing_unit):
     return {
-        "open": make_hearing(hearing_index, hearing_unit, title="Åpen høring",
-                             opens_on=days(-5), deadline=days(40)),
-        "open_soon": make_hearing(hearing_index, hearing_unit, title="Snart frist",
-                                  opens_on=days(-40), deadline=days(3)),
-        "upcoming": make_hearing(hearing_index, hearing_unit, title="Kommende høring",
-                                 opens_on=days(5), deadline=days(50)),
-        "closed": make_hearing(hearing_index, hearing_unit, title="Lukket høring",
-                               opens_on=days(-60), deadline=days(-2)),
-        "concluded": make_hearing(hearing_index, hearing_unit, title="Avsluttet høring",
-                                  opens_on=days(-90), deadline=days(-30),
-                                  outcome_heard="<p>Mange var bekymret.</p>",
-                                  outcome_decided="<p>Planen ble vedtatt.</p>"),
+        "open": make_hearing(
+            hearing_index,
+            hearing_unit,
+            title="Åpen høring",
+            opens_on=days(-5),
+            deadline=days(40),
+        ),
+        "open_soon": make_hearing(
+            hearing_index,
+            hearing_unit,
+            title="Snart frist",
+            opens_on=days(-40),
+            deadline=days(3),
+        ),
+        "upcoming": make_hearing(
+            hearing_index,
+            hearing_unit,
+            title="Kommende høring",
+            opens_on=days(5),
+            deadline=days(50),
+        ),
+        "closed": make_hearing(
+            hearing_index,
+            hearing_unit,
+            title="Lukket høring",
+            opens_on=days(-60),
+            deadline=days(-2),
+        ),
+        "concluded": make_hearing(
+            hearing_index,
+            hearing_unit,
+            title="Avsluttet høring",
+            opens_on=days(-90),
+            deadline=days(-30),
+            outcome_heard="<p>Mange var bekymret.</p>",
+            outcome_decided="<p>Planen ble vedtatt.</p>",
+        ),
     }
 
 
@@ -44,8 +69,10 @@ def test_index_groups_and_order(client, hearing_index, four):
     response = client.get(hearing_index.url)
     assert response.status_code == 200
     html = response.content.decode()
-    groups = {g["status"]: [h.title for h in g["hearings"]]
-              for g in response.context["groups"]}
+    groups = {
+        g["status"]: [h.title for h in g["hearings"]]
+        for g in response.context["groups"]
+    }
     assert groups["open"] == ["Snart frist", "Åpen høring"]  # closing soonest first
     assert groups["upcoming"] == ["Kommende høring"]
     assert groups["closed"] == ["Lukket høring"]
@@ -119,8 +146,13 @@ def test_index_query_count_constant(client, hearing_index, hearing_unit, four):
     count()
     before = count()
     for i in range(6):
-        make_hearing(hearing_index, hearing_unit, title=f"Ekstra {i}",
-                     opens_on=days(-i), deadline=days(45 - i))
+        make_hearing(
+            hearing_index,
+            hearing_unit,
+            title=f"Ekstra {i}",
+            opens_on=days(-i),
+            deadline=days(45 - i),
+        )
     count()
     assert count() == before
 

@@ -14,14 +14,20 @@ from .conftest import at, make_hearing
 
 pytestmark = pytest.mark.django_db
 TEXT = "Jeg er bekymret for trafikken ved skolen. Vennligst se på krysset."
-MINIMAL_PDF = (b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
-               b"2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n"
-               b"%%EOF\n")
+MINIMAL_PDF = (
+    b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
+    b"2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n"
+    b"%%EOF\n"
+)
 
 
 def post(client, hearing, **data):
-    payload = {"respondent_type": "person", "name": "Kari Nordmann", "text": TEXT,
-               "email": "kari@example.org"}
+    payload = {
+        "respondent_type": "person",
+        "name": "Kari Nordmann",
+        "text": TEXT,
+        "email": "kari@example.org",
+    }
     payload.update(data)
     return client.post(hearing.url, payload)
 
@@ -41,15 +47,20 @@ def test_response_is_a_routed_submission(client, open_hearing, hearing_unit):
 
 
 def test_response_on_behalf_of_an_organisation(client, open_hearing):
-    response = post(client, open_hearing, respondent_type="organisation",
-                    organisation="")
+    response = post(
+        client, open_hearing, respondent_type="organisation", organisation=""
+    )
     assert response.status_code == 400
     html = response.content.decode()
     assert "ds-error-summary" in html
     assert 'href="#id_organisation"' in html
     assert TEXT in html  # nothing typed is lost
-    response = post(client, open_hearing, respondent_type="organisation",
-                    organisation="Asker Velforbund")
+    response = post(
+        client,
+        open_hearing,
+        respondent_type="organisation",
+        organisation="Asker Velforbund",
+    )
     assert response.status_code == 200
     submission = Submission.objects.get()
     assert submission.organisation == "Asker Velforbund"
@@ -61,17 +72,23 @@ def test_invalid_response_keeps_text_and_links_errors(client, open_hearing):
     assert response.status_code == 400
     html = response.content.decode()
     assert TEXT in html
-    assert 'aria-describedby="id_name-error"' in html or \
-        'aria-describedby="id_name-error' in html
+    assert (
+        'aria-describedby="id_name-error"' in html
+        or 'aria-describedby="id_name-error' in html
+    )
     assert 'href="#id_email"' in html
     assert not Submission.objects.exists()
 
 
 def test_late_post_refused_with_text_shown(client, hearing_index, hearing_unit):
     today = timezone.localdate()
-    closed = make_hearing(hearing_index, hearing_unit, title="Lukket",
-                          opens_on=today - datetime.timedelta(days=50),
-                          deadline=today - datetime.timedelta(days=1))
+    closed = make_hearing(
+        hearing_index,
+        hearing_unit,
+        title="Lukket",
+        opens_on=today - datetime.timedelta(days=50),
+        deadline=today - datetime.timedelta(days=1),
+    )
     response = post(client, closed, text="Min sene <b>uttalelse</b> & mer")
     assert response.status_code == 409
     html = response.content.decode()
@@ -82,8 +99,12 @@ def test_late_post_refused_with_text_shown(client, hearing_index, hearing_unit):
 
 def test_early_post_refused_with_text_shown(client, hearing_index, hearing_unit):
     today = timezone.localdate()
-    upcoming = make_hearing(hearing_index, hearing_unit, title="Kommende",
-                            opens_on=today + datetime.timedelta(days=3))
+    upcoming = make_hearing(
+        hearing_index,
+        hearing_unit,
+        title="Kommende",
+        opens_on=today + datetime.timedelta(days=3),
+    )
     response = post(client, upcoming)
     assert response.status_code == 403
     assert TEXT in response.content.decode()
@@ -92,9 +113,12 @@ def test_early_post_refused_with_text_shown(client, hearing_index, hearing_unit)
 
 def test_deadline_passing_at_midnight(client, clock, hearing_index, hearing_unit):
     clock.set(at(2027, 1, 1))
-    hearing = make_hearing(hearing_index, hearing_unit,
-                           opens_on=datetime.date(2027, 1, 1),
-                           deadline=datetime.date(2027, 2, 12))
+    hearing = make_hearing(
+        hearing_index,
+        hearing_unit,
+        opens_on=datetime.date(2027, 1, 1),
+        deadline=datetime.date(2027, 2, 12),
+    )
     clock.set(at(2027, 2, 12, 23, 59, 59))
     assert post(client, hearing).status_code == 200
     clock.set(at(2027, 2, 13, 0, 0, 0))
@@ -105,13 +129,15 @@ def test_deadline_passing_at_midnight(client, clock, hearing_index, hearing_unit
 
 
 def test_attachment_rules(client, open_hearing):
-    fake = SimpleUploadedFile("plan.pdf", b"MZ\x90\x00 not a pdf at all",
-                              content_type="application/pdf")
+    fake = SimpleUploadedFile(
+        "plan.pdf", b"MZ\x90\x00 not a pdf at all", content_type="application/pdf"
+    )
     response = post(client, open_hearing, attachments=fake)
     assert response.status_code == 400
     assert TEXT in response.content.decode()
-    pdf = SimpleUploadedFile("innspill.pdf", MINIMAL_PDF,
-                             content_type="application/pdf")
+    pdf = SimpleUploadedFile(
+        "innspill.pdf", MINIMAL_PDF, content_type="application/pdf"
+    )
     response = post(client, open_hearing, attachments=pdf)
     assert response.status_code == 200
     attachment = Submission.objects.get().attachments.get()
@@ -121,33 +147,41 @@ def test_attachment_rules(client, open_hearing):
 
 def test_response_form_is_accessible_markup(client, open_hearing):
     html = client.get(open_hearing.url).content.decode()
-    for field in ("id_name", "id_organisation", "id_text", "id_email",
-                  "id_publish_name", "id_attachments"):
+    for field in (
+        "id_name",
+        "id_organisation",
+        "id_text",
+        "id_email",
+        "id_publish_name",
+        "id_attachments",
+    ):
         assert f'for="{field}"' in html and f'id="{field}"' in html
         assert html.count(f'id="{field}"') == 1
     assert "<legend" in html
 
 
-def test_response_on_english_alias_belongs_to_the_hearing(client, site, open_hearing,
-                                                          hearing_unit):
+def test_response_on_english_alias_belongs_to_the_hearing(
+    client, site, open_hearing, hearing_unit
+):
     from wagtail.models import Locale
 
     english = Locale.objects.get_or_create(language_code="en")[0]
     for page in (site["home"], open_hearing.get_parent()):
         page.copy_for_translation(english, alias=True)
     alias = open_hearing.copy_for_translation(english, alias=True)
-    response = client.post("/en" + alias.url if not alias.url.startswith("/en")
-                           else alias.url, {
-                               "respondent_type": "person", "name": "Kari",
-                               "text": TEXT})
+    response = client.post(
+        "/en" + alias.url if not alias.url.startswith("/en") else alias.url,
+        {"respondent_type": "person", "name": "Kari", "text": TEXT},
+    )
     assert response.status_code == 200
     submission = Submission.objects.get()
     assert submission.page_id == open_hearing.pk
     assert submission.unit == hearing_unit
 
 
-def test_receipt_and_tracking_link(client, open_hearing,
-                                   django_capture_on_commit_callbacks):
+def test_receipt_and_tracking_link(
+    client, open_hearing, django_capture_on_commit_callbacks
+):
     from django.core import mail
 
     with django_capture_on_commit_callbacks(execute=True):
@@ -157,5 +191,8 @@ def test_receipt_and_tracking_link(client, open_hearing,
     assert tracking and "?t=" in tracking
     assert client.get(tracking).status_code == 200
     submission = Submission.objects.get()
-    assert any(submission.reference in m.body for m in mail.outbox
-               if m.to == ["kari@example.org"])
+    assert any(
+        submission.reference in m.body
+        for m in mail.outbox
+        if m.to == ["kari@example.org"]
+    )

@@ -18,12 +18,15 @@ def hearing(**fields):
     return HearingPage(title="H", **fields)
 
 
-@pytest.mark.parametrize(("moment", "expected"), [
-    (at(2027, 1, 9, 23, 59, 59), HearingStatus.UPCOMING),
-    (at(2027, 1, 10, 0, 0, 0), HearingStatus.OPEN),
-    (at(2027, 2, 21, 23, 59, 59), HearingStatus.OPEN),
-    (at(2027, 2, 22, 0, 0, 0), HearingStatus.CLOSED),
-])
+@pytest.mark.parametrize(
+    ("moment", "expected"),
+    [
+        (at(2027, 1, 9, 23, 59, 59), HearingStatus.UPCOMING),
+        (at(2027, 1, 10, 0, 0, 0), HearingStatus.OPEN),
+        (at(2027, 2, 21, 23, 59, 59), HearingStatus.OPEN),
+        (at(2027, 2, 22, 0, 0, 0), HearingStatus.CLOSED),
+    ],
+)
 def test_status_boundaries(moment, expected):
     assert hearing().status_at(moment) == expected
 
@@ -47,9 +50,12 @@ def test_status_follows_the_clock(clock, hearing_index, hearing_unit):
     from .conftest import make_hearing
 
     clock.set(at(2027, 1, 5))
-    page = make_hearing(hearing_index, hearing_unit,
-                        opens_on=datetime.date(2027, 1, 10),
-                        deadline=datetime.date(2027, 2, 21))
+    page = make_hearing(
+        hearing_index,
+        hearing_unit,
+        opens_on=datetime.date(2027, 1, 10),
+        deadline=datetime.date(2027, 2, 21),
+    )
     assert page.status == HearingStatus.UPCOMING
     clock.set(at(2027, 1, 10, 0, 0, 1))
     assert HearingPage.objects.get(pk=page.pk).status == HearingStatus.OPEN

@@ -21,8 +21,14 @@ def english():
 
 
 def page(days, kind=HearingKind.OTHER, start=datetime.date(2027, 1, 4), **fields):
-    return HearingPage(title="H", slug="h", kind=kind, opens_on=start,
-                       deadline=start + datetime.timedelta(days=days), **fields)
+    return HearingPage(
+        title="H",
+        slug="h",
+        kind=kind,
+        opens_on=start,
+        deadline=start + datetime.timedelta(days=days),
+        **fields,
+    )
 
 
 def errors(p):
@@ -64,21 +70,24 @@ def test_july_overlap_warns_without_blocking():
     assert not any("July" in w for w in winter.editor_warnings())
 
 
-def test_statutory_councils_exist_and_warning_when_missing(hearing_index,
-                                                          hearing_unit):
+def test_statutory_councils_exist_and_warning_when_missing(hearing_index, hearing_unit):
     from .conftest import make_hearing
 
     councils = Consultee.objects.filter(statutory=True)
     assert {c.name for c in councils} >= {
-        "Eldrerådet", "Rådet for personer med funksjonsnedsettelse", "Ungdomsrådet"}
+        "Eldrerådet",
+        "Rådet for personer med funksjonsnedsettelse",
+        "Ungdomsrådet",
+    }
     hearing = make_hearing(hearing_index, hearing_unit)
     assert any("statutory" in w for w in hearing.editor_warnings())
     hearing.consultees.set(councils)
     assert not any("statutory" in w for w in hearing.editor_warnings())
 
 
-def test_admin_edit_form_refuses_short_plan_hearing(client, hearing_index,
-                                                    hearing_unit):
+def test_admin_edit_form_refuses_short_plan_hearing(
+    client, hearing_index, hearing_unit
+):
     from django.contrib.auth import get_user_model
 
     from .conftest import make_hearing
@@ -88,5 +97,7 @@ def test_admin_edit_form_refuses_short_plan_hearing(client, hearing_index,
     hearing = make_hearing(hearing_index, hearing_unit, kind=HearingKind.PLAN)
     response = client.get(f"/admin/pages/{hearing.pk}/edit/")
     assert response.status_code == 200
-    assert "Checks" in response.content.decode() or "Kontroller" in \
-        response.content.decode()
+    assert (
+        "Checks" in response.content.decode()
+        or "Kontroller" in response.content.decode()
+    )

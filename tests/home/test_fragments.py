@@ -42,6 +42,9 @@ def test_moving_a_page_updates_its_breadcrumbs(client, site, unit):
     service.move(health, pos="last-child")
     service.refresh_from_db()
     body = client.get(service.url).content.decode()
-    crumbs = body[body.index("ds-breadcrumbs"):body.index("</nav>",
-                                                         body.index("ds-breadcrumbs"))]
+    crumbs = body[
+        body.index("ds-breadcrumbs") : body.index(
+            "</nav>", body.index("ds-breadcrumbs")
+        )
+    ]
     assert "Helse" in crumbs and ">Barnehage<" not in crumbs

@@ -15,8 +15,9 @@ pytestmark = pytest.mark.django_db
 
 
 def test_every_page_type_renders(client, site, unit):
-    service = make_service(site["topic"], unit, "Søke barnehageplass",
-                           audiences=["innbyggere"])
+    service = make_service(
+        site["topic"], unit, "Søke barnehageplass", audiences=["innbyggere"]
+    )
     for page, text in [
         (site["home"], "Si din mening"),
         (site["topic"], "Søke barnehageplass"),
@@ -38,8 +39,9 @@ def test_every_page_type_renders(client, site, unit):
 def test_service_page_names_unit_and_contact(client, site, unit):
     unit.phone = "66 90 12 34"
     unit.save()
-    service = make_service(site["topic"], unit, "Endre plass", price="Gratis",
-                           processing_time="4 uker")
+    service = make_service(
+        site["topic"], unit, "Endre plass", price="Gratis", processing_time="4 uker"
+    )
     body = client.get(service.url).content.decode()
     for text in ("Barnehage", "66 90 12 34", "Gratis", "4 uker", "Sist kontrollert"):
         assert text in body
@@ -48,8 +50,11 @@ def test_service_page_names_unit_and_contact(client, site, unit):
 def test_breadcrumbs_lead_home(client, site, unit):
     service = make_service(site["topic"], unit, "Søke barnehageplass")
     body = client.get(service.url).content.decode()
-    crumbs = body[body.index('class="ds-breadcrumbs'):body.index("</nav>",
-                                                               body.index("ds-breadcrumbs"))]
+    crumbs = body[
+        body.index('class="ds-breadcrumbs') : body.index(
+            "</nav>", body.index("ds-breadcrumbs")
+        )
+    ]
     assert "Forside" in crumbs and "Barnehage" in crumbs
     assert 'aria-current="page"' in crumbs
 

@@ -31,10 +31,15 @@ def _add_services(site, unit, start: int, count: int):
     LifeSituation.objects.get_or_create(slug="fa-barn", defaults={"name": "Få barn"})
     services = []
     for n in range(start, start + count):
-        services.append(make_service(
-            site["topic"], unit, f"Tjeneste {n:03d}",
-            audiences=["innbyggere", "naeringsliv"], situations=["fa-barn"],
-        ))
+        services.append(
+            make_service(
+                site["topic"],
+                unit,
+                f"Tjeneste {n:03d}",
+                audiences=["innbyggere", "naeringsliv"],
+                situations=["fa-barn"],
+            )
+        )
     # Related services and top tasks, so those lists grow too.
     first = services[0]
     first.related_services.add(*services[1:])

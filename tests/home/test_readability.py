@@ -19,8 +19,10 @@ def test_long_words_are_more_than_six_letters():
 
 
 def test_hard_text_warns():
-    text = ("Kommunestyrets saksbehandlingsrutiner innebærer omfattende "
-            "dokumentasjonskrav vedrørende forvaltningsmessige beslutninger.")
+    text = (
+        "Kommunestyrets saksbehandlingsrutiner innebærer omfattende "
+        "dokumentasjonskrav vedrørende forvaltningsmessige beslutninger."
+    )
     result = lix(text)
     assert result.score > 50 and result.warn
     assert result.band == "very_hard"
@@ -38,8 +40,16 @@ def test_empty_text():
 
 @pytest.mark.parametrize(
     ("score", "band"),
-    [(0, "very_easy"), (29.9, "very_easy"), (30, "easy"), (39.9, "easy"),
-     (40, "medium"), (50, "hard"), (59.9, "hard"), (60, "very_hard")],
+    [
+        (0, "very_easy"),
+        (29.9, "very_easy"),
+        (30, "easy"),
+        (39.9, "easy"),
+        (40, "medium"),
+        (50, "hard"),
+        (59.9, "hard"),
+        (60, "very_hard"),
+    ],
 )
 def test_bands(score, band):
     assert band_for(score)[0] == band

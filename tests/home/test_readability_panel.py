@@ -5,8 +5,10 @@ from tests.factories import UserFactory, make_service
 
 pytestmark = pytest.mark.django_db
 
-HARD = ("Kommunestyrets saksbehandlingsrutiner innebærer omfattende "
-        "dokumentasjonskrav vedrørende forvaltningsmessige beslutninger.")
+HARD = (
+    "Kommunestyrets saksbehandlingsrutiner innebærer omfattende "
+    "dokumentasjonskrav vedrørende forvaltningsmessige beslutninger."
+)
 
 
 @pytest.fixture
@@ -17,8 +19,9 @@ def editor(client):
 
 
 def test_edit_page_shows_lix_and_band(client, site, unit, editor):
-    service = make_service(site["topic"], unit, "Søke plass",
-                           summary="Du kan søke plass. Det er lett.")
+    service = make_service(
+        site["topic"], unit, "Søke plass", summary="Du kan søke plass. Det er lett."
+    )
     response = client.get(reverse("wagtailadmin_pages:edit", args=[service.pk]))
     assert response.status_code == 200
     body = response.content.decode()
@@ -29,8 +32,9 @@ def test_edit_page_shows_lix_and_band(client, site, unit, editor):
 
 
 def test_hard_text_is_warned(client, site, unit, editor):
-    service = make_service(site["topic"], unit, "Søke plass", summary=HARD,
-                           what_it_is=f"<p>{HARD}</p>")
+    service = make_service(
+        site["topic"], unit, "Søke plass", summary=HARD, what_it_is=f"<p>{HARD}</p>"
+    )
     body = client.get(
         reverse("wagtailadmin_pages:edit", args=[service.pk])
     ).content.decode()

@@ -27,11 +27,21 @@ def test_same_answers_as_wagtail(site, unit):
     service = make_service(site["topic"], unit, "Søke barnehageplass")
     draft = make_service(site["topic"], unit, "Utkast")
     draft.unpublish()
-    nested = add_page(site["privacy"], StandardPage(title="Informasjonskapsler",
-                                                    slug="cookies"))
-    paths = ["/", service.url, draft.url, nested.url, site["topic"].url,
-             site["index"].url, "/finnes-ikke/", service.url + "mer/",
-             "/barnehage/finnes-ikke/", "/personvern/cookies/x/"]
+    nested = add_page(
+        site["privacy"], StandardPage(title="Informasjonskapsler", slug="cookies")
+    )
+    paths = [
+        "/",
+        service.url,
+        draft.url,
+        nested.url,
+        site["topic"].url,
+        site["index"].url,
+        "/finnes-ikke/",
+        service.url + "mer/",
+        "/barnehage/finnes-ikke/",
+        "/personvern/cookies/x/",
+    ]
     for path in paths:
         ours = _route(home, type(home).route, path)
         wagtails = _route(home, Page.route, path)
@@ -40,8 +50,7 @@ def test_same_answers_as_wagtail(site, unit):
     assert _route(home, type(home).route, service.url)[1] == "ServicePage"
 
 
-def test_service_page_queries(client, site, unit,
-                                                       django_assert_max_num_queries):
+def test_service_page_queries(client, site, unit, django_assert_max_num_queries):
     service = make_service(site["topic"], unit, "Søke barnehageplass")
     client.get(service.url)
     with django_assert_max_num_queries(8):

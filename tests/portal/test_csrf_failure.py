@@ -25,8 +25,11 @@ def test_refused_form_gives_the_text_back(site):
 
 def test_foreign_referer_is_not_linked(site):
     client = Client(enforce_csrf_checks=True)
-    response = client.post("/si-din-mening/forslag/", {"text": "Et forslag"},
-                           HTTP_REFERER="https://evil.example/phish")
+    response = client.post(
+        "/si-din-mening/forslag/",
+        {"text": "Et forslag"},
+        HTTP_REFERER="https://evil.example/phish",
+    )
     body = response.content.decode()
     assert "evil.example" not in body
     assert 'href="/si-din-mening/forslag/"' in body

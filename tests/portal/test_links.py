@@ -25,7 +25,8 @@ def test_same_urls_as_wagtail(site, unit, language):
     site["privacy"].copy_for_translation(english, alias=True)
     # A second site, so that absolute URLs come into play too.
     other_root = Page.objects.get(depth=1).add_child(
-        instance=Page(title="Annet", slug="annet"))
+        instance=Page(title="Annet", slug="annet")
+    )
     Site.objects.create(hostname="annet.example", port=80, root_page=other_root)
     other_root.add_child(instance=Page(title="Side", slug="side"))
 

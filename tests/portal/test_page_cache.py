@@ -45,8 +45,12 @@ def test_second_anonymous_get_is_a_hit_without_queries(
     )
     assert "Søke barnehageplass" in second.content.decode()
     # The header middlewares still act on a cached response.
-    for header in ("Content-Security-Policy", "X-Frame-Options",
-                   "X-Content-Type-Options", "Referrer-Policy"):
+    for header in (
+        "Content-Security-Policy",
+        "X-Frame-Options",
+        "X-Content-Type-Options",
+        "Referrer-Policy",
+    ):
         assert header in second, header
 
 
@@ -81,10 +85,10 @@ def test_footer_change_drops_cached_pages(client, site, page_cache):
     assert "12 34 56 78" in response.content.decode()
 
 
-def test_languages_and_query_strings_are_separate_entries(client, site, unit,
-                                                          page_cache):
-    make_service(site["topic"], unit, "Søke barnehageplass",
-                 audiences=["innbyggere"])
+def test_languages_and_query_strings_are_separate_entries(
+    client, site, unit, page_cache
+):
+    make_service(site["topic"], unit, "Søke barnehageplass", audiences=["innbyggere"])
     make_service(site["topic"], unit, "Skjenkebevilling", audiences=["naeringsliv"])
     index = site["index"].url
     assert client.get(index)["X-Page-Cache"] == "miss"

@@ -17,10 +17,21 @@ ROOT = str(settings.BASE_DIR)
 
 def _python(code: str, **env) -> subprocess.CompletedProcess:
     """Run code in a fresh interpreter with a clean environment plus `env`."""
-    clean = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "PYTHONPATH": ROOT,
-             "HOME": os.environ.get("HOME", "/root"), **env}
-    return subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=clean,  # noqa: S603
-                          capture_output=True, text=True, timeout=60, check=False)
+    clean = {
+        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+        "PYTHONPATH": ROOT,
+        "HOME": os.environ.get("HOME", "/root"),
+        **env,
+    }
+    return subprocess.run(  # noqa: S603
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        env=clean,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
 
 
 IMPORT_PRODUCTION = "import portal.settings.production"
@@ -45,11 +56,11 @@ def test_production_starts_when_configured():
     result = _python(
         IMPORT_PRODUCTION + "; from portal.settings import production as p; "
         "print(p.DEBUG, p.ALLOWED_HOSTS, p.SECURE_HSTS_SECONDS)",
-        DJANGO_SECRET_KEY="x" * 50, ALLOWED_HOSTS="portal.asker.kommune.no",
+        DJANGO_SECRET_KEY="x" * 50,
+        ALLOWED_HOSTS="portal.asker.kommune.no",
     )
     assert result.returncode == 0, result.stderr
-    assert result.stdout.split() == ["False", "['portal.asker.kommune.no']",
-                                     "31536000"]
+    assert result.stdout.split() == ["False", "['portal.asker.kommune.no']", "31536000"]
 
 
 REQUEST_IN_PRODUCTION = """
@@ -72,7 +83,8 @@ def test_production_sends_hsts_and_redirects_to_https():
     result = _python(
         REQUEST_IN_PRODUCTION,
         DJANGO_SETTINGS_MODULE="portal.settings.production",
-        DJANGO_SECRET_KEY="x" * 50, ALLOWED_HOSTS="testserver",
+        DJANGO_SECRET_KEY="x" * 50,
+        ALLOWED_HOSTS="testserver",
         DATABASE_URL=os.environ.get("DATABASE_URL", "") or _database_url(),
     )
     assert result.returncode == 0, result.stderr
@@ -96,9 +108,13 @@ def test_security_headers_on_a_public_page(client, site):
     response = client.get(site["topic"].url)
     assert response.status_code == 200
     csp = response["Content-Security-Policy"]
-    for directive in ("default-src 'self'", "script-src 'self'",
-                      "style-src 'self'", "frame-ancestors 'none'",
-                      "object-src 'none'"):
+    for directive in (
+        "default-src 'self'",
+        "script-src 'self'",
+        "style-src 'self'",
+        "frame-ancestors 'none'",
+        "object-src 'none'",
+    ):
         assert directive in csp
     assert "unsafe-inline" not in csp
     assert response["X-Content-Type-Options"] == "nosniff"
@@ -129,8 +145,11 @@ def test_healthz_503_when_the_database_is_unreachable():
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
-    result = _python(HEALTHZ, DJANGO_SETTINGS_MODULE="portal.settings.test",
-                     DATABASE_URL=f"postgres://postgres@127.0.0.1:{port}/portal")
+    result = _python(
+        HEALTHZ,
+        DJANGO_SETTINGS_MODULE="portal.settings.test",
+        DATABASE_URL=f"postgres://postgres@127.0.0.1:{port}/portal",
+    )
     assert result.returncode == 0, result.stderr
     status, body = result.stdout.strip().splitlines()[-1].split(" ", 1)
     assert status == "503"

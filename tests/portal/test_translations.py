@@ -28,9 +28,14 @@ def test_catalogue_is_complete(path):
 def test_compiled_catalogue_matches(path):
     mo_path = path.with_suffix(".mo")
     assert mo_path.exists(), f"{mo_path} is missing: run make messages"
-    po = {(e.msgctxt, e.msgid): (e.msgstr, tuple(sorted(e.msgstr_plural.items())))
-          for e in polib.pofile(str(path)) if not e.obsolete}
-    mo = {(e.msgctxt, e.msgid): (e.msgstr, tuple(sorted(e.msgstr_plural.items())))
-          for e in polib.mofile(str(mo_path))}
+    po = {
+        (e.msgctxt, e.msgid): (e.msgstr, tuple(sorted(e.msgstr_plural.items())))
+        for e in polib.pofile(str(path))
+        if not e.obsolete
+    }
+    mo = {
+        (e.msgctxt, e.msgid): (e.msgstr, tuple(sorted(e.msgstr_plural.items())))
+        for e in polib.mofile(str(mo_path))
+    }
     mo.pop((None, ""), None)  # the header
     assert po == mo, f"{mo_path} is stale: run make messages"

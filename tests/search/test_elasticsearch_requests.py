@@ -22,8 +22,12 @@ from search.results import Filters
 
 
 def item(**doc):
-    return SimpleNamespace(page_id=7, language="nb", url="/barnehage/soke/",
-                           doc=SearchDocument(**{"kind": "service", **doc}))
+    return SimpleNamespace(
+        page_id=7,
+        language="nb",
+        url="/barnehage/soke/",
+        doc=SearchDocument(**{"kind": "service", **doc}),
+    )
 
 
 def test_index_settings_define_a_norwegian_compound_analyzer():
@@ -31,8 +35,10 @@ def test_index_settings_define_a_norwegian_compound_analyzer():
     analysis = body["settings"]["analysis"]
     chain = analysis["analyzer"][ANALYZER]["filter"]
     assert chain == ["lowercase", "portal_decompound", "portal_stop", "portal_stem"]
-    assert analysis["filter"]["portal_stem"] == {"type": "stemmer",
-                                                 "language": "norwegian"}
+    assert analysis["filter"]["portal_stem"] == {
+        "type": "stemmer",
+        "language": "norwegian",
+    }
     assert analysis["filter"]["portal_stop"]["stopwords"] == "_norwegian_"
     decompound = analysis["filter"]["portal_decompound"]
     assert decompound["type"] == "dictionary_decompounder"
@@ -51,14 +57,16 @@ def test_mapping():
 
 
 def test_decompound_words_come_from_titles_and_keywords():
-    words = decompound_words([item(title="Søke barnehageplass",
-                                   keywords="bhg, plass i barnehage")])
+    words = decompound_words(
+        [item(title="Søke barnehageplass", keywords="bhg, plass i barnehage")]
+    )
     assert words == ["barnehage", "barnehageplass", "plass", "søke"]
 
 
 def test_search_body_weights_fields_and_filters_language():
-    body = build_search(parse("Barnehage PLASS"), filters=Filters(), page=1,
-                        per_page=10, language="nb").to_dict()
+    body = build_search(
+        parse("Barnehage PLASS"), filters=Filters(), page=1, per_page=10, language="nb"
+    ).to_dict()
     query = body["query"]["bool"]
     assert query["filter"] == [{"term": {"language": "nb"}}]
     assert query["minimum_should_match"] == 1
@@ -73,31 +81,44 @@ def test_search_body_weights_fields_and_filters_language():
 
 
 def test_operators_never_reach_a_query_parser():
-    body = build_search(parse('a & b | !c:* ( "d" ) OR 1=1; --'), filters=Filters(),
-                        page=1, per_page=10, language="nb").to_dict()
+    body = build_search(
+        parse('a & b | !c:* ( "d" ) OR 1=1; --'),
+        filters=Filters(),
+        page=1,
+        per_page=10,
+        language="nb",
+    ).to_dict()
     assert body["query"]["bool"]["should"][0]["multi_match"]["query"] == (
-        "a b c d or 1")
+        "a b c d or 1"
+    )
     assert "query_string" not in str(body)
 
 
 def test_facets_are_disjunctive_aggregations_and_post_filter():
-    body = build_search(parse("barnehage"),
-                        filters=Filters(type=("service",), audience=("innbyggere",)),
-                        page=3, per_page=10, language="en",
-                        exclude=(5,)).to_dict()
+    body = build_search(
+        parse("barnehage"),
+        filters=Filters(type=("service",), audience=("innbyggere",)),
+        page=3,
+        per_page=10,
+        language="en",
+        exclude=(5,),
+    ).to_dict()
     assert body["from"] == 20
     post = body["post_filter"]["bool"]["filter"]
     assert {"terms": {"kind": ["service"]}} in post
     assert {"terms": {"audiences": ["innbyggere"]}} in post
     aggs = body["aggs"]
     # The type facet is counted with the audience filter only, and so on.
-    assert aggs["type"]["filter"] == {"bool": {"filter": [
-        {"terms": {"audiences": ["innbyggere"]}}]}}
+    assert aggs["type"]["filter"] == {
+        "bool": {"filter": [{"terms": {"audiences": ["innbyggere"]}}]}
+    }
     assert aggs["type"]["aggs"]["values"]["terms"]["field"] == "kind"
     assert aggs["topic"]["aggs"]["values"]["aggs"]["label"]["terms"]["field"] == (
-        "topic_title")
+        "topic_title"
+    )
     assert {"bool": {"must_not": [{"terms": {"page_id": [5]}}]}} in (
-        body["query"]["bool"]["filter"])
+        body["query"]["bool"]["filter"]
+    )
 
 
 def test_autocomplete_uses_the_completion_suggester():
@@ -109,18 +130,29 @@ def test_autocomplete_uses_the_completion_suggester():
 
 
 def test_source_document():
-    source = to_source(item(title="Søke barnehageplass", keywords="bhg, daycare",
-                            audiences=["innbyggere"], topic_id=3,
-                            topic_title="Barnehage"))
+    source = to_source(
+        item(
+            title="Søke barnehageplass",
+            keywords="bhg, daycare",
+            audiences=["innbyggere"],
+            topic_id=3,
+            topic_title="Barnehage",
+        )
+    )
     assert source["suggest"]["input"] == ["Søke barnehageplass", "bhg", "daycare"]
     assert source["suggest"]["contexts"] == {"language": ["nb"]}
     assert source["topic_id"] == "3" and source["audiences"] == ["innbyggere"]
 
 
 def test_synonym_variants_become_alternatives():
-    body = build_search(parse("søppel henting"), filters=Filters(), page=1,
-                        per_page=10, language="nb",
-                        variants=["avfall henting"]).to_dict()
+    body = build_search(
+        parse("søppel henting"),
+        filters=Filters(),
+        page=1,
+        per_page=10,
+        language="nb",
+        variants=["avfall henting"],
+    ).to_dict()
     first = body["query"]["bool"]["should"][0]["multi_match"]
     assert first["query"] == "avfall henting" and first["operator"] == "and"
 
@@ -133,35 +165,71 @@ def test_response_is_read_into_results():
     from search.backends.elasticsearch import ElasticsearchBackend
     from search.results import Results
 
-    s = build_search(parse("barnehageplas"), filters=Filters(), page=1,
-                     per_page=10, language="nb")
+    s = build_search(
+        parse("barnehageplas"), filters=Filters(), page=1, per_page=10, language="nb"
+    )
     raw = {
-        "hits": {"total": {"value": 1, "relation": "eq"}, "max_score": 2.0,
-                 "hits": [{"_index": "portal-pages-1", "_id": "7", "_score": 2.0,
-                           "_source": {"page_id": 7, "title": "Søke barnehageplass",
-                                       "url": "/barnehage/soke/", "kind": "service",
-                                       "topic_title": "Barnehage",
-                                       "summary": "Søk om plass."},
-                           "highlight": {"body": [
-                               "Søk om \x02barnehageplass\x03 <b>"]}}]},
+        "hits": {
+            "total": {"value": 1, "relation": "eq"},
+            "max_score": 2.0,
+            "hits": [
+                {
+                    "_index": "portal-pages-1",
+                    "_id": "7",
+                    "_score": 2.0,
+                    "_source": {
+                        "page_id": 7,
+                        "title": "Søke barnehageplass",
+                        "url": "/barnehage/soke/",
+                        "kind": "service",
+                        "topic_title": "Barnehage",
+                        "summary": "Søk om plass.",
+                    },
+                    "highlight": {"body": ["Søk om \x02barnehageplass\x03 <b>"]},
+                }
+            ],
+        },
         "aggregations": {
-            "type": {"doc_count": 1, "values": {"buckets": [
-                {"key": "service", "doc_count": 1}]}},
-            "topic": {"doc_count": 1, "values": {"buckets": [
-                {"key": "3", "doc_count": 1, "label": {"buckets": [
-                    {"key": "Barnehage", "doc_count": 1}]}}]}},
+            "type": {
+                "doc_count": 1,
+                "values": {"buckets": [{"key": "service", "doc_count": 1}]},
+            },
+            "topic": {
+                "doc_count": 1,
+                "values": {
+                    "buckets": [
+                        {
+                            "key": "3",
+                            "doc_count": 1,
+                            "label": {
+                                "buckets": [{"key": "Barnehage", "doc_count": 1}]
+                            },
+                        }
+                    ]
+                },
+            },
             "audience": {"doc_count": 1, "values": {"buckets": []}},
         },
-        "suggest": {"spelling": [{"text": "barnehageplas", "offset": 0, "length": 13,
-                                  "options": [{"text": "barnehageplass",
-                                               "score": 0.9, "freq": 3}]}]},
+        "suggest": {
+            "spelling": [
+                {
+                    "text": "barnehageplas",
+                    "offset": 0,
+                    "length": 13,
+                    "options": [{"text": "barnehageplass", "score": 0.9, "freq": 3}],
+                }
+            ]
+        },
     }
     results = Results(query="barnehageplas")
     ElasticsearchBackend._fill(results, Response(s, raw))
     assert results.total == 1
     hit = results.hits[0]
-    assert (hit.page_id, hit.title, hit.topic) == (7, "Søke barnehageplass",
-                                                  "Barnehage")
+    assert (hit.page_id, hit.title, hit.topic) == (
+        7,
+        "Søke barnehageplass",
+        "Barnehage",
+    )
     assert str(hit.snippet) == "Søk om <mark>barnehageplass</mark> &lt;b&gt;"
     assert results.facets["topic"][0].label == "Barnehage"
     assert results.facets["topic"][0].value == "3"
@@ -174,15 +242,33 @@ def test_completion_response_is_read_into_hits():
     from search.backends.elasticsearch import ElasticsearchBackend
 
     s = build_autocomplete("barneh", language="nb", limit=6)
-    raw = {"hits": {"total": {"value": 0, "relation": "eq"}, "hits": []},
-           "suggest": {"titles": [{"text": "barneh", "offset": 0, "length": 6,
-                                   "options": [{"text": "Søke barnehageplass",
-                                                "_index": "portal-pages-1",
-                                                "_id": "7", "_score": 10.0,
-                                                "_source": {
-                                                    "page_id": 7, "kind": "service",
-                                                    "title": "Søke barnehageplass",
-                                                    "url": "/barnehage/soke/"}}]}]}}
+    raw = {
+        "hits": {"total": {"value": 0, "relation": "eq"}, "hits": []},
+        "suggest": {
+            "titles": [
+                {
+                    "text": "barneh",
+                    "offset": 0,
+                    "length": 6,
+                    "options": [
+                        {
+                            "text": "Søke barnehageplass",
+                            "_index": "portal-pages-1",
+                            "_id": "7",
+                            "_score": 10.0,
+                            "_source": {
+                                "page_id": 7,
+                                "kind": "service",
+                                "title": "Søke barnehageplass",
+                                "url": "/barnehage/soke/",
+                            },
+                        }
+                    ],
+                }
+            ]
+        },
+    }
     hits = ElasticsearchBackend._suggestions(Response(s, raw))
     assert [(h.page_id, h.title, h.url) for h in hits] == [
-        (7, "Søke barnehageplass", "/barnehage/soke/")]
+        (7, "Søke barnehageplass", "/barnehage/soke/")
+    ]

@@ -19,8 +19,13 @@ def entry(page):
 
 
 def test_publish_indexes_with_topic_url_and_audiences(site, unit):
-    service = make_service(site["topic"], unit, "Søke barnehageplass",
-                           audiences=["innbyggere"], search_keywords="bhg, daycare")
+    service = make_service(
+        site["topic"],
+        unit,
+        "Søke barnehageplass",
+        audiences=["innbyggere"],
+        search_keywords="bhg, daycare",
+    )
     row = entry(service)
     assert row is not None
     assert (row.kind, row.language, row.url) == ("service", "nb", service.url)
@@ -41,8 +46,9 @@ def test_topic_and_standard_pages_are_indexed_home_is_not(site):
 
 
 def test_draft_is_not_indexed_until_published(site, unit):
-    page = StandardPage(title="Utkast om snøbrøyting", slug="utkast", live=False,
-                        body="<p>Hemmelig</p>")
+    page = StandardPage(
+        title="Utkast om snøbrøyting", slug="utkast", live=False, body="<p>Hemmelig</p>"
+    )
     site["home"].add_child(instance=page)
     page.save_revision()
     assert entry(page) is None
@@ -94,8 +100,9 @@ def test_slug_change_updates_descendant_urls(site, unit):
 
 def test_private_pages_are_not_indexed(site, unit):
     service = make_service(site["topic"], unit, "Internt verktøy")
-    restriction = PageViewRestriction.objects.create(page=site["topic"],
-                                                     restriction_type="login")
+    restriction = PageViewRestriction.objects.create(
+        page=site["topic"], restriction_type="login"
+    )
     assert entry(service) is None and entry(site["topic"]) is None
     restriction.delete()
     assert entry(service) is not None
@@ -118,10 +125,16 @@ def test_resident_inputs_can_never_be_registered():
 def test_extension_point_accepts_a_plain_dict(site, monkeypatch):
     # What hearings (or any app) does: a builder, or a search_document() method,
     # returning a dict; no import of search types needed.
-    monkeypatch.setitem(documents._builders, StandardPage, lambda page: {
-        "kind": "hearing", "title": page.title, "summary": "Høring om <b>plan</b>",
-        "keywords": "kommuneplan",
-    })
+    monkeypatch.setitem(
+        documents._builders,
+        StandardPage,
+        lambda page: {
+            "kind": "hearing",
+            "title": page.title,
+            "summary": "Høring om <b>plan</b>",
+            "keywords": "kommuneplan",
+        },
+    )
     site["privacy"].save_revision().publish()
     row = entry(site["privacy"])
     assert row.kind == "hearing"
@@ -145,14 +158,22 @@ def test_hearings_are_indexed_with_their_own_type(site, unit):
     from django.utils import timezone
 
     hearings = pytest.importorskip("hearings.models")
-    index = add_page(site["home"], hearings.HearingIndexPage(
-        title="Høringer", slug="horinger", summary="Alle høringer."))
+    index = add_page(
+        site["home"],
+        hearings.HearingIndexPage(
+            title="Høringer", slug="horinger", summary="Alle høringer."
+        ),
+    )
     today = timezone.localdate()
     hearing = hearings.HearingPage(
-        title="Reguleringsplan for Nesbru", summary="Ny plan for Nesbru sentrum.",
-        body="<p>Boliger og park ved fjorden.</p>", area="Nesbru",
-        opens_on=today, deadline=today + datetime.timedelta(days=42),
-        responsible_unit=unit)
+        title="Reguleringsplan for Nesbru",
+        summary="Ny plan for Nesbru sentrum.",
+        body="<p>Boliger og park ved fjorden.</p>",
+        area="Nesbru",
+        opens_on=today,
+        deadline=today + datetime.timedelta(days=42),
+        responsible_unit=unit,
+    )
     index.add_child(instance=hearing)
     hearing.save_revision().publish()
     row = entry(hearing)

@@ -15,17 +15,22 @@ URL = "/admin/reports/sokeord/"
 @pytest.fixture
 def stats(db):
     today = timezone.localdate()
-    SearchTermDaily.objects.create(date=today, query="barnehageplass", searches=40,
-                                   clicks=30)
-    SearchTermDaily.objects.create(date=today, query="hundeskatt", searches=7,
-                                   zero_hits=7)
+    SearchTermDaily.objects.create(
+        date=today, query="barnehageplass", searches=40, clicks=30
+    )
+    SearchTermDaily.objects.create(
+        date=today, query="hundeskatt", searches=7, zero_hits=7
+    )
 
 
 def admin_user(*perms):
     user = UserFactory()
     group, _ = Group.objects.get_or_create(name="Search report test")
-    group.permissions.add(Permission.objects.get(
-        content_type__app_label="wagtailadmin", codename="access_admin"))
+    group.permissions.add(
+        Permission.objects.get(
+            content_type__app_label="wagtailadmin", codename="access_admin"
+        )
+    )
     for codename in perms:
         group.permissions.add(Permission.objects.get(codename=codename))
     user.groups.add(group)
@@ -45,8 +50,11 @@ def test_export(client, stats):
     client.force_login(UserFactory(is_superuser=True))
     response = client.get(URL, {"export": "csv"})
     assert response.status_code == 200
-    assert b"barnehageplass" in b"".join(response.streaming_content) if hasattr(
-        response, "streaming_content") else response.content
+    assert (
+        b"barnehageplass" in b"".join(response.streaming_content)
+        if hasattr(response, "streaming_content")
+        else response.content
+    )
 
 
 def test_permission_is_needed(client, stats):

@@ -13,8 +13,12 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def waste(site, unit):
-    return make_service(site["topic"], unit, "Tømmeplan for avfall",
-                        summary="Når henter vi avfallet ditt?")
+    return make_service(
+        site["topic"],
+        unit,
+        "Tømmeplan for avfall",
+        summary="Når henter vi avfallet ditt?",
+    )
 
 
 def test_synonym_finds_the_other_words(waste):
@@ -34,7 +38,9 @@ def test_multi_word_synonym_needs_every_word(waste):
 def test_variants_for_elasticsearch(db):
     Synonym.objects.create(words=["søppel", "avfall", "renovasjon"])
     assert synonym_variants(("søppel", "henting")) == [
-        "avfall henting", "renovasjon henting"]
+        "avfall henting",
+        "renovasjon henting",
+    ]
     assert synonym_variants(("vei",)) == []
 
 
@@ -61,8 +67,7 @@ def test_clean_stores_words_as_a_query_is_cleaned(waste):
 
 def test_editors_manage_synonyms_in_the_admin(client, db):
     client.force_login(UserFactory(is_superuser=True))
-    response = client.post("/admin/search_synonyms/new/",
-                           {"words": "lege, doktor"})
+    response = client.post("/admin/search_synonyms/new/", {"words": "lege, doktor"})
     assert response.status_code == 302
     assert Synonym.objects.get().words == ["lege", "doktor"]
     assert client.get("/admin/search_synonyms/").status_code == 200

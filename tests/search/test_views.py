@@ -16,12 +16,20 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def services(site, unit):
     return {
-        "plass": make_service(site["topic"], unit, "Søke barnehageplass",
-                              audiences=["innbyggere"],
-                              search_keywords="barnehage, bhg, kindergarten",
-                              summary="Søk om plass i barnehage før 1. mars."),
-        "opp": make_service(site["topic"], unit, "Si opp barnehageplass",
-                            summary="Slik sier du opp plassen i barnehagen."),
+        "plass": make_service(
+            site["topic"],
+            unit,
+            "Søke barnehageplass",
+            audiences=["innbyggere"],
+            search_keywords="barnehage, bhg, kindergarten",
+            summary="Søk om plass i barnehage før 1. mars.",
+        ),
+        "opp": make_service(
+            site["topic"],
+            unit,
+            "Si opp barnehageplass",
+            summary="Slik sier du opp plassen i barnehagen.",
+        ),
     }
 
 
@@ -50,8 +58,13 @@ def test_facet_filter_and_removal(client, services, site):
     _, body = get(client, "/sok/", q="barnehage", type="topic")
     assert "1 treff" in body and "Søke barnehageplass" not in body
     assert 'aria-current="true"' in body and "Fjern alle filtre" in body
-    _, body = get(client, "/sok/", q="barnehage", topic=str(site["topic"].pk),
-                  audience="innbyggere")
+    _, body = get(
+        client,
+        "/sok/",
+        q="barnehage",
+        topic=str(site["topic"].pk),
+        audience="innbyggere",
+    )
     assert "Søke barnehageplass" in body and "Si opp barnehageplass" not in body
     # Values nobody could have produced are ignored, not errors.
     get(client, "/sok/", q="barnehage", type="x'--", topic="1e9", audience="<b>")
@@ -93,21 +106,24 @@ def test_zero_hits_page_helps(client, services, site):
         assert question in body
 
 
-@pytest.mark.parametrize("query", [
-    "",
-    "   ",
-    "a" * 1000,
-    "barnehage " * 100,
-    "!!! ??? ...",
-    "&|!:*()",
-    "barnehage & | ! : * ( ) <-> '\\",
-    "'; DROP TABLE portal_search_searchentry; --",
-    "1' OR '1'='1",
-    "<script>alert(1)</script>",
-    "\x00\x01\x7f",
-    "😀 ✓",
-    "ø" * 300,
-])
+@pytest.mark.parametrize(
+    "query",
+    [
+        "",
+        "   ",
+        "a" * 1000,
+        "barnehage " * 100,
+        "!!! ??? ...",
+        "&|!:*()",
+        "barnehage & | ! : * ( ) <-> '\\",
+        "'; DROP TABLE portal_search_searchentry; --",
+        "1' OR '1'='1",
+        "<script>alert(1)</script>",
+        "\x00\x01\x7f",
+        "😀 ✓",
+        "ø" * 300,
+    ],
+)
 def test_bad_input_gives_a_page(client, services, query):
     response = client.get("/sok/", {"q": query, "type": query, "side": query})
     assert response.status_code in (200, 414)
@@ -165,8 +181,9 @@ def test_search_box_is_enhanced_progressively(client, services, site):
 
 def test_click_records_and_redirects(client, services):
     page = services["plass"]
-    response = client.get(reverse("search:click", args=[page.pk]),
-                          {"q": "Barnehageplass"})
+    response = client.get(
+        reverse("search:click", args=[page.pk]), {"q": "Barnehageplass"}
+    )
     assert response.status_code == 302 and response["Location"] == page.url
     row = SearchTermDaily.objects.get(query="barnehageplass")
     assert row.clicks == 1
@@ -176,8 +193,9 @@ def test_click_never_redirects_elsewhere(client, services, site):
     assert client.get("/sok/klikk/999999/").status_code == 404
     services["opp"].unpublish()
     assert client.get(f"/sok/klikk/{services['opp'].pk}/").status_code == 404
-    response = client.get(f"/sok/klikk/{services['plass'].pk}/",
-                          {"next": "https://evil.example"})
+    response = client.get(
+        f"/sok/klikk/{services['plass'].pk}/", {"next": "https://evil.example"}
+    )
     assert response["Location"] == services["plass"].url
 
 
@@ -199,8 +217,9 @@ def test_statistics_keep_no_personal_data(client, services):
 
 def test_best_bets_come_first(client, services):
     query = Query.get("plass")
-    SearchPromotion.objects.create(query=query, page=services["opp"], sort_order=0,
-                                   description="Oppsigelse")
+    SearchPromotion.objects.create(
+        query=query, page=services["opp"], sort_order=0, description="Oppsigelse"
+    )
     _, body = get(client, "/sok/", q="Plass")
     assert "Anbefalt" in body
     assert body.index("Si opp barnehageplass") < body.index("Søke barnehageplass")
@@ -212,8 +231,9 @@ def test_statistics_older_than_report_window_are_left_out(services):
 
     old = timezone.localdate() - datetime.timedelta(days=40)
     SearchTermDaily.objects.create(date=old, query="gammelt", searches=5)
-    SearchTermDaily.objects.create(date=timezone.localdate(), query="nytt",
-                                   searches=2, clicks=1)
+    SearchTermDaily.objects.create(
+        date=timezone.localdate(), query="nytt", searches=2, clicks=1
+    )
     rows = list(search_terms_report())
     assert [r["query"] for r in rows] == ["nytt"]
     assert rows[0]["click_through"] == 0.5

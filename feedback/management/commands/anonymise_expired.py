@@ -5,8 +5,10 @@ from feedback.tasks import anonymise_expired
 
 
 class Command(BaseCommand):
-    help = ("Anonymise personal data on finished inputs older than "
-            "PORTAL['RETENTION_MONTHS'] (default 12). Run daily.")
+    help = (
+        "Anonymise personal data on finished inputs older than "
+        "PORTAL['RETENTION_MONTHS'] (default 12). Run daily."
+    )
 
     def handle(self, *args, **options):
         count = anonymise_expired.call()

@@ -23,12 +23,23 @@ from feedback.models import Submission, SubmissionEvent, Topic
 from units.models import Unit
 
 PREFIX = "B"
-KINDS = [(Kind.FEEDBACK, 45), (Kind.QUESTION, 25), (Kind.SUGGESTION, 15),
-         (Kind.PAGE_FEEDBACK, 15)]
-STATUSES = [(Status.RECEIVED, 20), (Status.IN_PROGRESS, 20), (Status.ANSWERED, 30),
-            (Status.CLOSED, 25), (Status.SPAM, 5)]
-WORDS = ("brøyting vei hull gatelys søppel henting barnehage plass skole buss "
-         "parkering støy vann avløp park lekeplass sykkel fortau snø is").split()
+KINDS = [
+    (Kind.FEEDBACK, 45),
+    (Kind.QUESTION, 25),
+    (Kind.SUGGESTION, 15),
+    (Kind.PAGE_FEEDBACK, 15),
+]
+STATUSES = [
+    (Status.RECEIVED, 20),
+    (Status.IN_PROGRESS, 20),
+    (Status.ANSWERED, 30),
+    (Status.CLOSED, 25),
+    (Status.SPAM, 5),
+]
+WORDS = (
+    "brøyting vei hull gatelys søppel henting barnehage plass skole buss "
+    "parkering støy vann avløp park lekeplass sykkel fortau snø is"
+).split()
 
 
 def _weighted(rng, pairs):
@@ -42,18 +53,26 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--count", type=int, default=100_000)
         parser.add_argument("--batch", type=int, default=10_000)
-        parser.add_argument("--days", type=int, default=365,
-                            help="Spread the submissions over this many days.")
+        parser.add_argument(
+            "--days",
+            type=int,
+            default=365,
+            help="Spread the submissions over this many days.",
+        )
         parser.add_argument("--seed", type=int, default=2026)
-        parser.add_argument("--clear", action="store_true",
-                            help="Delete earlier bench rows (and only those) first.")
+        parser.add_argument(
+            "--clear",
+            action="store_true",
+            help="Delete earlier bench rows (and only those) first.",
+        )
 
     def handle(self, *args, count, batch, days, seed, clear, **options):
         if connection.vendor != "postgresql":
             raise CommandError("The bench seed needs PostgreSQL (COPY).")
         if clear:
             deleted, _ = Submission.objects.filter(
-                reference__startswith=PREFIX).delete()
+                reference__startswith=PREFIX
+            ).delete()
             self.stdout.write(f"Deleted {deleted} bench rows.")
         units = list(Unit.objects.values_list("pk", "first_answer_days"))
         if not units:
@@ -81,13 +100,34 @@ class Command(BaseCommand):
 
     def _insert(self, rng, offset, size, units, topics, now, days):
         sub_table = Submission._meta.db_table
-        columns = ["reference", "kind", "status", "topic_id", "subject", "text",
-                   "location", "postcode", "contact_name", "contact_email",
-                   "contact_phone", "organisation", "language", "unit_id",
-                   "routing_reason", "routed_at", "due_at", "first_answered_at",
-                   "interim_reply_at", "closed_at", "tracking_token_hash",
-                   "flagged_for_moderation", "moderation_reason", "created_at",
-                   "updated_at", "helpful"]
+        columns = [
+            "reference",
+            "kind",
+            "status",
+            "topic_id",
+            "subject",
+            "text",
+            "location",
+            "postcode",
+            "contact_name",
+            "contact_email",
+            "contact_phone",
+            "organisation",
+            "language",
+            "unit_id",
+            "routing_reason",
+            "routed_at",
+            "due_at",
+            "first_answered_at",
+            "interim_reply_at",
+            "closed_at",
+            "tracking_token_hash",
+            "flagged_for_moderation",
+            "moderation_reason",
+            "created_at",
+            "updated_at",
+            "helpful",
+        ]
         rows = []
         for i in range(size):
             n = offset + i + 1
@@ -96,25 +136,46 @@ class Command(BaseCommand):
             kind = _weighted(rng, KINDS)
             status = _weighted(rng, STATUSES)
             answered = status in (Status.ANSWERED, Status.CLOSED)
-            first_answer = (created + datetime.timedelta(hours=rng.randint(2, 600))
-                            if answered else None)
+            first_answer = (
+                created + datetime.timedelta(hours=rng.randint(2, 600))
+                if answered
+                else None
+            )
             words = rng.sample(WORDS, 6)
-            rows.append((
-                f"{PREFIX}{n:09d}", kind, status, rng.choice(topics),
-                " ".join(words[:3]).capitalize(),
-                " ".join(words) + ". " + " ".join(rng.sample(WORDS, 10)) + ".",
-                "", f"13{rng.randint(70, 99)}", "Bench Testesen",
-                f"bench{n % 5000}@example.org" if rng.random() < 0.6 else "",
-                "", "", "nb", unit_id, "Benchmark", created,
-                None if kind == Kind.PAGE_FEEDBACK
-                else created + datetime.timedelta(days=sla or 14),
-                first_answer, None,
-                first_answer if status == Status.CLOSED else None,
-                "", False, "", created, first_answer or created,
-                (rng.random() < 0.6) if kind == Kind.PAGE_FEEDBACK else None,
-            ))
+            rows.append(
+                (
+                    f"{PREFIX}{n:09d}",
+                    kind,
+                    status,
+                    rng.choice(topics),
+                    " ".join(words[:3]).capitalize(),
+                    " ".join(words) + ". " + " ".join(rng.sample(WORDS, 10)) + ".",
+                    "",
+                    f"13{rng.randint(70, 99)}",
+                    "Bench Testesen",
+                    f"bench{n % 5000}@example.org" if rng.random() < 0.6 else "",
+                    "",
+                    "",
+                    "nb",
+                    unit_id,
+                    "Benchmark",
+                    created,
+                    None
+                    if kind == Kind.PAGE_FEEDBACK
+                    else created + datetime.timedelta(days=sla or 14),
+                    first_answer,
+                    None,
+                    first_answer if status == Status.CLOSED else None,
+                    "",
+                    False,
+                    "",
+                    created,
+                    first_answer or created,
+                    (rng.random() < 0.6) if kind == Kind.PAGE_FEEDBACK else None,
+                )
+            )
         with connection.cursor() as cursor:
-            copy_sql = (f"COPY {sub_table} ({', '.join(columns)}) FROM STDIN")
+            copy_sql = f"COPY {sub_table} ({', '.join(columns)}) FROM STDIN"
             with cursor.cursor.copy(copy_sql) as copy:
                 for row in rows:
                     copy.write_row(row)
@@ -125,17 +186,42 @@ class Command(BaseCommand):
             )
             created_rows = cursor.fetchall()
             event_table = SubmissionEvent._meta.db_table
-            event_columns = ["submission_id", "kind", "public", "text", "to_unit_id",
-                             "data", "created_at"]
+            event_columns = [
+                "submission_id",
+                "kind",
+                "public",
+                "text",
+                "to_unit_id",
+                "data",
+                "created_at",
+            ]
             with cursor.cursor.copy(
                 f"COPY {event_table} ({', '.join(event_columns)}) FROM STDIN"
             ) as copy:
                 for pk, created, unit_id, first_answer in created_rows:
-                    copy.write_row((pk, EventKind.RECEIVED, True, "", None, "{}",
-                                    created))
-                    copy.write_row((pk, EventKind.ROUTED, True, "Benchmark", unit_id,
-                                    "{}", created))
+                    copy.write_row(
+                        (pk, EventKind.RECEIVED, True, "", None, "{}", created)
+                    )
+                    copy.write_row(
+                        (
+                            pk,
+                            EventKind.ROUTED,
+                            True,
+                            "Benchmark",
+                            unit_id,
+                            "{}",
+                            created,
+                        )
+                    )
                     if first_answer:
-                        copy.write_row((pk, EventKind.REPLIED, True,
-                                        "Takk for innspillet.", None, "{}",
-                                        first_answer))
+                        copy.write_row(
+                            (
+                                pk,
+                                EventKind.REPLIED,
+                                True,
+                                "Takk for innspillet.",
+                                None,
+                                "{}",
+                                first_answer,
+                            )
+                        )

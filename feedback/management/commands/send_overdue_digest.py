@@ -4,13 +4,17 @@ from feedback.tasks import send_overdue_digest
 
 
 class Command(BaseCommand):
-    help = ("E-mail each unit lead the overdue inputs of their units. Run daily "
-            "(cron or a systemd timer), or pass --enqueue to hand it to the worker.")
+    help = (
+        "E-mail each unit lead the overdue inputs of their units. Run daily "
+        "(cron or a systemd timer), or pass --enqueue to hand it to the worker."
+    )
 
     def add_arguments(self, parser):
-        parser.add_argument("--enqueue", action="store_true",
-                            help="Queue the task for the worker instead of running "
-                                 "it here.")
+        parser.add_argument(
+            "--enqueue",
+            action="store_true",
+            help="Queue the task for the worker instead of running it here.",
+        )
 
     def handle(self, *args, enqueue=False, **options):
         if enqueue:

@@ -4,8 +4,10 @@ from hearings.notices import queue_due_notices
 
 
 class Command(BaseCommand):
-    help = ("Queue e-mails to people following hearings: hearing opened, deadline "
-            "in 7 days, outcome published. Run daily; safe to run more often.")
+    help = (
+        "Queue e-mails to people following hearings: hearing opened, deadline "
+        "in 7 days, outcome published. Run daily; safe to run more often."
+    )
 
     def handle(self, *args, **options):
         counts = queue_due_notices()

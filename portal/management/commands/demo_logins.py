@@ -12,8 +12,10 @@ class Command(BaseCommand):
         self.stdout.write("The admin:   http://127.0.0.1:8000/admin/")
         self.stdout.write(f"Demo logins (password for all: {DEMO_PASSWORD}):")
         for username, first, last, superuser, memberships, _groups in DEMO_USERS:
-            role = "superuser" if superuser else ", ".join(
-                f"{role} in {unit}" for unit, role in memberships
+            role = (
+                "superuser"
+                if superuser
+                else ", ".join(f"{role} in {unit}" for unit, role in memberships)
             )
             self.stdout.write(f"  {username:<12} {first} {last} ({role})")
         self.stdout.write("")

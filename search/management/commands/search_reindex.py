@@ -45,8 +45,11 @@ class Command(BaseCommand):
     help = "Rebuild the public search index (PostgreSQL or Elasticsearch)."
 
     def add_arguments(self, parser):
-        parser.add_argument("--backend", choices=["postgres", "elasticsearch"],
-                            help="Default: the configured backend.")
+        parser.add_argument(
+            "--backend",
+            choices=["postgres", "elasticsearch"],
+            help="Default: the configured backend.",
+        )
         parser.add_argument("--batch-size", type=int, default=500)
 
     def handle(self, *args, backend=None, batch_size=500, **options):
@@ -57,10 +60,12 @@ class Command(BaseCommand):
         self.stdout.write(f"Indexing up to {total} pages into {backend.name} …")
         bar = ProgressBar(self.stdout, total)
         started = time.monotonic()
-        count = indexing.rebuild(backend=backend, progress=bar,
-                                 batch_size=batch_size)
+        count = indexing.rebuild(backend=backend, progress=bar, batch_size=batch_size)
         bar.finish()
         elapsed = time.monotonic() - started
-        self.stdout.write(self.style.SUCCESS(
-            f"Indexed {count} pages in {elapsed:.1f} s ({backend.name})."))
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Indexed {count} pages in {elapsed:.1f} s ({backend.name})."
+            )
+        )
         sys.stdout.flush()

@@ -29,8 +29,10 @@ def demo(django_db_setup, django_db_blocker):
         try:
             home_demo.seed(io.StringIO())
             search_demo.seed(io.StringIO())  # best bets, synonyms
-            yield {p.slug: p for p in ServicePage.objects.filter(
-                locale__language_code="nb")}
+            yield {
+                p.slug: p
+                for p in ServicePage.objects.filter(locale__language_code="nb")
+            }
         finally:
             transaction.set_rollback(True)
             atomic.__exit__(None, None, None)
@@ -61,6 +63,7 @@ def backend(request, demo, db, settings):
 
 def pytest_terminal_summary(terminalreporter):
     if not os.environ.get("ELASTICSEARCH_URL"):
-        terminalreporter.write_sep("!", "Elasticsearch contract tests SKIPPED",
-                                   yellow=True, bold=True)
+        terminalreporter.write_sep(
+            "!", "Elasticsearch contract tests SKIPPED", yellow=True, bold=True
+        )
         terminalreporter.write_line(ES_SKIP_REASON, yellow=True, bold=True)

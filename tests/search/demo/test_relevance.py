@@ -36,8 +36,9 @@ def test_relevance_postgres(demo, settings):
         results = search.search(case["query"], language="nb")
         top = [hit.url for hit in results.hits[:3]]
         if urls[case["expect"]] not in top:
-            failures.append((case["query"], case["expect"],
-                             [hit.title for hit in results.hits[:3]]))
+            failures.append(
+                (case["query"], case["expect"], [hit.title for hit in results.hits[:3]])
+            )
     passed = len(cases) - len(failures)
     share = passed / len(cases)
     report = [f"Relevance (PostgreSQL, top 3): {passed}/{len(cases)} = {share:.1%}"]

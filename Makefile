@@ -7,7 +7,7 @@ PY := $(VENV)/bin/python
 MANAGE := $(PY) manage.py
 export DJANGO_SETTINGS_MODULE ?= portal.settings.dev
 
-.PHONY: run test install db db-stop lint check pytest browser messages bench clean worker
+.PHONY: run test install db db-stop lint check pytest browser messages compiled-messages bench clean worker
 
 install: $(VENV)/.installed node_modules/.installed
 
@@ -28,7 +28,7 @@ db: $(VENV)/.installed
 db-stop:
 	$(PY) -m portal.embedded_db stop
 
-run: install db
+run: install db compiled-messages
 	$(MANAGE) migrate --no-input
 	$(MANAGE) seed_demo
 	$(MANAGE) collectstatic --no-input --verbosity 0
@@ -49,21 +49,27 @@ browser:
 
 lint: install
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/djhtml --check $$(git ls-files '*.html')
 
 check: install db
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(MANAGE) check
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(MANAGE) makemigrations --check --dry-run
 
-pytest: install db browser
+pytest: install db browser compiled-messages
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(VENV)/bin/pytest $(PYTEST_ARGS)
 
 test: lint check pytest
 
+# Catalogues without source locations, sorted by msgid (portal's makemessages), so
+# branches that add strings merge cleanly; the .mo files are built, not committed.
 messages: install
-	cd portal && ../$(MANAGE) makemessages -l nb --no-obsolete --ignore='*/node_modules/*'
-	for app in home units feedback hearings search; do (cd $$app && ../$(MANAGE) makemessages -l nb --no-obsolete); done
-	$(MANAGE) compilemessages --ignore=.venv --ignore=node_modules
+	cd portal && $(CURDIR)/$(PY) $(CURDIR)/manage.py makemessages -l nb --no-obsolete --ignore='*/node_modules/*'
+	for app in home units feedback hearings search; do (cd $$app && $(CURDIR)/$(PY) $(CURDIR)/manage.py makemessages -l nb --no-obsolete); done
+	$(MANAGE) compilemessages
+
+compiled-messages: $(VENV)/.installed
+	@$(MANAGE) compilemessages --verbosity 0
 
 bench: install db
 	$(PY) bench/run.py

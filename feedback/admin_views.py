@@ -42,7 +42,7 @@ from units.models import Unit
 from . import routing, services
 from .admin_forms import CASE_FORMS
 from .charts import Bar, bar_chart_svg, describe_series
-from .choices import OPEN_STATUSES, EventKind, Kind
+from .choices import OPEN_STATUSES, EventKind, InputKind
 from .models import RoutingRule, Submission
 from .permissions import is_feedback_editor, is_unit_member
 from .privacy import find_fnr
@@ -208,7 +208,7 @@ def unit_counts(user, *, now=None) -> list[dict]:
     unanswered = Q(first_answered_at__isnull=True, due_at__isnull=False)
     rows = (
         submissions_visible_to(user)
-        .exclude(kind=Kind.PAGE_FEEDBACK)
+        .exclude(kind=InputKind.PAGE_FEEDBACK)
         .values("unit_id", "unit__name", "unit__name_en")
         .annotate(
             open=Count("pk", filter=open_q),
@@ -356,7 +356,7 @@ class UnitReportView(ReportView):
         rows = (
             submissions_visible_to(self.request.user)
             .filter(unit=self.unit, created_at__gte=start)
-            .exclude(kind=Kind.PAGE_FEEDBACK)
+            .exclude(kind=InputKind.PAGE_FEEDBACK)
             .annotate(week=TruncWeek("created_at"))
             .values("week")
             .annotate(
@@ -497,7 +497,7 @@ class PageFeedbackReportView(ReportView):
         if page_id.isdigit():
             comments = list(
                 submissions_visible_to(self.request.user)
-                .filter(kind=Kind.PAGE_FEEDBACK, page_id=int(page_id))
+                .filter(kind=InputKind.PAGE_FEEDBACK, page_id=int(page_id))
                 .exclude(text="")
                 .only("pk", "reference", "helpful", "text", "created_at")
                 .order_by("-created_at")[:100]
@@ -562,7 +562,7 @@ class TryRulesView(WagtailAdminTemplateMixin, TemplateView):
         only_changed = self.request.GET.get("endret") == "1"
         submissions = list(
             submissions_visible_to(self.request.user)
-            .exclude(kind=Kind.HEARING_RESPONSE)
+            .exclude(kind=InputKind.HEARING_RESPONSE)
             .select_related("topic__default_unit", "unit", "routing_rule")
             .order_by("-created_at", "-id")[: self.limit]
         )

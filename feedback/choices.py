@@ -4,7 +4,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 
-class Kind(models.TextChoices):
+class InputKind(models.TextChoices):
     FEEDBACK = "feedback", _("Feedback")
     SUGGESTION = "suggestion", _("Suggestion")
     QUESTION = "question", _("Question")
@@ -16,9 +16,9 @@ class Kind(models.TextChoices):
 # The public form URLs use Norwegian slugs (part of the URL contract with
 # portal_tags.PARTICIPATE_KINDS); only these three kinds have a public form.
 KIND_BY_SLUG = {
-    "tilbakemelding": Kind.FEEDBACK,
-    "forslag": Kind.SUGGESTION,
-    "sporsmal": Kind.QUESTION,
+    "tilbakemelding": InputKind.FEEDBACK,
+    "forslag": InputKind.SUGGESTION,
+    "sporsmal": InputKind.QUESTION,
 }
 SLUG_BY_KIND = {kind: slug for slug, kind in KIND_BY_SLUG.items()}
 

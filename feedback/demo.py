@@ -18,7 +18,7 @@ from wagtail.models import Page
 from units.models import Unit
 
 from . import services
-from .choices import EventKind, Kind, Status
+from .choices import EventKind, InputKind, Status
 from .models import RoutingRule, Submission, SubmissionEvent, Topic
 from .routing import page_responsible_unit
 
@@ -156,7 +156,7 @@ RULES = [
         80,
         "kommunikasjon",
         "",
-        {"kind": Kind.QUESTION, "topic": "nettsidene"},
+        {"kind": InputKind.QUESTION, "topic": "nettsidene"},
     ),
 ]
 
@@ -166,151 +166,151 @@ SAMPLES = [
         "Hull i veien",
         "Det er et stort hull i veien ved Kirkeveien 12. Farlig for syklister.",
         "vei",
-        Kind.FEEDBACK,
+        InputKind.FEEDBACK,
     ),
     (
         "Ikke brøytet",
         "Veien vår er ikke brøytet på tre dager. Vi kommer oss ikke ut med bil.",
         "vei",
-        Kind.FEEDBACK,
+        InputKind.FEEDBACK,
     ),
     (
         "Gatelys virker ikke",
         "Gatelyset ved bussholdeplassen på Holmen er mørkt.",
         None,
-        Kind.FEEDBACK,
+        InputKind.FEEDBACK,
     ),
     (
         "Strøing av fortau",
         "Kan dere strø fortauet ned mot stasjonen oftere?",
         "vei",
-        Kind.SUGGESTION,
+        InputKind.SUGGESTION,
     ),
     (
         "Søppel ble ikke hentet",
         "Restavfallet ble ikke hentet på tirsdag. Dunken står fortsatt ute.",
         None,
-        Kind.FEEDBACK,
+        InputKind.FEEDBACK,
     ),
     (
         "Større dunk for papir",
         "Hvordan bestiller jeg en større dunk for papir?",
         "avfall",
-        Kind.QUESTION,
+        InputKind.QUESTION,
     ),
     (
         "Gjenvinningsstasjon på søndager",
         "Kan gjenvinningsstasjonen ha åpent på søndager?",
         "avfall",
-        Kind.SUGGESTION,
+        InputKind.SUGGESTION,
     ),
     (
         "Vannlekkasje i veien",
         "Det renner vann opp av asfalten i Bondivegen.",
         None,
-        Kind.FEEDBACK,
+        InputKind.FEEDBACK,
     ),
     (
         "Brunt drikkevann",
         "Vannet i springen er brunt i dag. Er det trygt å drikke?",
         "vann",
-        Kind.QUESTION,
+        InputKind.QUESTION,
     ),
     (
         "Plass i barnehage",
         "Når får vi svar på søknad om barnehageplass fra august?",
         "barnehage",
-        Kind.QUESTION,
+        InputKind.QUESTION,
     ),
     (
         "Takk til barnehagen",
         "De ansatte i Solsikken barnehage gjør en fantastisk jobb!",
         "barnehage",
-        Kind.FEEDBACK,
+        InputKind.FEEDBACK,
     ),
     (
         "Trygg skolevei",
         "Det trengs fotgjengerfelt ved skolen på Vollen. Barna krysser en travel vei.",
         "skole",
-        Kind.SUGGESTION,
+        InputKind.SUGGESTION,
     ),
     (
         "SFO-plass",
         "Kan vi bytte fra full til halv SFO-plass fra neste måned?",
         "skole",
-        Kind.QUESTION,
+        InputKind.QUESTION,
     ),
     (
         "Hjemmetjenesten",
         "Mor får hjemmetjeneste og opplever at det kommer nye folk hver dag.",
         "helse",
-        Kind.FEEDBACK,
+        InputKind.FEEDBACK,
     ),
     (
         "Nabovarsel",
         "Naboen bygger uten at vi har fått nabovarsel. Hva gjør vi?",
         "bygg",
-        Kind.QUESTION,
+        InputKind.QUESTION,
     ),
     (
         "Byggesøknad tar lang tid",
         "Vi sendte byggesøknad for tre måneder siden og har ikke hørt noe.",
         "bygg",
-        Kind.FEEDBACK,
+        InputKind.FEEDBACK,
     ),
     (
         "Åpningstider på biblioteket",
         "Biblioteket burde ha åpent lenger på lørdager.",
         "kultur",
-        Kind.SUGGESTION,
+        InputKind.SUGGESTION,
     ),
     (
         "Ødelagt lekeplass",
         "Husket på lekeplassen i Heggedal er ødelagt.",
         "kultur",
-        Kind.FEEDBACK,
+        InputKind.FEEDBACK,
     ),
     (
         "Skjenkebevilling",
         "Hvor lang tid tar det å få skjenkebevilling?",
         "naering",
-        Kind.QUESTION,
+        InputKind.QUESTION,
     ),
     (
         "Ny reguleringsplan",
         "Hvor kan jeg se planene for nytt boligfelt ved Dikemark?",
         "plan",
-        Kind.QUESTION,
+        InputKind.QUESTION,
     ),
     (
         "Lenke virker ikke",
         "Lenken til søknadsskjemaet for parkeringstillatelse virker ikke.",
         "nettsidene",
-        Kind.QUESTION,
+        InputKind.QUESTION,
     ),
     (
         "Vanskelig å finne fram",
         "Jeg fant ikke informasjon om eiendomsskatt på nettsidene.",
         "nettsidene",
-        Kind.FEEDBACK,
+        InputKind.FEEDBACK,
     ),
     (
         "Flere benker",
         "Det trengs flere benker langs turstien rundt Semsvannet.",
         None,
-        Kind.SUGGESTION,
+        InputKind.SUGGESTION,
     ),
     (
         "Støy fra anleggsarbeid",
         "Det er anleggsstøy fra klokken 06 hver morgen.",
         "annet",
-        Kind.FEEDBACK,
+        InputKind.FEEDBACK,
     ),
     (
         "Hvem kan jeg snakke med?",
         "Jeg vet ikke hvem jeg skal kontakte om en sak med naboen.",
         "annet",
-        Kind.QUESTION,
+        InputKind.QUESTION,
     ),
 ]
 NAMES = [
@@ -445,7 +445,7 @@ def seed_submissions(units, topics, count: int) -> int:
         if pages and rng.random() < 0.2:
             page = rng.choice(pages)
             submission, _ = services.submission_create(
-                kind=Kind.PAGE_FEEDBACK,
+                kind=InputKind.PAGE_FEEDBACK,
                 page=page,
                 helpful=rng.random() < 0.6,
                 text=rng.choice(PAGE_COMMENTS),
@@ -498,7 +498,7 @@ def _advance(submission, rng, *, at, now, units, staff, triage, fallback):
     )
     first_event = submission.events.order_by("-id").first().pk
     roll = rng.random()
-    if submission.kind == Kind.PAGE_FEEDBACK:
+    if submission.kind == InputKind.PAGE_FEEDBACK:
         if age_days > 30 and roll < 0.7:
             services.submission_transition(
                 submission=submission, by=actor, to_status=Status.CLOSED

@@ -18,7 +18,7 @@ from wagtail.admin.widgets import BooleanRadioSelect
 from units.models import Unit
 
 from .admin_forms import CheckboxSelectMultiple, ListedModelChoiceIterator, Select
-from .choices import OPEN_STATUSES, EventKind, Kind, Status
+from .choices import OPEN_STATUSES, EventKind, InputKind, Status
 from .models import Submission, SubmissionEvent, Topic
 
 
@@ -94,7 +94,7 @@ class SubmissionFilterSet(WagtailFilterSet):
     )
     kind = django_filters.MultipleChoiceFilter(
         label=_("Kind"),
-        choices=Kind.choices,
+        choices=InputKind.choices,
         widget=CheckboxSelectMultiple,
         distinct=False,
     )

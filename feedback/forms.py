@@ -12,7 +12,7 @@ from wagtail.models import Page
 
 from . import spam
 from .attachments import ALLOWED_TYPES, detect_type
-from .choices import Kind, Language
+from .choices import InputKind, Language
 from .models import Topic
 
 MB = 1024 * 1024
@@ -46,24 +46,24 @@ class MultipleFileField(forms.FileField):
 
 # Labels that change with the kind of input.
 TEXT_LABELS = {
-    Kind.FEEDBACK: _("What do you want to tell us?"),
-    Kind.SUGGESTION: _("Your suggestion"),
-    Kind.QUESTION: _("Your question"),
+    InputKind.FEEDBACK: _("What do you want to tell us?"),
+    InputKind.SUGGESTION: _("Your suggestion"),
+    InputKind.QUESTION: _("Your question"),
 }
 TITLES = {
-    Kind.FEEDBACK: _("Give feedback"),
-    Kind.SUGGESTION: _("Send a suggestion"),
-    Kind.QUESTION: _("Ask a question"),
+    InputKind.FEEDBACK: _("Give feedback"),
+    InputKind.SUGGESTION: _("Send a suggestion"),
+    InputKind.QUESTION: _("Ask a question"),
 }
 INTROS = {
-    Kind.FEEDBACK: _(
+    InputKind.FEEDBACK: _(
         "Tell us what works and what does not. Your feedback goes "
         "straight to the people responsible."
     ),
-    Kind.SUGGESTION: _(
+    InputKind.SUGGESTION: _(
         "Have an idea that would make Asker better? We read every suggestion."
     ),
-    Kind.QUESTION: _(
+    InputKind.QUESTION: _(
         "Ask us anything about the municipality's services. We aim to "
         "answer within 14 days."
     ),
@@ -206,7 +206,7 @@ class SubmissionForm(SpamFieldsMixin):
 
     def __init__(self, *args, kind: str, **kwargs):
         super().__init__(*args, **kwargs)
-        self.kind = Kind(kind)
+        self.kind = InputKind(kind)
         self.fields["topic"].queryset = Topic.objects.filter(active=True).order_by(
             "sort_order", "name"
         )

@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from .choices import OPEN_STATUSES, EventKind, Kind, Language, Status
+from .choices import OPEN_STATUSES, EventKind, InputKind, Language, Status
 
 
 def attachment_storage():
@@ -90,7 +90,7 @@ class RoutingRule(models.Model):
     kind = models.CharField(
         _("kind of input"),
         max_length=30,
-        choices=Kind.choices,
+        choices=InputKind.choices,
         blank=True,
         default="",
         help_text=_("Leave empty for any kind."),
@@ -165,7 +165,7 @@ class Submission(models.Model):
     response — is one Submission in one pipeline."""
 
     reference = models.CharField(_("reference"), max_length=20, unique=True)
-    kind = models.CharField(_("kind"), max_length=30, choices=Kind.choices)
+    kind = models.CharField(_("kind"), max_length=30, choices=InputKind.choices)
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.RECEIVED
     )

@@ -21,7 +21,7 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
-from .choices import Kind
+from .choices import InputKind
 
 
 @dataclass(frozen=True)
@@ -135,7 +135,7 @@ def match_rule(rule, facts: Facts) -> list[str] | None:
     if rule.kind:
         if rule.kind != facts.kind:
             return None
-        reasons.append(_("kind «%(kind)s»") % {"kind": Kind(rule.kind).label})
+        reasons.append(_("kind «%(kind)s»") % {"kind": InputKind(rule.kind).label})
     if rule.topic_id:
         if rule.topic_id != facts.topic_id:
             return None
@@ -167,7 +167,7 @@ def resolve(facts: Facts, rules: Iterable, *, triage_unit) -> RoutingDecision:
     sentence for handlers, in the active language (services resolve in the site
     language, Norwegian).
     """
-    if facts.kind == Kind.HEARING_RESPONSE and facts.page_unit is not None:
+    if facts.kind == InputKind.HEARING_RESPONSE and facts.page_unit is not None:
         return RoutingDecision(
             unit=facts.page_unit,
             reason=_("Hearing response: the hearing's responsible unit"),

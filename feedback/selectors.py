@@ -19,7 +19,7 @@ from units.choices import Role
 from units.models import Membership
 from units.selectors import unit_with_descendants
 
-from .choices import FINISHED_STATUSES, OPEN_STATUSES, Kind
+from .choices import FINISHED_STATUSES, OPEN_STATUSES, InputKind
 from .models import RoutingRule, Submission, SubmissionEvent, Topic
 
 ALL = "all"
@@ -218,7 +218,7 @@ def open_submissions(queryset: QuerySet | None = None) -> QuerySet:
     """Submissions in an open status. Page feedback is never a case that owes an
     answer, so it is left out."""
     qs = Submission.objects.all() if queryset is None else queryset
-    return qs.filter(status__in=OPEN_STATUSES).exclude(kind=Kind.PAGE_FEEDBACK)
+    return qs.filter(status__in=OPEN_STATUSES).exclude(kind=InputKind.PAGE_FEEDBACK)
 
 
 def overdue(queryset: QuerySet | None = None, *, now=None) -> QuerySet:
@@ -246,7 +246,7 @@ def dashboard_counts(user, *, now=None) -> dict[str, int]:
     reply owed, new today, assigned to the user (open)."""
     now = now or timezone.now()
     today = timezone.localtime(now).replace(hour=0, minute=0, second=0, microsecond=0)
-    open_q = Q(status__in=OPEN_STATUSES) & ~Q(kind=Kind.PAGE_FEEDBACK)
+    open_q = Q(status__in=OPEN_STATUSES) & ~Q(kind=InputKind.PAGE_FEEDBACK)
     unanswered = Q(first_answered_at__isnull=True) & Q(due_at__isnull=False)
     return submissions_visible_to(user).aggregate(
         open=Count("pk", filter=open_q),
@@ -259,10 +259,10 @@ def dashboard_counts(user, *, now=None) -> dict[str, int]:
             & Q(created_at__lt=interim_reply_deadline(now)),
         ),
         new_today=Count(
-            "pk", filter=Q(created_at__gte=today) & ~Q(kind=Kind.PAGE_FEEDBACK)
+            "pk", filter=Q(created_at__gte=today) & ~Q(kind=InputKind.PAGE_FEEDBACK)
         ),
         page_feedback_today=Count(
-            "pk", filter=Q(created_at__gte=today) & Q(kind=Kind.PAGE_FEEDBACK)
+            "pk", filter=Q(created_at__gte=today) & Q(kind=InputKind.PAGE_FEEDBACK)
         ),
         mine=Count("pk", filter=open_q & Q(assigned_to_id=user.pk)),
     )
@@ -323,7 +323,7 @@ def page_feedback_stats(*, page_ids=None, since=None, user=None) -> QuerySet:
 
     Pass `user` to limit to what that user may see.
     """
-    qs = Submission.objects.filter(kind=Kind.PAGE_FEEDBACK, page__isnull=False)
+    qs = Submission.objects.filter(kind=InputKind.PAGE_FEEDBACK, page__isnull=False)
     if user is not None:
         qs = submissions_visible_to(user, queryset=qs)
     if page_ids is not None:

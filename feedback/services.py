@@ -23,7 +23,7 @@ from units.selectors import triage_unit, units_of_user
 
 from . import routing
 from .attachments import detect_type
-from .choices import OPEN_STATUSES, EventKind, Kind, Status
+from .choices import OPEN_STATUSES, EventKind, InputKind, Status
 from .models import Attachment, Submission, SubmissionEvent
 from .privacy import contains_fnr
 from .selectors import active_rules, hash_token
@@ -31,7 +31,12 @@ from .selectors import active_rules, hash_token
 # Kinds for which the municipality owes the resident an answer (and so a due date
 # and the § 11 a interim-reply rule). Page feedback is anonymous; hearing responses
 # are answered by the hearing's outcome.
-ANSWER_EXPECTED_KINDS = {Kind.FEEDBACK, Kind.SUGGESTION, Kind.QUESTION, Kind.PROPOSAL}
+ANSWER_EXPECTED_KINDS = {
+    InputKind.FEEDBACK,
+    InputKind.SUGGESTION,
+    InputKind.QUESTION,
+    InputKind.PROPOSAL,
+}
 
 # The one table of allowed status changes. Reopening (back to in_progress from a
 # finished status) is listed here too; submission_reopen() is the friendly name.
@@ -221,7 +226,7 @@ def submission_create(
     `now` and `notify=False` exist for demo data and imports.
     """
     now = now or timezone.now()
-    kind = Kind(kind)
+    kind = InputKind(kind)
     submission = Submission(
         reference=_next_reference(now),
         kind=kind,
@@ -309,7 +314,7 @@ def submission_create(
         queued = []
         if submission.contact_email:
             queued.append(("send_receipt", {"submission_id": submission.pk}))
-        if kind != Kind.PAGE_FEEDBACK and decision.unit is not None:
+        if kind != InputKind.PAGE_FEEDBACK and decision.unit is not None:
             queued.append(("notify_unit", {"submission_id": submission.pk}))
         if queued:
             _enqueue_many(queued)

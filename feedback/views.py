@@ -11,7 +11,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from . import selectors, services, spam
-from .choices import KIND_BY_SLUG, Kind
+from .choices import KIND_BY_SLUG, InputKind
 from .forms import INTROS, TITLES, PageFeedbackForm, SubmissionForm, live_page
 
 
@@ -164,7 +164,7 @@ def page_feedback(request):
     elif valid:
         page = form.target
         services.submission_create(
-            kind=Kind.PAGE_FEEDBACK,
+            kind=InputKind.PAGE_FEEDBACK,
             page=page,
             helpful=form.cleaned_data["helpful"],
             text=form.cleaned_data["text"],

@@ -29,7 +29,7 @@ from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from . import admin_views
-from .choices import Kind, Status
+from .choices import InputKind, Status
 from .filters import SubmissionFilterSet
 from .models import RoutingRule, Submission, Topic
 from .permissions import is_feedback_editor, is_unit_member
@@ -115,7 +115,10 @@ class InboxView(generic.IndexView):
                 accessor=lambda obj: Truncator(obj.subject or obj.text).chars(60),
             ),
             Column(
-                "kind", label=_("Kind"), accessor="get_kind_display", sort_key="kind"
+                "kind",
+                label=_("Kind"),
+                accessor="get_kind_display",
+                sort_key="kind",
             ),
             Column(
                 "topic",
@@ -157,7 +160,7 @@ class InboxView(generic.IndexView):
         # get_FOO_display() rebuilds the field's whole choice map, translating
         # every lazy label, on each call: twice per row. Translate them once.
         return {
-            "kind": {value: str(label) for value, label in Kind.choices},
+            "kind": {value: str(label) for value, label in InputKind.choices},
             "status": {value: str(label) for value, label in Status.choices},
         }
 

@@ -20,7 +20,7 @@ from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.views.reports import ReportView
 
-from feedback.choices import Kind
+from feedback.choices import InputKind
 from feedback.models import Submission
 from feedback.privacy import find_fnr
 from feedback.selectors import ALL, submissions_visible_to, visible_unit_ids
@@ -34,7 +34,7 @@ from .services import publication_decide
 
 def hearing_responses(user, hearing=None):
     """Hearing responses `user` may see, optionally on one hearing."""
-    qs = submissions_visible_to(user).filter(kind=Kind.HEARING_RESPONSE)
+    qs = submissions_visible_to(user).filter(kind=InputKind.HEARING_RESPONSE)
     if hearing is not None:
         qs = qs.filter(page_id=hearing.pk)
     return qs

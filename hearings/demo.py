@@ -12,7 +12,7 @@ from django.utils import timezone
 from wagtail.documents import get_document_model
 from wagtail.models import Locale
 
-from feedback.choices import Kind
+from feedback.choices import InputKind
 from feedback.models import Submission, Topic
 from home.models import Audience, HomePage
 from units.models import Unit
@@ -352,7 +352,7 @@ def seed(stdout):
         _seed_responses(page, data["responses"], admin)
     _english_aliases(index)
     total = HearingPage.objects.filter(locale__language_code="nb").count()
-    responses = Submission.objects.filter(kind=Kind.HEARING_RESPONSE).count()
+    responses = Submission.objects.filter(kind=InputKind.HEARING_RESPONSE).count()
     stdout.write(f"  hearings: {total} ({created} new), {responses} responses")
 
 
@@ -374,7 +374,7 @@ def _demo_moderator():
 
 
 def _seed_responses(page: HearingPage, responses, moderator):
-    if Submission.objects.filter(kind=Kind.HEARING_RESPONSE, page=page).exists():
+    if Submission.objects.filter(kind=InputKind.HEARING_RESPONSE, page=page).exists():
         return
     during = page.opens_at + datetime.timedelta(hours=10)
     for number, (name, organisation, consent, text, state) in enumerate(responses):

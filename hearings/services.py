@@ -60,7 +60,7 @@ def hearing_response_create(
     `now` and `notify=False` are for demo data and imports. Returns (submission,
     raw tracking token).
     """
-    from feedback.choices import Kind
+    from feedback.choices import InputKind
     from feedback.services import submission_create
 
     from .selectors import canonical_hearing
@@ -71,7 +71,7 @@ def hearing_response_create(
         raise HearingClosed(status)
     with transaction.atomic():
         submission, token = submission_create(
-            kind=Kind.HEARING_RESPONSE,
+            kind=InputKind.HEARING_RESPONSE,
             page=hearing,
             subject=hearing.title[:200],
             text=data["text"],

@@ -16,7 +16,7 @@ from django.dispatch import receiver
 from wagtail.documents import get_document_model
 from wagtail.signals import page_published
 
-from feedback.choices import Kind
+from feedback.choices import InputKind
 from feedback.models import Submission, Topic
 from portal.page_cache import invalidate
 
@@ -41,7 +41,10 @@ def _published_deleted(sender, instance, **_kwargs):
 
 
 def _anonymised_response(sender, instance, **_kwargs):
-    if instance.kind == Kind.HEARING_RESPONSE and instance.anonymised_at is not None:
+    if (
+        instance.kind == InputKind.HEARING_RESPONSE
+        and instance.anonymised_at is not None
+    ):
         transaction.on_commit(invalidate)
 
 

@@ -32,7 +32,7 @@ from html import unescape
 from django.utils.html import strip_tags
 from wagtail.models import Page
 
-from .models import Kind
+from .models import ResultKind
 
 MAX_BODY_CHARS = 20_000
 
@@ -93,13 +93,13 @@ def document_for(page: Page) -> SearchDocument | None:
     if doc is None:
         return None
     if isinstance(doc, dict):
-        doc = SearchDocument(**{"kind": Kind.PAGE, "title": page.title, **doc})
+        doc = SearchDocument(**{"kind": ResultKind.PAGE, "title": page.title, **doc})
     doc.title = text(doc.title)[:255]
     doc.summary = text(doc.summary)
     doc.keywords = text(doc.keywords)
     doc.body = text(doc.body)[:MAX_BODY_CHARS]
-    if doc.kind not in Kind.values:
-        doc.kind = Kind.PAGE
+    if doc.kind not in ResultKind.values:
+        doc.kind = ResultKind.PAGE
     return doc
 
 
@@ -118,7 +118,7 @@ def _service(page) -> SearchDocument:
         )
     )
     return SearchDocument(
-        kind=Kind.SERVICE,
+        kind=ResultKind.SERVICE,
         title=page.title,
         summary=page.summary,
         keywords=page.search_keywords,
@@ -129,13 +129,19 @@ def _service(page) -> SearchDocument:
 
 def _topic(page) -> SearchDocument:
     return SearchDocument(
-        kind=Kind.TOPIC, title=page.title, summary=page.summary, body=text(page.body)
+        kind=ResultKind.TOPIC,
+        title=page.title,
+        summary=page.summary,
+        body=text(page.body),
     )
 
 
 def _standard(page) -> SearchDocument:
     return SearchDocument(
-        kind=Kind.PAGE, title=page.title, summary=page.summary, body=text(page.body)
+        kind=ResultKind.PAGE,
+        title=page.title,
+        summary=page.summary,
+        body=text(page.body),
     )
 
 
@@ -155,7 +161,7 @@ def _hearing(page) -> SearchDocument:
         )
     )
     return SearchDocument(
-        kind=Kind.HEARING,
+        kind=ResultKind.HEARING,
         title=page.title,
         summary=page.summary,
         keywords=keywords,
@@ -165,7 +171,7 @@ def _hearing(page) -> SearchDocument:
 
 
 def _summary_only(page) -> SearchDocument:
-    return SearchDocument(kind=Kind.PAGE, title=page.title, summary=page.summary)
+    return SearchDocument(kind=ResultKind.PAGE, title=page.title, summary=page.summary)
 
 
 def register_content_pages() -> None:

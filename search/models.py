@@ -9,7 +9,7 @@ from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
 
-class Kind(models.TextChoices):
+class ResultKind(models.TextChoices):
     """What a hit is, for the "type" facet."""
 
     SERVICE = "service", _("Service")
@@ -33,7 +33,7 @@ class SearchEntry(models.Model):
         primary_key=True,
     )
     language = models.CharField(max_length=8, db_index=True)
-    kind = models.CharField(max_length=16, choices=Kind.choices)
+    kind = models.CharField(max_length=16, choices=ResultKind.choices)
     title = models.CharField(max_length=255)
     summary = models.TextField(blank=True, default="")
     keywords = models.TextField(blank=True, default="")

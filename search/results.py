@@ -19,9 +19,11 @@ class Hit:
 
     @property
     def kind_label(self) -> str:
-        from .models import Kind
+        from .models import ResultKind
 
-        return str(Kind(self.kind).label) if self.kind in Kind.values else ""
+        return (
+            str(ResultKind(self.kind).label) if self.kind in ResultKind.values else ""
+        )
 
 
 @dataclass
@@ -55,10 +57,10 @@ class Filters:
                 raw = (raw,)
             return [str(v)[:100] for v in list(raw)[:10]]
 
-        from .models import Kind
+        from .models import ResultKind
 
         return cls(
-            type=tuple(v for v in values("type") if v in Kind.values),
+            type=tuple(v for v in values("type") if v in ResultKind.values),
             topic=tuple(int(v) for v in values("topic") if v.isdigit() and len(v) < 12),
             audience=tuple(
                 v for v in values("audience") if v.replace("-", "").isalnum()

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_GET
 from units.selectors import triage_unit
 
 from . import api, selectors, services
-from .models import Kind
+from .models import ResultKind
 from .query import MAX_QUERY_CHARS, parse, statistics_key
 from .results import FACETS, Filters
 
@@ -52,7 +52,7 @@ def _facet_groups(results, filters: Filters, base: str, q: str) -> list[dict]:
     from home.models import Audience
 
     labels = {
-        "type": {k: str(v) for k, v in Kind.choices},
+        "type": {k: str(v) for k, v in ResultKind.choices},
         "audience": {a.slug: a.label for a in Audience.objects.all()}
         if results.facets.get("audience")
         else {},

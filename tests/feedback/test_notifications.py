@@ -11,7 +11,7 @@ from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
 from feedback import tasks
-from feedback.choices import EventKind, Kind, Status
+from feedback.choices import EventKind, InputKind, Status
 from feedback.models import Submission
 from feedback.services import (
     submission_create,
@@ -27,7 +27,7 @@ pytestmark = pytest.mark.django_db
 
 
 def create(commit, **kw):
-    kw.setdefault("kind", Kind.QUESTION)
+    kw.setdefault("kind", InputKind.QUESTION)
     kw.setdefault("text", "Når blir veien brøytet?")
     with commit(execute=True):
         return submission_create(**kw)
@@ -170,7 +170,7 @@ def test_smtp_failure_on_durable_backend_retried_with_backoff(settings, units):
     FlakyBackend.failures = 1
     # pytest-django restores TASKS; django_tasks resets its handler on the change.
     submission, _ = submission_create(
-        kind=Kind.QUESTION, text="Hei", contact_email="kari@example.org"
+        kind=InputKind.QUESTION, text="Hei", contact_email="kari@example.org"
     )
     # Committed before any e-mail: the tasks are only queued.
     assert Submission.objects.filter(pk=submission.pk).exists()

@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from feedback import spam
-from feedback.choices import EventKind, Kind
+from feedback.choices import EventKind, InputKind
 from feedback.models import Submission
 from feedback.services import submission_add_note, submission_reply
 
@@ -102,7 +102,7 @@ def test_send_feedback_receipt_and_tracking(client, units, rules, topics, commit
         )
     assert response.status_code == 302
     submission = Submission.objects.get()
-    assert submission.kind == Kind.FEEDBACK
+    assert submission.kind == InputKind.FEEDBACK
     # No rule matches «hull i veien» here: the topic's default unit decides.
     assert submission.unit == units["vei"]
     assert submission.routing_reason == (
@@ -130,7 +130,7 @@ def test_service_prefill_routes_to_its_unit(client, units, service):
     assert response.status_code == 302
     submission = Submission.objects.get()
     assert submission.page_id == service.pk and submission.unit == units["barnehage"]
-    assert submission.kind == Kind.QUESTION
+    assert submission.kind == InputKind.QUESTION
 
 
 def test_bad_service_id_is_ignored(client, units):
@@ -405,7 +405,7 @@ def test_page_feedback_without_js(client, units, service):
     assert response.status_code == 302
     assert response["Location"] == f"{service.url}?takk=1#page-feedback"
     submission = Submission.objects.get()
-    assert submission.kind == Kind.PAGE_FEEDBACK and submission.helpful is False
+    assert submission.kind == InputKind.PAGE_FEEDBACK and submission.helpful is False
     assert submission.unit == units["barnehage"] and submission.due_at is None
     thanks = client.get(response["Location"].split("#")[0])
     assert "Takk for tilbakemeldingen!" in thanks.content.decode()

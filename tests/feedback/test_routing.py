@@ -3,7 +3,7 @@
 import pytest
 from wagtail.models import Page
 
-from feedback.choices import Kind
+from feedback.choices import InputKind
 from feedback.models import RoutingRule
 from feedback.routing import Facts, RoutingDecision, facts_for, resolve
 from units.models import Unit
@@ -53,7 +53,7 @@ def rule(
 RULES = [
     rule(10, "vei-og-trafikk", keywords="brøyting, hull i veien, gatelys"),
     rule(11, "renovasjon", keywords="søppel, henting"),
-    rule(12, "barnehage", priority=50, kind=Kind.QUESTION, topic_id=7),
+    rule(12, "barnehage", priority=50, kind=InputKind.QUESTION, topic_id=7),
     rule(13, "kultur", page=SECTION, keywords="konsert"),
     rule(14, "kultur", priority=1, active=False, keywords="brøyting"),
     rule(15, "renovasjon", postcodes="1384, 14*", keywords="container"),
@@ -62,7 +62,7 @@ RULES = [
 
 
 def facts(**kw):
-    kw.setdefault("kind", Kind.FEEDBACK)
+    kw.setdefault("kind", InputKind.FEEDBACK)
     return Facts(**kw)
 
 
@@ -107,14 +107,14 @@ def facts(**kw):
         ("inactive rule skipped", facts(text="brøyting"), "vei-og-trafikk", 10, "rule"),
         (
             "priority before id",
-            facts(kind=Kind.QUESTION, topic_id=7, text="gatelys ved barnehagen"),
+            facts(kind=InputKind.QUESTION, topic_id=7, text="gatelys ved barnehagen"),
             "barnehage",
             12,
             "rule",
         ),
         (
             "all conditions needed: kind differs",
-            facts(kind=Kind.FEEDBACK, topic_id=7, text="hei"),
+            facts(kind=InputKind.FEEDBACK, topic_id=7, text="hei"),
             "servicetorget",
             None,
             "triage",
@@ -208,7 +208,7 @@ def facts(**kw):
         (
             "hearing response always to the hearing's unit",
             facts(
-                kind=Kind.HEARING_RESPONSE,
+                kind=InputKind.HEARING_RESPONSE,
                 page_id=99,
                 page_unit=KULTUR,
                 text="brøyting søppel",
@@ -264,5 +264,5 @@ def test_facts_for_reads_responsible_unit_duck_typed():
         class specific:  # noqa: N801 - mimics Page.specific
             responsible_unit = KULTUR
 
-    f = facts_for(kind=Kind.PAGE_FEEDBACK, page=FakePage(), postcode="1384 Asker")
+    f = facts_for(kind=InputKind.PAGE_FEEDBACK, page=FakePage(), postcode="1384 Asker")
     assert f.page_unit is KULTUR and f.postcode == "1384" and f.page_id == 7

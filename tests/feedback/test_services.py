@@ -13,7 +13,7 @@ from django.utils import timezone
 from wagtail.models import ModelLogEntry
 
 from feedback import services
-from feedback.choices import EventKind, Kind, Status
+from feedback.choices import EventKind, InputKind, Status
 from feedback.models import Submission
 from feedback.selectors import hash_token
 from feedback.services import (
@@ -37,7 +37,7 @@ PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
 
 def create(**kw):
-    kw.setdefault("kind", Kind.FEEDBACK)
+    kw.setdefault("kind", InputKind.FEEDBACK)
     kw.setdefault("text", "Hei")
     return submission_create(**kw)
 
@@ -87,7 +87,7 @@ def test_topic_default_and_triage(units, topics):
 
 
 def test_page_responsible_unit(units, service):
-    submission, _ = create(kind=Kind.PAGE_FEEDBACK, page=service, helpful=False)
+    submission, _ = create(kind=InputKind.PAGE_FEEDBACK, page=service, helpful=False)
     assert submission.unit == units["barnehage"]
     # Page feedback owes no answer: no deadline.
     assert submission.due_at is None

@@ -10,7 +10,7 @@ from django.utils import timezone
 from wagtail.models import ModelLogEntry
 
 from feedback import services
-from feedback.choices import Kind
+from feedback.choices import InputKind
 from feedback.models import RoutingRule, Submission
 
 from .conftest import make_submission
@@ -81,7 +81,11 @@ def test_page_feedback_report_for_editors(client, people, units, topics):
     page = Page.objects.filter(depth=1).first()
     for helpful, text in ((True, ""), (False, "Fant ikke åpningstider"), (False, "")):
         services.submission_create(
-            kind=Kind.PAGE_FEEDBACK, page=page, helpful=helpful, text=text, notify=False
+            kind=InputKind.PAGE_FEEDBACK,
+            page=page,
+            helpful=helpful,
+            text=text,
+            notify=False,
         )
     client.force_login(people["triage"])
     response = client.get(reverse("feedback_tools:page_feedback"), {"periode": "all"})

@@ -18,16 +18,16 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, transaction
 from django.utils import timezone
 
-from feedback.choices import EventKind, Kind, Status
+from feedback.choices import EventKind, InputKind, Status
 from feedback.models import Submission, SubmissionEvent, Topic
 from units.models import Unit
 
 PREFIX = "B"
 KINDS = [
-    (Kind.FEEDBACK, 45),
-    (Kind.QUESTION, 25),
-    (Kind.SUGGESTION, 15),
-    (Kind.PAGE_FEEDBACK, 15),
+    (InputKind.FEEDBACK, 45),
+    (InputKind.QUESTION, 25),
+    (InputKind.SUGGESTION, 15),
+    (InputKind.PAGE_FEEDBACK, 15),
 ]
 STATUSES = [
     (Status.RECEIVED, 20),
@@ -161,7 +161,7 @@ class Command(BaseCommand):
                     "Benchmark",
                     created,
                     None
-                    if kind == Kind.PAGE_FEEDBACK
+                    if kind == InputKind.PAGE_FEEDBACK
                     else created + datetime.timedelta(days=sla or 14),
                     first_answer,
                     None,
@@ -171,7 +171,7 @@ class Command(BaseCommand):
                     "",
                     created,
                     first_answer or created,
-                    (rng.random() < 0.6) if kind == Kind.PAGE_FEEDBACK else None,
+                    (rng.random() < 0.6) if kind == InputKind.PAGE_FEEDBACK else None,
                 )
             )
         with connection.cursor() as cursor:

@@ -8,6 +8,10 @@ class HearingsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from following.channels import register
+
         from . import signals  # registers the deadline recorder
+        from .following import HearingsChannel
 
         signals.connect()
+        register(HearingsChannel())

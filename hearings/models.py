@@ -19,10 +19,8 @@ from home.models import ContentPage, content_panels_with_readability
 from .choices import (
     HearingKind,
     HearingStatus,
-    NoticeKind,
     PublicationState,
     RespondentType,
-    SubscriptionScope,
 )
 from .panels import HearingWarningsPanel
 
@@ -375,87 +373,6 @@ class DeadlineRecord(models.Model):
         return f"{self.hearing_id}: {self.deadline}"
 
 
-class Subscription(models.Model):
-    """Someone following hearings by e-mail. No account: the address is confirmed
-    by a signed link (double opt-in) and every e-mail carries a signed
-    unsubscribe link."""
-
-    email = models.EmailField(_("e-mail"))
-    scope = models.CharField(
-        _("follows"), max_length=10, choices=SubscriptionScope.choices
-    )
-    hearing = models.ForeignKey(
-        HearingPage,
-        verbose_name=_("hearing"),
-        null=True,
-        blank=True,
-        on_delete=models.CASCADE,
-        related_name="subscriptions",
-    )
-    topic = models.ForeignKey(
-        "feedback.Topic",
-        verbose_name=_("topic"),
-        null=True,
-        blank=True,
-        on_delete=models.CASCADE,
-        related_name="hearing_subscriptions",
-    )
-    language = models.CharField(_("language"), max_length=10, default="nb")
-    created_at = models.DateTimeField(_("created"), default=timezone.now)
-    confirmed_at = models.DateTimeField(_("confirmed"), null=True, blank=True)
-
-    class Meta:
-        verbose_name = _("hearing subscription")
-        verbose_name_plural = _("hearing subscriptions")
-        constraints = [
-            models.UniqueConstraint(
-                fields=["email", "scope", "hearing", "topic"],
-                nulls_distinct=False,
-                name="hearings_subscription_unique",
-            ),
-            models.CheckConstraint(
-                condition=(
-                    models.Q(scope="hearing", hearing__isnull=False, topic__isnull=True)
-                    | models.Q(scope="topic", topic__isnull=False, hearing__isnull=True)
-                    | models.Q(scope="all", hearing__isnull=True, topic__isnull=True)
-                ),
-                name="hearings_subscription_scope_target",
-            ),
-        ]
-
-    def __str__(self):
-        return f"{self.get_scope_display()} #{self.pk}"
-
-    @property
-    def is_confirmed(self) -> bool:
-        return self.confirmed_at is not None
-
-
-class NoticeSent(models.Model):
-    """One notice to one subscriber about one hearing: the record that makes the
-    daily notice run idempotent."""
-
-    subscription = models.ForeignKey(
-        Subscription, on_delete=models.CASCADE, related_name="notices"
-    )
-    hearing = models.ForeignKey(
-        HearingPage, on_delete=models.CASCADE, related_name="notices"
-    )
-    kind = models.CharField(_("kind"), max_length=20, choices=NoticeKind.choices)
-    queued_at = models.DateTimeField(_("queued"), default=timezone.now)
-
-    class Meta:
-        verbose_name = _("notice sent")
-        constraints = [
-            models.UniqueConstraint(
-                fields=["subscription", "hearing", "kind"], name="hearings_notice_once"
-            ),
-        ]
-
-    def __str__(self):
-        return f"{self.kind} {self.hearing_id}"
-
-
 class PublicationQuerySet(models.QuerySet):
     def published_for(self, hearing):
         from .choices import PUBLISHED_STATES
@@ -544,8 +461,6 @@ __all__ = [
     "HearingPage",
     "HearingDocument",
     "DeadlineRecord",
-    "Subscription",
-    "NoticeSent",
     "PublicationState",
     "ResponsePublication",
     "RespondentType",

@@ -3,20 +3,21 @@
 import datetime
 
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
 from feedback.privacy import find_fnr
+from following import services as following_services
 from portal.page_cache import invalidate
 
 from .choices import PUBLISHED_STATES, PublicationState, SubscriptionScope
+from .following import CHANNEL, target_for
 from .models import (
     DeadlineRecord,
     HearingPage,
     ResponsePublication,
-    Subscription,
 )
 
 
@@ -151,53 +152,18 @@ def publication_decide(
 
 def subscription_request(
     *, email: str, scope: str, hearing=None, topic=None, language: str = "nb"
-) -> Subscription:
-    """Ask to follow; sends the confirmation e-mail (double opt-in). Asking again
-    re-sends it; an already confirmed subscription is left as it is."""
+):
+    """Ask to follow one hearing, a topic's new hearings or all new hearings,
+    through the portal's following machinery (double opt-in, see
+    following.services.subscription_request)."""
     from .selectors import canonical_hearing
-    from .tasks import send_confirmation
 
-    email = email.strip()
-    if scope != SubscriptionScope.HEARING:
-        hearing = None
-    elif hearing is not None:
+    if scope == SubscriptionScope.HEARING and hearing is not None:
         # Following a translation or alias follows the hearing itself.
         hearing = canonical_hearing(hearing)
-    if scope != SubscriptionScope.TOPIC:
-        topic = None
-    lookup = {
-        "email__iexact": email,
-        "scope": scope,
-        "hearing": hearing,
-        "topic": topic,
-    }
-    with transaction.atomic():
-        subscription = Subscription.objects.filter(**lookup).first()
-        if subscription is None:
-            try:
-                with transaction.atomic():
-                    subscription = Subscription.objects.create(
-                        email=email,
-                        scope=scope,
-                        hearing=hearing,
-                        topic=topic,
-                        language=language,
-                    )
-            except IntegrityError:  # a parallel request created it first
-                subscription = Subscription.objects.get(**lookup)
-        if not subscription.is_confirmed:
-            pk = subscription.pk
-            transaction.on_commit(lambda: send_confirmation.enqueue(pk))
-    return subscription
-
-
-def subscription_confirm(*, subscription: Subscription) -> Subscription:
-    if subscription.confirmed_at is None:
-        subscription.confirmed_at = timezone.now()
-        subscription.save(update_fields=["confirmed_at"])
-    return subscription
-
-
-def subscription_delete(*, subscription: Subscription) -> None:
-    # Nothing is kept: an unsubscribed address is not personal data we need.
-    subscription.delete()
+    return following_services.subscription_request(
+        channel=CHANNEL,
+        email=email,
+        target=target_for(scope, hearing=hearing, topic=topic),
+        language=language,
+    )

@@ -9,8 +9,13 @@ urlpatterns = [
     path("", views.index_redirect, name="index_redirect"),
     path("folg/", views.subscribe_form, name="subscribe_form"),
     path("folg/send/", views.subscribe, name="subscribe"),
-    path("folg/bekreft/<str:token>/", views.confirm, name="confirm"),
-    path("folg/avslutt/<str:token>/", views.unsubscribe, name="unsubscribe"),
+    # Links in e-mails sent before following moved to /folg/ (following.urls).
+    path("folg/bekreft/<str:token>/", views.legacy_confirm, name="legacy_confirm"),
+    path(
+        "folg/avslutt/<str:token>/",
+        views.legacy_unsubscribe,
+        name="legacy_unsubscribe",
+    ),
     path("rss/", HearingsFeed(), name="feed_rss"),
     path("atom/", HearingsAtomFeed(), name="feed_atom"),
     path("tema/<slug:topic_slug>/rss/", HearingsFeed(), name="topic_feed_rss"),

@@ -1,13 +1,16 @@
 """Public views: thin, they call forms then services."""
 
+import functools
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import get_language
-from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_POST
+
+from following import views as following_views
 
 from .choices import PUBLISHED_STATES, SubscriptionScope
 from .forms import HearingResponseForm, SubscribeForm
@@ -15,11 +18,12 @@ from .models import HearingIndexPage, HearingPage
 from .services import (
     HearingClosed,
     hearing_response_create,
-    subscription_confirm,
-    subscription_delete,
     subscription_request,
 )
-from .tokens import subscription_for_confirm_token, subscription_for_unsubscribe_token
+from .tokens import (
+    subscription_for_legacy_confirm_token,
+    subscription_for_legacy_unsubscribe_token,
+)
 
 
 def _language() -> str:
@@ -124,8 +128,11 @@ def subscribe(request):
     )
     # The same answer whether or not the address already follows: the page does
     # not reveal who follows what.
+    hearing = data.get("hearing_obj")
     return TemplateResponse(
-        request, "hearings/subscribe_sent.html", {"email": data["email"]}
+        request,
+        "following/sent.html",
+        {"email": data["email"], "back_url": hearing.url if hearing else None},
     )
 
 
@@ -146,30 +153,14 @@ def subscribe_form(request):
     )
 
 
-def confirm(request, token):
-    subscription = subscription_for_confirm_token(token)
-    if subscription is None:
-        return TemplateResponse(request, "hearings/token_invalid.html", status=400)
-    subscription_confirm(subscription=subscription)
-    return TemplateResponse(
-        request, "hearings/subscribe_confirmed.html", {"subscription": subscription}
-    )
-
-
-@csrf_exempt  # RFC 8058 one-click: the mail client POSTs without our CSRF token
-@require_http_methods(["GET", "POST"])
-def unsubscribe(request, token):
-    subscription = subscription_for_unsubscribe_token(token)
-    if subscription is None:
-        return TemplateResponse(request, "hearings/token_invalid.html", status=400)
-    if request.method == "GET":
-        # A GET only asks: link scanners in mail systems open links, and must not
-        # unsubscribe anyone.
-        return TemplateResponse(
-            request, "hearings/unsubscribe.html", {"subscription": subscription}
-        )
-    subscription_delete(subscription=subscription)
-    return TemplateResponse(request, "hearings/unsubscribed.html")
+# Links in e-mails sent before following was generalised (hearings.tokens): the
+# same pages as following's, found by the old token.
+legacy_confirm = functools.partial(
+    following_views.confirm, lookup=subscription_for_legacy_confirm_token
+)
+legacy_unsubscribe = functools.partial(
+    following_views.unsubscribe, lookup=subscription_for_legacy_unsubscribe_token
+)
 
 
 # --- Published attachments --------------------------------------------------------

@@ -21,6 +21,7 @@ urlpatterns += i18n_patterns(
     # Resident inputs: /si-din-mening/<kind>/, /sak/<reference>/, page feedback.
     path("", include("feedback.urls")),
     path("hoering/", include("hearings.urls")),
+    path("folg/", include("following.urls")),
     # Wagtail's page serving comes last: it matches every remaining path.
     path("", include(wagtail_urls)),
     prefix_default_language=False,

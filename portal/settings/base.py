@@ -24,6 +24,7 @@ INSTALLED_APPS = [
     "home",
     "units",
     "feedback",
+    "following",
     "hearings",
     "search",
     "portal",
@@ -315,5 +316,9 @@ PORTAL = {
     "ATTACHMENTS_MAX_COUNT": 3,
     "PLAN_HEARING_MIN_DAYS": 42,
     "HEARING_DEFAULT_MIN_DAYS": 42,
+    # Following by e-mail (following/): how long a confirmation link works, and
+    # how soon asking again sends another confirmation e-mail.
+    "FOLLOW_CONFIRM_DAYS": 7,
+    "FOLLOW_CONFIRM_RESEND_MINUTES": 60,
     "POPULATION": 100_000,
 }

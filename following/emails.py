@@ -1,6 +1,8 @@
-"""E-mails to people who follow hearings. Every one carries a one-click
-unsubscribe link in the body and in the List-Unsubscribe headers (RFC 2369,
-RFC 8058), rendered in the subscriber's language."""
+"""The e-mails of following. Every one carries a one-click unsubscribe link in
+the body and in the List-Unsubscribe headers (RFC 2369, RFC 8058), and is
+rendered in the subscriber's language."""
+
+from __future__ import annotations
 
 from django.conf import settings
 from django.core.mail import EmailMessage
@@ -9,19 +11,27 @@ from django.urls import reverse
 from django.utils import translation
 from wagtail.models import Site
 
+from . import channels
 from .tokens import make_confirm_token, make_unsubscribe_token
 
 
 def absolute_url(path: str) -> str:
-    site = Site.objects.filter(is_default_site=True).first()
+    """An absolute link for an e-mail: the default site's root URL, else
+    WAGTAILADMIN_BASE_URL. The one place following builds one (to be replaced by
+    the portal's single public base URL)."""
+    site = Site.objects.filter(is_default_site=True).only("hostname", "port").first()
     base = site.root_url if site else settings.WAGTAILADMIN_BASE_URL
     return base.rstrip("/") + path
+
+
+def municipality_name() -> str:
+    return settings.WAGTAIL_SITE_NAME
 
 
 def unsubscribe_url(subscription) -> str:
     with translation.override(subscription.language):
         path = reverse(
-            "hearings:unsubscribe",
+            "following:unsubscribe",
             kwargs={"token": make_unsubscribe_token(subscription)},
         )
     return absolute_url(path)
@@ -30,18 +40,22 @@ def unsubscribe_url(subscription) -> str:
 def confirm_url(subscription) -> str:
     with translation.override(subscription.language):
         path = reverse(
-            "hearings:confirm", kwargs={"token": make_confirm_token(subscription)}
+            "following:confirm", kwargs={"token": make_confirm_token(subscription)}
         )
     return absolute_url(path)
 
 
 def build_message(subscription, template: str, context: dict) -> EmailMessage:
-    """Subject is the template's first line, body the rest."""
+    """The e-mail to one subscriber: subject is the template's first line, body
+    the rest; `description`, `unsubscribe_url` and `municipality` are in the
+    context."""
     with translation.override(subscription.language):
         context = {
             **context,
             "subscription": subscription,
+            "description": channels.get(subscription.channel).describe(subscription),
             "unsubscribe_url": unsubscribe_url(subscription),
+            "municipality": municipality_name(),
         }
         rendered = render_to_string(template, context).strip()
     subject, _, body = rendered.partition("\n")

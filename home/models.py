@@ -99,6 +99,16 @@ class ContentPage(Page):
             return PageViewRestriction.objects.none()
         return super().get_view_restrictions()
 
+    def serve_preview(self, request, mode_name):
+        # The editor's preview is this page rendered inside an iframe of the admin.
+        # Wagtail renders it through a fake request for the page's public URL, so
+        # the public Content-Security-Policy applies, and its frame-ancestors
+        # 'none' made the browser refuse the frame: allow the admin's own origin,
+        # for previews only (public pages keep 'none').
+        response = super().serve_preview(request, mode_name)
+        response._csp_replace = {"frame-ancestors": ["'self'"]}
+        return response
+
     def readability_text(self) -> str:
         """The page's reading text, one field a paragraph, for the LIX panel."""
         parts = [self.title]

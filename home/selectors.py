@@ -3,6 +3,7 @@ many services there are (tests/home/test_query_counts.py pins them)."""
 
 from collections import OrderedDict
 
+from django.db.models import QuerySet
 from django.utils.translation import get_language
 from wagtail.models import Site
 
@@ -50,10 +51,17 @@ def service_context(service, request=None) -> dict:
 
 
 def _service_context(service, request) -> dict:
+    # In a preview the relation is modelcluster's in-memory list of what the
+    # editor chose (no queryset to nest, and its values() knows no "pk"): take
+    # the ids from it. A saved page keeps the subquery (no extra round trip).
+    chosen = service.related_services.all()
+    related_ids = (
+        chosen.values("pk")
+        if isinstance(chosen, QuerySet)
+        else [page.pk for page in chosen]
+    )
     related = page_links(
-        public(ServicePage.objects.live()).filter(
-            pk__in=service.related_services.values("pk")
-        ),
+        public(ServicePage.objects.live()).filter(pk__in=related_ids),
         request,
     )
     related.sort(key=lambda s: sort_key(s.title))

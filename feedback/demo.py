@@ -445,10 +445,12 @@ def seed_submissions(units, topics, count: int) -> int:
         if pages and rng.random() < 0.2:
             page = rng.choice(pages)
             submission, _ = services.submission_create(
-                kind=InputKind.PAGE_FEEDBACK,
-                page=page,
-                helpful=rng.random() < 0.6,
-                text=rng.choice(PAGE_COMMENTS),
+                submitted=services.SubmissionInput(
+                    kind=InputKind.PAGE_FEEDBACK,
+                    page=page,
+                    helpful=rng.random() < 0.6,
+                    text=rng.choice(PAGE_COMMENTS),
+                ),
                 now=at,
                 notify=False,
             )
@@ -461,14 +463,16 @@ def seed_submissions(units, topics, count: int) -> int:
                 else ""
             )
             submission, _ = services.submission_create(
-                kind=kind,
-                subject=subject,
-                text=text,
-                topic=topics.get(topic_slug) if topic_slug else None,
-                contact_name=name,
-                contact_email=email,
-                postcode=rng.choice(["", "1384", "1389", "1383", "3440"]),
-                language="en" if rng.random() < 0.08 else "nb",
+                submitted=services.SubmissionInput(
+                    kind=kind,
+                    subject=subject,
+                    text=text,
+                    topic=topics.get(topic_slug) if topic_slug else None,
+                    contact_name=name,
+                    contact_email=email,
+                    postcode=rng.choice(["", "1384", "1389", "1383", "3440"]),
+                    language="en" if rng.random() < 0.08 else "nb",
+                ),
                 now=at,
                 notify=False,
             )

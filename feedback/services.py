@@ -8,23 +8,26 @@ Callers in the admin fetch the submission through
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 from collections.abc import Iterable, Sequence
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
 from django.db import connection, transaction
 from django.utils import timezone, translation
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
+from wagtail.models import Page
 
 from units.selectors import triage_unit, units_of_user
 
 from . import routing
 from .attachments import detect_type
 from .choices import OPEN_STATUSES, EventKind, InputKind, Status
-from .models import Attachment, Submission, SubmissionEvent
+from .models import Attachment, Submission, SubmissionEvent, Topic
 from .privacy import contains_fnr
 from .selectors import active_rules, hash_token
 
@@ -195,25 +198,37 @@ def _user(by) -> object | None:
 # --- create -------------------------------------------------------------------------
 
 
+@dataclasses.dataclass(frozen=True, kw_only=True, slots=True)
+class SubmissionInput:
+    """What a resident sent, as a form cleaned it: the one input of the pipeline
+    (feedback's forms, page feedback, hearing responses, proposals).
+
+    `attachments` are uploaded files already validated by the form; the service
+    detects their type again from content. `flagged_for_moderation` and
+    `moderation_reason` carry what the spam checks said."""
+
+    kind: InputKind | str
+    text: str = ""
+    subject: str = ""
+    topic: Topic | None = None
+    page: Page | None = None
+    location: str = ""
+    postcode: str = ""
+    contact_name: str = ""
+    contact_email: str = ""
+    contact_phone: str = ""
+    organisation: str = ""
+    language: str = "nb"
+    helpful: bool | None = None
+    attachments: Sequence[UploadedFile] = ()
+    flagged_for_moderation: bool = False
+    moderation_reason: str = ""
+
+
 @transaction.atomic
 def submission_create(
     *,
-    kind: str,
-    text: str = "",
-    subject: str = "",
-    topic=None,
-    page=None,
-    location: str = "",
-    postcode: str = "",
-    contact_name: str = "",
-    contact_email: str = "",
-    contact_phone: str = "",
-    organisation: str = "",
-    language: str = "nb",
-    helpful: bool | None = None,
-    attachments: Sequence = (),
-    flagged_for_moderation: bool = False,
-    moderation_reason: str = "",
+    submitted: SubmissionInput,
     now: datetime.datetime | None = None,
     notify: bool = True,
 ) -> tuple[Submission, str]:
@@ -221,29 +236,31 @@ def submission_create(
     notice. Returns the submission and the raw tracking token (give it to the
     resident; it is not stored).
 
-    `attachments` are uploaded files already validated by the form; their type is
-    detected again from content here, so the service never stores a disguised file.
-    `now` and `notify=False` exist for demo data and imports.
+    The text fields are stripped and the postcode normalised here, so every
+    caller stores the same shape. `now` and `notify=False` exist for demo data
+    and imports.
     """
     now = now or timezone.now()
-    kind = InputKind(kind)
+    kind = InputKind(submitted.kind)
+    topic, page = submitted.topic, submitted.page
+    language = submitted.language
     submission = Submission(
         reference=_next_reference(now),
         kind=kind,
         topic=topic,
         page=page,
-        subject=subject.strip(),
-        text=text.strip(),
-        location=location.strip(),
-        postcode=routing.normalise_postcode(postcode),
-        contact_name=contact_name.strip(),
-        contact_email=contact_email.strip(),
-        contact_phone=contact_phone.strip(),
-        organisation=organisation.strip(),
+        subject=submitted.subject.strip(),
+        text=submitted.text.strip(),
+        location=submitted.location.strip(),
+        postcode=routing.normalise_postcode(submitted.postcode),
+        contact_name=submitted.contact_name.strip(),
+        contact_email=submitted.contact_email.strip(),
+        contact_phone=submitted.contact_phone.strip(),
+        organisation=submitted.organisation.strip(),
         language=language if language in dict(settings.LANGUAGES) else "nb",
-        helpful=helpful,
-        flagged_for_moderation=flagged_for_moderation,
-        moderation_reason=moderation_reason,
+        helpful=submitted.helpful,
+        flagged_for_moderation=submitted.flagged_for_moderation,
+        moderation_reason=submitted.moderation_reason,
         created_at=now,
     )
 
@@ -276,7 +293,7 @@ def submission_create(
     submission.tracking_token_hash = hash_token(token)
     submission.save()
 
-    for upload in attachments:
+    for upload in submitted.attachments:
         _attachment_create(submission=submission, upload=upload)
 
     # One INSERT for the opening events: this is the hot path of every form.

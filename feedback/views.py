@@ -62,21 +62,23 @@ def submit(request, kind: str):
             verdict = spam.check_recaptcha(request.POST.get(spam.RECAPTCHA_FIELD, ""))
             data = form.cleaned_data
             submission, token = services.submission_create(
-                kind=kind_value,
-                topic=data["topic"],
-                page=form.service,
-                subject=data["subject"],
-                text=data["text"],
-                location=data["location"],
-                postcode=data["postcode"],
-                contact_name=data["contact_name"],
-                contact_email=data["contact_email"],
-                contact_phone=data["contact_phone"],
-                organisation=data["organisation"],
-                language=data["language"],
-                attachments=data["attachments"],
-                flagged_for_moderation=verdict.flag,
-                moderation_reason=verdict.reason,
+                submitted=services.SubmissionInput(
+                    kind=kind_value,
+                    topic=data["topic"],
+                    page=form.service,
+                    subject=data["subject"],
+                    text=data["text"],
+                    location=data["location"],
+                    postcode=data["postcode"],
+                    contact_name=data["contact_name"],
+                    contact_email=data["contact_email"],
+                    contact_phone=data["contact_phone"],
+                    organisation=data["organisation"],
+                    language=data["language"],
+                    attachments=data["attachments"],
+                    flagged_for_moderation=verdict.flag,
+                    moderation_reason=verdict.reason,
+                )
             )
             spam.rate_limit_hit(request)
             url = reverse(
@@ -164,11 +166,13 @@ def page_feedback(request):
     elif valid:
         page = form.target
         services.submission_create(
-            kind=InputKind.PAGE_FEEDBACK,
-            page=page,
-            helpful=form.cleaned_data["helpful"],
-            text=form.cleaned_data["text"],
-            language=(get_language() or "nb")[:2],
+            submitted=services.SubmissionInput(
+                kind=InputKind.PAGE_FEEDBACK,
+                page=page,
+                helpful=form.cleaned_data["helpful"],
+                text=form.cleaned_data["text"],
+                language=(get_language() or "nb")[:2],
+            )
         )
         spam.rate_limit_hit(request, scope="page")
         return HttpResponseRedirect(

@@ -62,7 +62,7 @@ def hearing_response_create(
     raw tracking token).
     """
     from feedback.choices import InputKind
-    from feedback.services import submission_create
+    from feedback.services import SubmissionInput, submission_create
 
     from .selectors import canonical_hearing
 
@@ -72,15 +72,17 @@ def hearing_response_create(
         raise HearingClosed(status)
     with transaction.atomic():
         submission, token = submission_create(
-            kind=InputKind.HEARING_RESPONSE,
-            page=hearing,
-            subject=hearing.title[:200],
-            text=data["text"],
-            contact_name=data.get("name", ""),
-            contact_email=data.get("email", ""),
-            organisation=data.get("organisation", ""),
-            language=language,
-            attachments=list(files),
+            submitted=SubmissionInput(
+                kind=InputKind.HEARING_RESPONSE,
+                page=hearing,
+                subject=hearing.title[:200],
+                text=data["text"],
+                contact_name=data.get("name", ""),
+                contact_email=data.get("email", ""),
+                organisation=data.get("organisation", ""),
+                language=language,
+                attachments=list(files),
+            ),
             now=now,
             notify=notify,
         )

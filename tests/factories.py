@@ -114,3 +114,13 @@ def make_service(topic, unit, title, *, audiences=(), situations=(), **fields):
     page.life_situations.set(LifeSituation.objects.filter(slug__in=situations))
     page.save_revision().publish()
     return page
+
+
+def submit(*, now=None, notify=True, **fields):
+    """feedback.services.submission_create() with the input's fields as keywords,
+    as tests write them."""
+    from feedback.services import SubmissionInput, submission_create
+
+    return submission_create(
+        submitted=SubmissionInput(**fields), now=now, notify=notify
+    )

@@ -29,7 +29,7 @@ def handler_session(live_server):
 
     from feedback import services
     from feedback.models import Topic
-    from tests.factories import UnitFactory, UserFactory, member
+    from tests.factories import UnitFactory, UserFactory, member, submit
     from tests.feedback_admin.conftest import PNG
 
     UnitFactory(slug="servicetorget", name="Servicetorget", is_triage=True)
@@ -39,7 +39,7 @@ def handler_session(live_server):
     group, _ = Group.objects.get_or_create(name="Handlers")
     group.permissions.add(Permission.objects.get(codename="access_admin"))
     user.groups.add(group)
-    submission, _ = services.submission_create(
+    submission, _ = submit(
         kind="feedback",
         topic=topic,
         subject="Hull i veien",
@@ -49,7 +49,7 @@ def handler_session(live_server):
         notify=False,
         attachments=[SimpleUploadedFile("bilde.png", PNG)],
     )
-    services.submission_create(
+    submit(
         kind="question",
         topic=topic,
         subject="Brøyting?",

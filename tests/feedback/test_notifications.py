@@ -14,12 +14,11 @@ from feedback import tasks
 from feedback.choices import EventKind, InputKind, Status
 from feedback.models import Submission
 from feedback.services import (
-    submission_create,
     submission_interim_reply,
     submission_reply,
     submission_reroute,
 )
-from tests.factories import UserFactory, member
+from tests.factories import UserFactory, member, submit
 from tests.feedback.mail_backends import FlakyBackend
 from units.choices import Role
 
@@ -30,7 +29,7 @@ def create(commit, **kw):
     kw.setdefault("kind", InputKind.QUESTION)
     kw.setdefault("text", "Når blir veien brøytet?")
     with commit(execute=True):
-        return submission_create(**kw)
+        return submit(**kw)
 
 
 def test_receipt_in_norwegian(units, commit):
@@ -169,7 +168,7 @@ def test_smtp_failure_on_durable_backend_retried_with_backoff(settings, units):
     settings.EMAIL_BACKEND = "tests.feedback.mail_backends.FlakyBackend"
     FlakyBackend.failures = 1
     # pytest-django restores TASKS; django_tasks resets its handler on the change.
-    submission, _ = submission_create(
+    submission, _ = submit(
         kind=InputKind.QUESTION, text="Hei", contact_email="kari@example.org"
     )
     # Committed before any e-mail: the tasks are only queued.

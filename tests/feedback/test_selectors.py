@@ -18,7 +18,7 @@ from feedback.selectors import (
     submission_for_user,
     submissions_visible_to,
 )
-from feedback.services import submission_create
+from tests.factories import submit
 
 pytestmark = pytest.mark.django_db
 
@@ -28,7 +28,7 @@ def spread(units):
     """One submission in each of vei, gatelys (under vei), renovasjon, triage."""
     out = {}
     for key in ("vei", "gatelys", "renovasjon", "triage"):
-        s, _ = submission_create(kind=InputKind.FEEDBACK, text=key)
+        s, _ = submit(kind=InputKind.FEEDBACK, text=key)
         s.unit = units[key]
         s.save()
         out[key] = s
@@ -74,7 +74,7 @@ def test_inactive_user_sees_nothing(spread, people):
 
 
 def test_tracking_lookup(units):
-    s, token = submission_create(kind=InputKind.QUESTION, text="Hei")
+    s, token = submit(kind=InputKind.QUESTION, text="Hei")
     assert submission_for_tracking(s.reference, token) == s
     for reference, t in [
         (s.reference, token[:-1] + "x"),
@@ -88,7 +88,7 @@ def test_tracking_lookup(units):
 
 
 def test_tracking_lookup_query_count(units, django_assert_num_queries):
-    s, token = submission_create(kind=InputKind.QUESTION, text="Hei")
+    s, token = submit(kind=InputKind.QUESTION, text="Hei")
     with django_assert_num_queries(2):
         found = submission_for_tracking(s.reference, token)
         assert [e.kind for e in found.public_events] == ["received", "routed"]
@@ -97,24 +97,24 @@ def test_tracking_lookup_query_count(units, django_assert_num_queries):
 
 def test_deadlines_overdue_and_interim(units, people):
     now = timezone.now()
-    fresh, _ = submission_create(kind=InputKind.QUESTION, text="ny")
-    late, _ = submission_create(
+    fresh, _ = submit(kind=InputKind.QUESTION, text="ny")
+    late, _ = submit(
         kind=InputKind.QUESTION, text="sen", now=now - datetime.timedelta(days=20)
     )
-    old, _ = submission_create(
+    old, _ = submit(
         kind=InputKind.QUESTION, text="gammel", now=now - datetime.timedelta(days=31)
     )
-    interim, _ = submission_create(
+    interim, _ = submit(
         kind=InputKind.QUESTION, text="foreløpig", now=now - datetime.timedelta(days=40)
     )
     Submission.objects.filter(pk=interim.pk).update(interim_reply_at=now)
-    answered, _ = submission_create(
+    answered, _ = submit(
         kind=InputKind.QUESTION, text="besvart", now=now - datetime.timedelta(days=40)
     )
     Submission.objects.filter(pk=answered.pk).update(
         status=Status.ANSWERED, first_answered_at=now
     )
-    submission_create(
+    submit(
         kind=InputKind.PAGE_FEEDBACK, text="side", now=now - datetime.timedelta(days=40)
     )
 
@@ -142,10 +142,8 @@ def test_deadlines_overdue_and_interim(units, people):
 
 def test_page_feedback_stats(units, service, site):
     for helpful, text in [(True, ""), (False, "Fant ikke prisen"), (False, "")]:
-        submission_create(
-            kind=InputKind.PAGE_FEEDBACK, page=service, helpful=helpful, text=text
-        )
-    submission_create(kind=InputKind.PAGE_FEEDBACK, page=site["index"], helpful=True)
+        submit(kind=InputKind.PAGE_FEEDBACK, page=service, helpful=helpful, text=text)
+    submit(kind=InputKind.PAGE_FEEDBACK, page=site["index"], helpful=True)
     rows = list(page_feedback_stats())
     assert rows[0]["page_id"] == service.pk
     assert (rows[0]["yes"], rows[0]["no"], rows[0]["comments"], rows[0]["total"]) == (

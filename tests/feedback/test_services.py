@@ -21,7 +21,6 @@ from feedback.services import (
     TransitionNotAllowed,
     submission_add_note,
     submission_assign,
-    submission_create,
     submission_interim_reply,
     submission_reopen,
     submission_reply,
@@ -30,6 +29,7 @@ from feedback.services import (
     submissions_anonymise,
     submissions_for_email,
 )
+from tests.factories import submit
 
 pytestmark = pytest.mark.django_db(transaction=False)
 
@@ -39,7 +39,7 @@ PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 def create(**kw):
     kw.setdefault("kind", InputKind.FEEDBACK)
     kw.setdefault("text", "Hei")
-    return submission_create(**kw)
+    return submit(**kw)
 
 
 def test_create_routes_stores_decision_and_events(rules, topics, commit):

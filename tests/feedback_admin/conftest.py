@@ -6,9 +6,8 @@ import pytest
 from django.contrib.auth.models import Group, Permission
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from feedback import services
 from feedback.models import Topic
-from tests.factories import UnitFactory, UserFactory, member
+from tests.factories import UnitFactory, UserFactory, member, submit
 from units.choices import Role
 
 # The smallest valid PNG: detected as image/png by content.
@@ -89,7 +88,7 @@ def make_submission(
     attachments = []
     if attachment:
         attachments = [SimpleUploadedFile("bilde.png", PNG, content_type="image/png")]
-    submission, _token = services.submission_create(
+    submission, _token = submit(
         kind=kwargs.pop("kind", "feedback"),
         topic=topic,
         text=text,

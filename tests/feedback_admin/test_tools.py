@@ -12,6 +12,7 @@ from wagtail.models import ModelLogEntry
 from feedback import services
 from feedback.choices import InputKind
 from feedback.models import RoutingRule, Submission
+from tests.factories import submit
 
 from .conftest import make_submission
 
@@ -80,7 +81,7 @@ def test_page_feedback_report_for_editors(client, people, units, topics):
 
     page = Page.objects.filter(depth=1).first()
     for helpful, text in ((True, ""), (False, "Fant ikke åpningstider"), (False, "")):
-        services.submission_create(
+        submit(
             kind=InputKind.PAGE_FEEDBACK,
             page=page,
             helpful=helpful,

@@ -51,6 +51,7 @@ lint: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/djhtml --check $$(git ls-files '*.html')
+	$(VENV)/bin/lint-imports --no-logo
 
 check: install db
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(MANAGE) check

@@ -31,6 +31,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
+from wagtail import hooks
 from wagtail.admin.ui.components import Component
 from wagtail.admin.views.generic import InspectView, WagtailAdminTemplateMixin
 from wagtail.admin.views.reports import ReportView
@@ -159,6 +160,14 @@ class CaseView(InspectView):
                 ),
                 "EventKind": EventKind,
                 "can_edit_rules": is_feedback_editor(self.request.user),
+                # Panels of apps above feedback (records: the archive block),
+                # from the Wagtail hook «feedback_case_panels»
+                # (request, submission) -> list of Components.
+                "case_panels": [
+                    panel
+                    for panels in hooks.get_hooks("feedback_case_panels")
+                    for panel in panels(self.request, submission)
+                ],
             }
         )
         return context

@@ -12,6 +12,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.widgets import BooleanRadioSelect
 
@@ -133,6 +134,15 @@ class SubmissionFilterSet(WagtailFilterSet):
     class Meta:
         model = Submission
         fields = []
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Filters of apps above feedback (records: «not archived»), from the
+        # Wagtail hook «feedback_inbox_filters» () -> {name: Filter}.
+        for extra in hooks.get_hooks("feedback_inbox_filters"):
+            for name, filter_ in extra().items():
+                filter_.parent, filter_.model = self, self._meta.model
+                self.filters[name] = filter_
 
     def filter_deadline(self, queryset, name, value):
         from .selectors import interim_reply_deadline

@@ -19,6 +19,7 @@ from django.db import connection, transaction
 from django.utils import timezone, translation
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.log_actions import log
 from wagtail.models import Page
 
@@ -30,6 +31,7 @@ from .choices import OPEN_STATUSES, EventKind, InputKind, Status
 from .models import Attachment, Submission, SubmissionEvent, Topic
 from .privacy import contains_fnr
 from .selectors import active_rules, hash_token
+from .signals import reply_sent, submission_received
 
 # Kinds for which the municipality owes the resident an answer (and so a due date
 # and the § 11 a interim-reply rule). Page feedback is anonymous; hearing responses
@@ -326,6 +328,7 @@ def submission_create(
         unit=getattr(decision.unit, "pk", None),
         source=decision.source,
     )
+    submission_received.send(sender=Submission, submission=submission)
 
     if notify:
         queued = []
@@ -384,6 +387,7 @@ def submission_reply(
         data={"from": old_status, "to": Status.ANSWERED},
     )
     _audit(submission, "reply", by=_user(by), status=Status.ANSWERED)
+    reply_sent.send(sender=SubmissionEvent, event=event)
     if notify and submission.contact_email:
         _enqueue("send_reply", event_id=event.pk)
     return event
@@ -430,6 +434,7 @@ def submission_interim_reply(
         by=_user(by),
         expected_date=expected_date.isoformat(),
     )
+    reply_sent.send(sender=SubmissionEvent, event=event)
     if notify and submission.contact_email:
         _enqueue("send_reply", event_id=event.pk)
     return event
@@ -618,17 +623,22 @@ def submissions_anonymise(
     *, submissions: Iterable[Submission], by=None, reason: str = ""
 ) -> int:
     """Remove personal data: contact details, location, free text (the resident's
-    and the replies, which may quote it), attachments and the tracking link. Kind,
-    topic, unit, status, postcode and dates stay for statistics. Returns how many
-    were anonymised (already anonymised ones are skipped)."""
+    and every text in the timeline: replies quote it, and the reasons of
+    re-routes and status changes are written freely about the person),
+    attachments and the tracking link. Kind, topic, unit, status, postcode, the
+    routing rule and dates stay for statistics. Returns how many were
+    anonymised (already anonymised ones, and ones an app holds back, are
+    skipped)."""
     now = timezone.now()
     count = 0
     ids = [s.pk for s in submissions]
-    qs = (
-        Submission.objects.select_for_update()
-        .filter(pk__in=ids, anonymised_at__isnull=True)
-        .prefetch_related("attachments")
-    )
+    qs = Submission.objects.filter(pk__in=ids, anonymised_at__isnull=True)
+    # Apps above feedback may hold an input back: records keeps everything that
+    # is not yet in the archive (arkivlova before GDPR's erasure). Registered as
+    # the Wagtail hook «feedback_anonymisable» (queryset -> queryset).
+    for hold_back in hooks.get_hooks("feedback_anonymisable"):
+        qs = hold_back(qs)
+    qs = qs.select_for_update(of=("self",)).prefetch_related("attachments")
     for submission in qs:
         for attachment in submission.attachments.all():
             attachment.file.delete(save=False)
@@ -641,16 +651,16 @@ def submissions_anonymise(
         submission.contact_phone = ""
         submission.organisation = ""
         submission.tracking_token_hash = ""
+        # A rule's reason is staff configuration; a re-route's is free text.
+        if submission.routing_rule_id is None and submission.routing_reason:
+            submission.routing_reason = ANONYMISED_TEXT
+        if submission.moderation_reason:
+            submission.moderation_reason = ANONYMISED_TEXT
         submission.anonymised_at = now
         submission.save()
-        submission.events.filter(
-            kind__in=[
-                EventKind.REPLIED,
-                EventKind.INTERIM_REPLY,
-                EventKind.NOTE,
-                EventKind.ASSIGNED,
-            ]
-        ).exclude(text="").update(text=ANONYMISED_TEXT)
+        submission.events.exclude(text="").exclude(kind=EventKind.ANONYMISED).update(
+            text=ANONYMISED_TEXT
+        )
         _event(submission, EventKind.ANONYMISED, by=_user(by), text=reason.strip())
         _audit(submission, "anonymise", by=_user(by))
         count += 1

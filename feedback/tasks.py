@@ -20,6 +20,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django_tasks import default_task_backend, task
+from wagtail import hooks
 
 from units.choices import Role
 from units.models import Membership, Unit
@@ -283,8 +284,6 @@ def overdue_digests(*, now=None) -> list[EmailMultiAlternatives]:
 
     now = now or timezone.now()
     grouped = overdue_by_unit(now=now)
-    if not grouped:
-        return []
     units = Unit.objects.in_bulk(list(grouped))
     leads: dict[int, set[int]] = {}
     users = {}
@@ -294,6 +293,16 @@ def overdue_digests(*, now=None) -> list[EmailMultiAlternatives]:
             continue
         users[user.pk] = user
         leads.setdefault(user.pk, set()).add(membership.unit_id)
+    # Apps above feedback add recipients and sections (records: inputs not yet
+    # archived, rights requests coming due): Wagtail hooks
+    # «feedback_digest_recipients» (now) -> users and
+    # «feedback_digest_sections» (user, unit_ids, now) -> [{"title", "items":
+    # [{"label", "url"}]}].
+    for recipients in hooks.get_hooks("feedback_digest_recipients"):
+        for user in recipients(now):
+            if user.is_active and user.email:
+                users.setdefault(user.pk, user)
+                leads.setdefault(user.pk, set())
     messages = []
     deadline = interim_reply_deadline(now)
     with translation.override(settings.LANGUAGE_CODE):
@@ -316,13 +325,20 @@ def overdue_digests(*, now=None) -> list[EmailMultiAlternatives]:
                             ],
                         }
                     )
-            if sections:
+            extra = [
+                section
+                for sections_of in hooks.get_hooks("feedback_digest_sections")
+                for section in sections_of(users[user_id], unit_ids, now)
+                if section["items"]
+            ]
+            if sections or extra:
                 messages.append(
                     _message(
                         "overdue_digest",
                         {
                             "user": users[user_id],
                             "sections": sections,
+                            "extra_sections": extra,
                             "now": now,
                             "total": sum(len(s["items"]) for s in sections),
                         },

@@ -79,3 +79,10 @@ def site(db):
 @pytest.fixture
 def unit(db):
     return UnitFactory(slug="barnehage", name="Barnehage")
+
+
+@pytest.fixture
+def archive_elsewhere(settings):
+    """For tests of anonymisation itself: the municipality journals another way,
+    so nothing waits for the portal's archive (tests/records tests the wait)."""
+    settings.PORTAL_ARCHIVE = {**settings.PORTAL_ARCHIVE, "PATH": "none"}

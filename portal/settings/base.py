@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "following",
     "hearings",
     "search",
+    "records",
     "portal",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -296,6 +297,17 @@ PORTAL = {
     "DEFAULT_FIRST_ANSWER_DAYS": 14,
     "INTERIM_REPLY_AFTER_DAYS": 30,
     "RETENTION_MONTHS": int(os.environ.get("PORTAL_RETENTION_MONTHS", "12")),
+    # Hearing responses: from the hearing's conclusion (its outcome published).
+    "HEARING_RESPONSE_RETENTION_MONTHS": int(
+        os.environ.get("PORTAL_HEARING_RESPONSE_RETENTION_MONTHS", "12")
+    ),
+    # «Fant du det du lette etter?»: from the day it was given.
+    "PAGE_FEEDBACK_RETENTION_MONTHS": int(
+        os.environ.get("PORTAL_PAGE_FEEDBACK_RETENTION_MONTHS", "12")
+    ),
+    # A following that has had its last notice (a hearing's outcome) ends
+    # this many days after it; one never confirmed ends after FOLLOW_CONFIRM_DAYS.
+    "FOLLOW_ENDED_DAYS": 30,
     # Feedback pipeline: e-mail retries, spam limits, public links in e-mails.
     "EMAIL_MAX_ATTEMPTS": 5,
     "PUBLIC_BASE_URL": os.environ.get("PORTAL_PUBLIC_BASE_URL", WAGTAILADMIN_BASE_URL),
@@ -321,4 +333,43 @@ PORTAL = {
     "FOLLOW_CONFIRM_DAYS": 7,
     "FOLLOW_CONFIRM_RESEND_MINUTES": 60,
     "POPULATION": 100_000,
+}
+
+# --- The archive (Noark 5 through Fiks Arkiv): records/, README "Archive" ---
+PORTAL_ARCHIVE = {
+    # "portal": the portal journals what residents send in the municipality's
+    # archive, and nothing is anonymised before the archive has it. "none": the
+    # municipality has chosen that the portal is not its archive path (shown in
+    # the admin); retention then waits for nothing.
+    "PATH": os.environ.get("PORTAL_ARCHIVE_PATH", "portal"),
+    # "folder" (a folder the archive ingests), "fiks_io" (an adapter, see
+    # records/transports.py) or "none" (posts wait; `archive_export` by hand).
+    "TRANSPORT": os.environ.get("PORTAL_ARCHIVE_TRANSPORT", "folder"),
+    "DROP_DIR": os.environ.get(
+        "PORTAL_ARCHIVE_DROP_DIR", str(BASE_DIR / "var" / "archive" / "out")
+    ),
+    "RECEIPT_DIR": os.environ.get(
+        "PORTAL_ARCHIVE_RECEIPT_DIR", str(BASE_DIR / "var" / "archive" / "receipts")
+    ),
+    # arkivmelding/system and the fagsystem of every referanseEksternNoekkel.
+    "SYSTEM": os.environ.get("PORTAL_ARCHIVE_SYSTEM", "Innbyggerportalen"),
+    "FAGSYSTEM": os.environ.get("PORTAL_ARCHIVE_FAGSYSTEM", "innbyggerportal"),
+    # Optional values the archive may ask for (its own code lists).
+    "RULE": os.environ.get("PORTAL_ARCHIVE_RULE", ""),
+    "ARKIVDEL": os.environ.get("PORTAL_ARCHIVE_ARKIVDEL", ""),
+    "JOURNALENHET": os.environ.get("PORTAL_ARCHIVE_JOURNALENHET", ""),
+    # Kinds of input journaled. Page feedback («Fant du det du lette etter?»)
+    # is not a case document: nobody handles it as a case.
+    "KINDS": env_list(
+        "PORTAL_ARCHIVE_KINDS", "feedback,suggestion,question,hearing_response,proposal"
+    ),
+    "MAX_ATTEMPTS": 8,
+    # The leads' digest names inputs not archived this long after they came in.
+    "ALERT_AFTER_HOURS": 24,
+    # Access restriction codes offered to handlers: (code, label, default basis).
+    "SCREENING_CODES": [
+        ("13", "Taushetsplikt", "Offl. § 13 jf. fvl. § 13 første ledd nr. 1"),
+        ("14", "Organinternt", "Offl. § 14 første ledd"),
+        ("26", "Personopplysninger", "Offl. § 26 femte ledd"),
+    ],
 }

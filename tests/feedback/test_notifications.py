@@ -234,7 +234,7 @@ def test_digest_for_lead_of_several_units(units, commit):
     assert message.subject == "2 forsinkede innspill"
 
 
-def test_anonymise_expired(units, commit, settings):
+def test_anonymise_expired(units, commit, settings, archive_elsewhere):
     long_ago = timezone.now() - datetime.timedelta(days=400)
     closed, _ = create(
         commit, now=long_ago, contact_email="kari@example.org", contact_name="Kari"

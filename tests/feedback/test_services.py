@@ -313,7 +313,7 @@ def test_reroute_keeps_history_and_notifies_new_unit(units, people, commit):
 # --- privacy ------------------------------------------------------------------
 
 
-def test_anonymise_removes_personal_data(units, people):
+def test_anonymise_removes_personal_data(units, people, archive_elsewhere):
     s, _ = create(
         text="Kari her, 99887766",
         subject="Hjelp",

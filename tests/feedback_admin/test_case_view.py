@@ -225,7 +225,7 @@ def test_unknown_action_is_bad_request(client, people, subs):
     assert post(client, subs["a"], {"action": "delete"}).status_code == 400
 
 
-def test_anonymised_case_still_renders(client, people, subs):
+def test_anonymised_case_still_renders(client, people, subs, archive_elsewhere):
     services.submissions_anonymise(submissions=[subs["a"]], by=None)
     client.force_login(people["handler_a"])
     assert case(client, subs["a"]).status_code == 200

@@ -34,8 +34,8 @@ def count_queries(client, url, params=None):
 INBOX_MAX_QUERIES = 12
 # Session, user, permissions (2), profile, memberships, unit tree, the
 # submission, its timeline, attachments, locales, the assignable users, the
-# units to send to.
-CASE_MAX_QUERIES = 13
+# units to send to, the archive block's posts (records).
+CASE_MAX_QUERIES = 14
 
 ROLES = ["handler_a", "lead_a", "triage", "superuser"]
 INBOX_PARAMS = [

@@ -156,7 +156,9 @@ def test_rules_and_topics_admin_editors_only(client, people, role, allowed):
         assert (response.status_code == 200) is allowed, name
 
 
-def test_rights_request_scoped_export_and_anonymise(client, people, topics, subs):
+def test_rights_request_scoped_export_and_anonymise(
+    client, people, topics, subs, archive_elsewhere
+):
     # The same address has written to both units.
     other = make_submission(topics["b"], email="kari@example.org", text="Også søppel.")
     client.force_login(people["handler_a"])

@@ -1,0 +1,25 @@
+"""What the leads' daily digest (feedback.tasks.overdue_digests) says about the
+archive and rights requests."""
+
+from django.utils.translation import gettext as _
+
+from feedback.tasks import admin_case_url
+
+from .selectors import late_posts
+
+
+def late_archive_section(unit_ids, now) -> dict:
+    items = []
+    for post in late_posts(unit_ids=unit_ids, now=now)[:200]:
+        items.append(
+            {
+                "label": _("%(reference)s: %(kind)s, %(state)s")
+                % {
+                    "reference": post.submission.reference,
+                    "kind": post.get_kind_display(),
+                    "state": post.get_state_display(),
+                },
+                "url": admin_case_url(post.submission) + "#arkiv",
+            }
+        )
+    return {"title": _("Not archived a day after they came in"), "items": items}

@@ -1,15 +1,12 @@
 """Admin views that are not plain model listings: the case view, attachment
 download, the dashboard panel, the unit report, page-feedback aggregates, "try the
-rules" and rights requests.
+rules". Rights requests are tracked in records (records/rights.py).
 
 Reads start from `selectors.submissions_visible_to(request.user)`; writes go
 through `services`. Nothing here decides access on its own.
 """
 
-import csv
 import datetime
-import io
-import json
 from collections import OrderedDict
 
 from django.contrib import messages
@@ -20,9 +17,7 @@ from django.db.models.functions import TruncWeek
 from django.http import (
     FileResponse,
     Http404,
-    HttpResponse,
     HttpResponseBadRequest,
-    HttpResponseRedirect,
 )
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -44,7 +39,7 @@ from . import routing, services
 from .admin_forms import CASE_FORMS
 from .charts import Bar, bar_chart_svg, describe_series
 from .choices import OPEN_STATUSES, EventKind, InputKind
-from .models import RoutingRule, Submission
+from .models import RoutingRule
 from .permissions import is_feedback_editor, is_unit_member
 from .privacy import find_fnr
 from .selectors import (
@@ -630,141 +625,3 @@ class TryRulesView(WagtailAdminTemplateMixin, TemplateView):
                 page.responsible_unit  # noqa: B018 - warm the FK cache
             result[page.pk] = page
         return result
-
-
-# --- rights requests ----------------------------------------------------------------
-
-
-class RightsRequestView(WagtailAdminTemplateMixin, TemplateView):
-    """Innsyn and sletting for one e-mail address (GDPR art. 15 and 17), scoped to
-    what the handler may see. Export as JSON or CSV, or anonymise all. Each export
-    and anonymisation is in the audit log (identifiers only)."""
-
-    template_name = "feedback/admin/rights.html"
-    page_title = _("Rights requests")
-    header_icon = "user"
-
-    def dispatch(self, request, *args, **kwargs):
-        _require(is_unit_member, request.user)
-        return super().dispatch(request, *args, **kwargs)
-
-    def _email(self, data) -> str:
-        from django.core.validators import validate_email
-
-        email = (data.get("epost") or "").strip()
-        if not email:
-            return ""
-        try:
-            validate_email(email)
-        except Exception:  # noqa: BLE001 - any invalid address is simply "no match"
-            self.email_error = gettext("Enter a valid e-mail address.")
-            return ""
-        return email
-
-    def _matches(self, email):
-        if not email:
-            return Submission.objects.none()
-        return submissions_visible_to(self.request.user).filter(
-            contact_email__iexact=email
-        )
-
-    def get(self, request, *args, **kwargs):
-        self.email_error = ""
-        return self.render_to_response(self.get_context_data())
-
-    def post(self, request, *args, **kwargs):
-        # Everything is a POST: the address must not end up in URLs, and so not in
-        # access logs or browser history.
-        self.email_error = ""
-        email = self._email(request.POST)
-        handling = request.POST.get("handling", "sok")
-        if email and handling in {"json", "csv"}:
-            return self._export(email, handling)
-        if handling != "anonymiser":
-            return self.render_to_response(self.get_context_data(email=email))
-        if not email or request.POST.get("bekreft") != "ja":
-            messages.error(request, gettext("Tick the box to confirm anonymisation."))
-            return self.render_to_response(self.get_context_data(email=email))
-        count = services.submissions_anonymise(
-            submissions=list(self._matches(email)),
-            by=request.user,
-            reason=gettext("Rights request (erasure)"),
-        )
-        messages.success(
-            request,
-            gettext("%(count)s submissions were anonymised.") % {"count": count},
-        )
-        return HttpResponseRedirect(reverse("feedback_tools:rights"))
-
-    def _export(self, email, export_format):
-        data = services.submissions_for_email(email=email, user=self.request.user)
-        for submission in self._matches(email).only("pk", "reference"):
-            log(
-                instance=submission,
-                action="feedback.rights_export",
-                user=self.request.user,
-                data={"reference": submission.reference, "format": export_format},
-            )
-        stamp = timezone.localdate().isoformat()
-        if export_format == "json":
-            response = HttpResponse(
-                json.dumps(
-                    {"email": email, "submissions": data}, ensure_ascii=False, indent=2
-                ),
-                content_type="application/json; charset=utf-8",
-            )
-            response["Content-Disposition"] = (
-                f'attachment; filename="innsyn-{stamp}.json"'
-            )
-            return response
-        buffer = io.StringIO()
-        fields = [
-            "reference",
-            "kind",
-            "status",
-            "received",
-            "topic",
-            "unit",
-            "subject",
-            "text",
-            "location",
-            "postcode",
-            "contact_name",
-            "contact_email",
-            "contact_phone",
-            "organisation",
-            "language",
-            "attachments",
-        ]
-        writer = csv.DictWriter(buffer, fieldnames=fields, extrasaction="ignore")
-        writer.writeheader()
-        from .viewsets import defuse_spreadsheet_value
-
-        for row in data:
-            row = {**row, "attachments": "; ".join(row["attachments"])}
-            writer.writerow({k: defuse_spreadsheet_value(v) for k, v in row.items()})
-        response = HttpResponse(
-            "\ufeff" + buffer.getvalue(), content_type="text/csv; charset=utf-8"
-        )
-        response["Content-Disposition"] = f'attachment; filename="innsyn-{stamp}.csv"'
-        return response
-
-    def get_context_data(self, email="", **kwargs):
-        context = super().get_context_data(**kwargs)
-        matches = (
-            list(
-                self._matches(email)
-                .select_related("unit")
-                .order_by("-created_at")[:200]
-            )
-            if email
-            else []
-        )
-        context.update(
-            {
-                "email": email,
-                "matches": matches,
-                "email_error": getattr(self, "email_error", ""),
-            }
-        )
-        return context

@@ -1,4 +1,4 @@
-"""Background work: e-mails, the overdue digest and retention.
+"""Background work: e-mails and the overdue digest (retention is records.retention).
 
 Tasks run on the durable database backend (django-tasks-db) in development and
 production, so a submission is always committed before any e-mail is tried. An
@@ -365,18 +365,3 @@ def send_overdue_digest() -> int:
             _("%(n)s overdue digests could not be sent.") % {"n": failed}
         )
     return sent
-
-
-@task()
-def anonymise_expired() -> int:
-    """Anonymise finished submissions older than the retention period."""
-    from .selectors import retention_expired
-    from .services import submissions_anonymise
-
-    months = int(_portal("RETENTION_MONTHS", 12))
-    cutoff = timezone.now() - datetime.timedelta(days=round(months * 30.44))
-    expired = list(retention_expired(cutoff).only("pk")[:5000])
-    return submissions_anonymise(
-        submissions=expired,
-        reason=_("Retention period of %(months)s months expired") % {"months": months},
-    )

@@ -16,6 +16,7 @@ from django.utils.functional import cached_property
 from django.utils.text import Truncator
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.admin.ui.tables import (
     BulkActionsCheckboxColumn,
@@ -152,6 +153,13 @@ class InboxView(generic.IndexView):
         if not self.is_export:
             context["inbox_rows"] = [
                 self.inbox_row(obj) for obj in context["object_list"]
+            ]
+            # Panels of apps above feedback (records: open rights requests),
+            # from the Wagtail hook «feedback_inbox_panels» (request) -> list.
+            context["inbox_panels"] = [
+                panel
+                for panels in hooks.get_hooks("feedback_inbox_panels")
+                for panel in panels(self.request)
             ]
         return context
 
@@ -371,7 +379,7 @@ class RoutingRuleViewSet(FeedbackEditorViewSetMixin, ModelViewSet):
 
 class FeedbackToolsViewSet(ViewSet):
     """Reports and tools that are not a model listing: unit report, page feedback,
-    try the rules, rights requests."""
+    try the rules. (Rights requests: records.)"""
 
     name = "feedback_tools"
     url_prefix = "innspill/verktoy"
@@ -387,7 +395,6 @@ class FeedbackToolsViewSet(ViewSet):
                 name="page_feedback",
             ),
             path("prov-reglene/", admin_views.TryRulesView.as_view(), name="try_rules"),
-            path("innsyn/", admin_views.RightsRequestView.as_view(), name="rights"),
         ]
 
     @cached_property
@@ -446,13 +453,6 @@ class TryRulesMenu(_ToolMenu):
     shown_for = staticmethod(is_feedback_editor)
 
 
-class RightsMenu(_ToolMenu):
-    name = "feedback_rights_menu"
-    icon = "user"
-    menu_label = _("Rights requests")
-    url_name = "feedback_tools:rights"
-
-
 class FeedbackViewSetGroup(ViewSetGroup):
     menu_label = _("Inputs")
     menu_icon = "mail"
@@ -462,7 +462,6 @@ class FeedbackViewSetGroup(ViewSetGroup):
         SubmissionViewSet,
         FeedbackToolsViewSet,
         PageFeedbackMenu,
-        RightsMenu,
         TopicViewSet,
         RoutingRuleViewSet,
         TryRulesMenu,

@@ -29,6 +29,10 @@ class Channel:
     #: Models whose objects can be followed or noticed about (targets and
     #: subjects). A deleted one takes its subscriptions and notices with it.
     target_models: tuple[type, ...] = ()
+    #: Notice kinds after which nothing more comes to a subscription of one
+    #: target (a hearing's outcome): the following has ended, and retention
+    #: (records.retention) removes it some days later.
+    final_notice_kinds: tuple[str, ...] = ()
 
     def describe(self, subscription) -> str:
         """What the subscription follows, as a phrase for «e-mails about …»,

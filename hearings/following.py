@@ -36,6 +36,7 @@ def target_for(scope: str, *, hearing=None, topic=None):
 class HearingsChannel(Channel):
     name = CHANNEL
     target_models = (HearingPage, Topic)
+    final_notice_kinds = (NoticeKind.OUTCOME,)
 
     def describe(self, subscription) -> str:
         target = subscription.target

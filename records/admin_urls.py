@@ -15,3 +15,14 @@ urlpatterns = [
         name="post_retry",
     ),
 ]
+
+from . import rights_views  # noqa: E402 - the rights requests' own views
+
+urlpatterns += [
+    path("innsyn/", rights_views.RightsListView.as_view(), name="rights"),
+    path(
+        "innsyn/<int:pk>/",
+        rights_views.RightsDetailView.as_view(),
+        name="rights_detail",
+    ),
+]

@@ -157,3 +157,29 @@ class ArchiveOverviewView(WagtailAdminTemplateMixin, TemplateView):
             }
         )
         return context
+
+
+class RightsInboxPanel(Component):
+    """Above the inbox, for those who handle rights requests: the open ones and
+    the nearest answer-by day (GDPR art. 12(3))."""
+
+    template_name = "records/admin/rights_inbox_panel.html"
+
+    def __init__(self, request):
+        self.request = request
+
+    def render_html(self, parent_context=None):
+        from . import rights
+
+        if not rights.can_handle(self.request.user):
+            return ""
+        return super().render_html(parent_context)
+
+    def get_context_data(self, parent_context=None):
+        from . import rights
+
+        rows = [
+            {"request": r, "due": rights.due_on(r), "overdue": rights.is_overdue(r)}
+            for r in rights.open_requests()[:5]
+        ]
+        return {"rows": rows, "count": rights.open_requests().count()}

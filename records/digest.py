@@ -23,3 +23,27 @@ def late_archive_section(unit_ids, now) -> dict:
             }
         )
     return {"title": _("Not archived a day after they came in"), "items": items}
+
+
+def rights_section(now) -> dict:
+    from django.conf import settings
+    from django.urls import reverse
+
+    from . import rights
+
+    base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+    items = []
+    for request in rights.due_soon():
+        due = rights.due_on(request)
+        items.append(
+            {
+                "label": _("%(reference)s: answer by %(day)s (GDPR art. 12(3))%(late)s")
+                % {
+                    "reference": request.reference,
+                    "day": due.strftime("%d.%m.%Y"),
+                    "late": _(" – overdue") if rights.is_overdue(request) else "",
+                },
+                "url": base + reverse("records:rights_detail", args=[request.pk]),
+            }
+        )
+    return {"title": _("Rights requests to answer"), "items": items}

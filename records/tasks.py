@@ -54,3 +54,10 @@ def archive_post(*, post_id: int) -> str:
 @task()
 def collect_receipts() -> int:
     return services.receipts_collect()
+
+
+@task()
+def retention_run() -> dict:
+    from . import retention
+
+    return retention.run()

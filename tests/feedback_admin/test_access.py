@@ -112,7 +112,7 @@ def test_anonymous_is_sent_to_login(client, subs):
             args=[subs["a"].pk, subs["a"].attachments.get().pk],
         ),
         reverse("feedback_tools:report"),
-        reverse("feedback_tools:rights"),
+        reverse("records:rights"),
     ):
         response = client.get(url)
         assert response.status_code == 302

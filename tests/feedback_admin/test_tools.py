@@ -2,7 +2,6 @@
 the set-up viewsets (topics, rules): each scoped by the same selector."""
 
 import datetime
-import json
 
 import pytest
 from django.urls import reverse
@@ -154,47 +153,6 @@ def test_rules_and_topics_admin_editors_only(client, people, role, allowed):
     for name in ("feedback_rule:index", "feedback_topic:index", "feedback_rule:add"):
         response = client.get(reverse(name))
         assert (response.status_code == 200) is allowed, name
-
-
-def test_rights_request_scoped_export_and_anonymise(
-    client, people, topics, subs, archive_elsewhere
-):
-    # The same address has written to both units.
-    other = make_submission(topics["b"], email="kari@example.org", text="Også søppel.")
-    client.force_login(people["handler_a"])
-    url = reverse("feedback_tools:rights")
-    response = client.post(url, {"epost": "KARI@example.org"})
-    assert [s.pk for s in response.context["matches"]] == [subs["a"].pk]
-    # The address never goes into a URL (access logs): no links carry it.
-    assert "epost=" not in response.content.decode()
-
-    response = client.post(url, {"epost": "kari@example.org", "handling": "json"})
-    data = json.loads(response.content)
-    assert [s["reference"] for s in data["submissions"]] == [subs["a"].reference]
-    assert response["Content-Disposition"].startswith("attachment;")
-    assert ModelLogEntry.objects.filter(
-        action="feedback.rights_export", object_id=str(subs["a"].pk)
-    ).exists()
-    response = client.post(url, {"epost": "kari@example.org", "handling": "csv"})
-    assert subs["a"].reference in response.content.decode()
-    assert other.reference not in response.content.decode()
-
-    # Anonymise needs the confirmation box.
-    client.post(url, {"epost": "kari@example.org", "handling": "anonymiser"})
-    assert Submission.objects.get(pk=subs["a"].pk).anonymised_at is None
-    response = client.post(
-        url, {"epost": "kari@example.org", "handling": "anonymiser", "bekreft": "ja"}
-    )
-    assert response.status_code == 302
-    assert Submission.objects.get(pk=subs["a"].pk).anonymised_at is not None
-    assert Submission.objects.get(pk=other.pk).anonymised_at is None  # unit B's
-
-
-def test_rights_request_bad_address(client, people, subs):
-    client.force_login(people["handler_a"])
-    response = client.post(reverse("feedback_tools:rights"), {"epost": "ikke-epost"})
-    assert response.status_code == 200
-    assert 'aria-invalid="true"' in response.content.decode()
 
 
 def test_attachment_download_is_audited(client, people, subs):

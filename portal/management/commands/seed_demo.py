@@ -8,7 +8,13 @@ from django.db import transaction
 
 # Each app that has demo content offers ``demo.seed(stdout)``; order matters
 # (pages refer to units, submissions to pages, hearings to both).
-DEMO_MODULES = ["home.demo", "feedback.demo", "hearings.demo", "search.demo"]
+DEMO_MODULES = [
+    "home.demo",
+    "feedback.demo",
+    "hearings.demo",
+    "search.demo",
+    "records.demo",
+]
 
 
 class Command(BaseCommand):

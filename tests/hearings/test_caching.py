@@ -139,7 +139,7 @@ def test_a_moderation_decision_shows_at_once(
 
 
 def test_anonymising_a_published_response_removes_the_name(
-    client, hearings, django_capture_on_commit_callbacks
+    client, hearings, django_capture_on_commit_callbacks, archive_elsewhere
 ):
     closed = hearings["closed"]
     _publish_responses(closed, 1, capture=django_capture_on_commit_callbacks)

@@ -96,9 +96,12 @@ def subscriptions_of(person: Person):
 
 
 def search_terms_of(person: Person):
-    from search.models import SearchTermDaily
+    # search sits beside records (neither imports the other): its statistics
+    # are read through the app registry.
+    from django.apps import apps
 
-    return SearchTermDaily.objects.filter(_mentions("query", person))
+    terms = apps.get_model("portal_search", "SearchTermDaily")
+    return terms.objects.filter(_mentions("query", person))
 
 
 def _task_rows():

@@ -52,6 +52,8 @@ lint: install
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/djhtml --check $$(git ls-files '*.html')
 	$(VENV)/bin/lint-imports --no-logo
+	$(PY) scripts/check_licences.py
+	DJANGO_SETTINGS_MODULE=portal.settings.test $(VENV)/bin/mypy
 
 check: install db
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(MANAGE) check

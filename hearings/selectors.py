@@ -184,7 +184,7 @@ def _index_groups(index, chosen_topics, chosen_audiences, request, today):
 
 def group_by_status(hearings, now=None) -> list[dict]:
     now = now or timezone.now()
-    buckets = {status: [] for status in HearingStatus.values}
+    buckets: dict[str, list] = {status: [] for status in HearingStatus.values}
     for hearing in hearings:
         buckets[hearing.status_at(now)].append(hearing)
     # Open: closing soonest first. Upcoming: opening soonest first. Closed and

@@ -8,6 +8,7 @@ call on every keystroke from the editor.
 import re
 from dataclasses import dataclass
 
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 # Letters of any script, plus digits inside words ("12-åring", "E18").
@@ -34,7 +35,7 @@ class Lix:
     sentences: int
     long_words: int
     band: str
-    label: str
+    label: str | Promise  # lazy: rendered in the language of the request
     warn: bool
 
     def as_dict(self) -> dict:
@@ -49,7 +50,7 @@ class Lix:
         }
 
 
-def band_for(score: float) -> tuple[str, str]:
+def band_for(score: float) -> tuple[str, str | Promise]:
     for upper, key, label in BANDS:
         if score < upper:
             return key, label

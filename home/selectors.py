@@ -129,7 +129,7 @@ def _index_groups(locale, chosen_audiences, chosen_situations, request):
     services = page_links(services.distinct(), request)
     services.sort(key=lambda s: sort_key(s.title))
 
-    groups: OrderedDict[str, tuple] = OrderedDict()
+    groups: OrderedDict[str, list] = OrderedDict()
     for service in services:
         groups.setdefault(index_letter(service.title), []).append(service)
     # Shared between requests from here on: nothing mutable inside.

@@ -330,7 +330,7 @@ def post_send(*, post_id: int, transport=None, now=None) -> str:
 
 def post_send_one(*, post_id: int, transport, now=None) -> str:
     now = now or timezone.now()
-    failure = None
+    failure: tuple[str, Exception] | None = None
     with transaction.atomic():
         locked = (
             ArchivePost.objects.select_for_update(skip_locked=True)
@@ -340,6 +340,8 @@ def post_send_one(*, post_id: int, transport, now=None) -> str:
         if locked is None:
             return SendResult.SKIPPED  # sent already, or another worker has it
         post = _load(post_id)
+        if post is None:  # deleted since the lock was taken (erasure)
+            return SendResult.SKIPPED
         submission = post.submission
         if (
             submission is not None
@@ -438,12 +440,12 @@ def receipt_store(*, post: ArchivePost, data: bytes, now=None) -> ArchivePost:
                 "receipt",
             ]
         )
-        if post.submission_id:
+        if (submission := post.submission) is not None:
             log(
-                instance=post.submission,
+                instance=submission,
                 action="records.archived",
                 data={
-                    "reference": post.submission.reference,
+                    "reference": submission.reference,
                     "post": post.key,
                     "archive_reference": post.archive_reference,
                 },
@@ -539,13 +541,13 @@ def post_update_metadata(
             reply.save(
                 update_fields=["screening_code", "screening_authority", "public_title"]
             )
-    if post.submission_id:
+    if (submission := post.submission) is not None:
         log(
-            instance=post.submission,
+            instance=submission,
             action="records.metadata",
             user=by,
             data={
-                "reference": post.submission.reference,
+                "reference": submission.reference,
                 "post": post.key,
                 "screened": bool(screening_code),
             },

@@ -3,6 +3,7 @@ delay as the portal's e-mails) and collecting receipts that come later."""
 
 from __future__ import annotations
 
+import datetime
 import logging
 
 from django.conf import settings
@@ -46,7 +47,7 @@ def archive_post(*, post_id: int) -> str:
     if result == services.SendResult.SENT and default_task_backend.supports_defer:
         # The archive answers later (folder import): look for its receipt.
         collect_receipts.using(
-            run_after=timezone.now() + timezone.timedelta(minutes=1)
+            run_after=timezone.now() + datetime.timedelta(minutes=1)
         ).enqueue()
     return result
 

@@ -3,6 +3,7 @@ variables; see README.md, "Configuration"."""
 
 import os
 from pathlib import Path
+from typing import Any
 
 import dj_database_url
 
@@ -232,6 +233,8 @@ PORTAL_PAGE_CACHE_SECONDS = int(os.environ.get("PORTAL_PAGE_CACHE_SECONDS", "0")
 
 # --- Search: Elasticsearch only when configured ---
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
+ELASTICSEARCH_API_KEY = os.environ.get("ELASTICSEARCH_API_KEY", "")
+ELASTICSEARCH_CA_CERTS = os.environ.get("ELASTICSEARCH_CA_CERTS", "")
 PORTAL_SEARCH_BACKEND = "elasticsearch" if ELASTICSEARCH_URL else "postgres"
 
 # --- reCAPTCHA: off unless both keys are set (privacy by default) ---
@@ -291,7 +294,8 @@ LOGGING = {
 }
 
 # --- Portal rules (REQUIREMENTS.md): thresholds live here, not in code ---
-PORTAL = {
+# Typed as Any per value: the thresholds are ints, strings and lists, read by key.
+PORTAL: dict[str, Any] = {
     "LIX_AIM": 40,
     "LIX_WARN": 50,
     "DEFAULT_FIRST_ANSWER_DAYS": 14,
@@ -336,7 +340,7 @@ PORTAL = {
 }
 
 # --- The archive (Noark 5 through Fiks Arkiv): records/, README "Archive" ---
-PORTAL_ARCHIVE = {
+PORTAL_ARCHIVE: dict[str, Any] = {
     # "portal": the portal journals what residents send in the municipality's
     # archive, and nothing is anonymised before the archive has it. "none": the
     # municipality has chosen that the portal is not its archive path (shown in

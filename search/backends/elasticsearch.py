@@ -1,4 +1,5 @@
-"""Elasticsearch backend (elasticsearch-dsl 8.x), used when ELASTICSEARCH_URL is set.
+"""Elasticsearch backend (the DSL of the official client, `elasticsearch.dsl`, 8.18+
+and 9), used when ELASTICSEARCH_URL is set.
 
 Index layout: versioned indices `<alias>-<timestamp>` behind the alias `<alias>`.
 `search_reindex` builds a new index, fills it, and moves the alias in one
@@ -20,7 +21,7 @@ from datetime import UTC, datetime
 from django.conf import settings
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
-from elasticsearch_dsl import (
+from elasticsearch.dsl import (
     A,
     Completion,
     Document,
@@ -297,6 +298,18 @@ def _snippet(fragments) -> str:
     return mark_safe(re.sub(r"\s+", " ", html))  # noqa: S308 - escaped above
 
 
+def client_options() -> dict:
+    """Authentication and TLS for a managed cluster: an API key (Elastic Cloud and
+    most hosted offerings issue these) and a CA certificate for a cluster signed by
+    the municipality's own CA. Empty settings add nothing."""
+    options: dict = {}
+    if api_key := getattr(settings, "ELASTICSEARCH_API_KEY", ""):
+        options["api_key"] = api_key
+    if ca_certs := getattr(settings, "ELASTICSEARCH_CA_CERTS", ""):
+        options["ca_certs"] = ca_certs
+    return options
+
+
 class ElasticsearchBackend:
     name = "elasticsearch"
 
@@ -309,7 +322,9 @@ class ElasticsearchBackend:
         if self._client is None:
             from elasticsearch import Elasticsearch
 
-            self._client = Elasticsearch(self.url, request_timeout=5)
+            self._client = Elasticsearch(
+                self.url, request_timeout=5, **client_options()
+            )
         return self._client
 
     def search(

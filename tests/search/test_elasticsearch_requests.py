@@ -2,7 +2,7 @@
 
 No Elasticsearch runs on the development machines, and we do not pretend with a
 mock server: the contract suite (tests/search/demo/test_contract.py) runs against
-a real cluster when ELASTICSEARCH_URL is set. Here we check what elasticsearch-dsl
+a real cluster when ELASTICSEARCH_URL is set. Here we check what elasticsearch.dsl
 would send: index settings (analyzers), mappings, queries, aggregations.
 """
 
@@ -159,8 +159,8 @@ def test_synonym_variants_become_alternatives():
 
 def test_response_is_read_into_results():
     # The documented shape of a search response (no server, no mock client):
-    # elasticsearch-dsl's Response over it, read by the backend.
-    from elasticsearch_dsl.response import Response
+    # elasticsearch.dsl's Response over it, read by the backend.
+    from elasticsearch.dsl.response import Response
 
     from search.backends.elasticsearch import ElasticsearchBackend
     from search.results import Results
@@ -237,7 +237,7 @@ def test_response_is_read_into_results():
 
 
 def test_completion_response_is_read_into_hits():
-    from elasticsearch_dsl.response import Response
+    from elasticsearch.dsl.response import Response
 
     from search.backends.elasticsearch import ElasticsearchBackend
 
@@ -272,3 +272,19 @@ def test_completion_response_is_read_into_hits():
     assert [(h.page_id, h.title, h.url) for h in hits] == [
         (7, "Søke barnehageplass", "/barnehage/soke/")
     ]
+
+
+def test_the_client_gets_the_api_key_and_ca_certificate_that_are_configured(settings):
+    from search.backends.elasticsearch import ElasticsearchBackend, client_options
+
+    settings.ELASTICSEARCH_API_KEY = ""
+    settings.ELASTICSEARCH_CA_CERTS = ""
+    assert client_options() == {}
+
+    settings.ELASTICSEARCH_API_KEY = "a2V5OnNlY3JldA=="
+    settings.ELASTICSEARCH_CA_CERTS = "/etc/ssl/certs/ca-certificates.crt"
+    client = ElasticsearchBackend(url="https://search.example:9200").client
+    # The official client keeps the API key as an Authorization header.
+    assert client._headers["authorization"] == "ApiKey a2V5OnNlY3JldA=="
+    node = client.transport.node_pool.get().config
+    assert node.ca_certs == "/etc/ssl/certs/ca-certificates.crt"

@@ -86,16 +86,18 @@ _local_fragments: dict[str, tuple[str, object]] = {}
 MAX_LOCAL_FRAGMENTS = 1000
 
 
-def fragment(key: str, build, *, timeout: int = 3600):
+def fragment(key: str, build, *, timeout: int = 3600, generation: str | None = None):
     """A piece of every page (footer, site lookup, restrictions) built once per
     generation. Values must be immutable: they are shared between requests.
 
     Independent of PORTAL_PAGE_CACHE_SECONDS: the same invalidation drops it, so it
-    is never older than the last publish or footer change.
+    is never older than the last publish or footer change. A middleware outside
+    PageCacheMiddleware passes the generation it left on the request
+    (``request.portal_generation``), so it costs no second read either.
     """
     cache = _cache()
     key = "portal:fragment:" + key
-    generation = _request_generation.get()
+    generation = generation or _request_generation.get()
     if generation is None:  # outside a request
         found = cache.get_many([key, GENERATION_KEY])
         generation = _current_generation(cache, found)
@@ -224,6 +226,7 @@ class PageCacheMiddleware:
         # One shared-cache read: the current generation (and the page, if any).
         found = cache.get_many([key, GENERATION_KEY] if key else [GENERATION_KEY])
         generation = _current_generation(cache, found)
+        request.portal_generation = generation
         entry = found.get(key) if key else None
         if entry is not None and entry[0] == generation:
             return self._from_cache(request, entry)

@@ -22,6 +22,7 @@ urlpatterns += i18n_patterns(
     path("", include("feedback.urls")),
     path("hoering/", include("hearings.urls")),
     path("folg/", include("following.urls")),
+    path("varsler/", include("news.urls")),
     # Wagtail's page serving comes last: it matches every remaining path.
     path("", include(wagtail_urls)),
     prefix_default_language=False,

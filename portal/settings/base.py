@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "hearings",
     "search",
     "records",
+    "news",
     "portal",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -71,6 +72,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
+    # Outside the page cache: fills the notice slot of cached pages too.
+    "news.middleware.NoticeMiddleware",
     # Inside CSRF, auth and the header middlewares: see portal/page_cache.py.
     "portal.page_cache.PageCacheMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",

@@ -14,6 +14,7 @@ DEMO_MODULES = [
     "hearings.demo",
     "search.demo",
     "records.demo",
+    "news.demo",
 ]
 
 

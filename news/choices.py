@@ -1,0 +1,19 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class NoticeLevel(models.TextChoices):
+    """How important a site-wide notice is. Critical notices are announced by
+    screen readers at once (role="alert"); the others politely (role="status")."""
+
+    INFO = "info", _("Information")
+    WARNING = "warning", _("Warning")
+    CRITICAL = "critical", _("Critical")
+
+
+# Designsystemet's alert colour for each level.
+ALERT_COLOR: dict[str, str] = {
+    NoticeLevel.INFO: "info",
+    NoticeLevel.WARNING: "warning",
+    NoticeLevel.CRITICAL: "danger",
+}

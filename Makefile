@@ -15,6 +15,9 @@ $(VENV)/.installed: pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet ".[dev]"
+	@# Wagtail asks for Willow[heif], i.e. pillow-heif, whose wheels bundle the GPL
+	@# x265 encoder; pi-heif (in our dependencies) decodes HEIC without it.
+	$(PY) -m pip uninstall --quiet --yes pillow-heif
 	touch $@
 
 node_modules/.installed: package.json package-lock.json

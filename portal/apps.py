@@ -12,3 +12,7 @@ class PortalConfig(AppConfig):
 
         connect_signals()
         admin_sidebar.install()
+        # Pillow opens HEIC photos through pi-heif (decode only; see pyproject.toml).
+        from pi_heif import register_heif_opener
+
+        register_heif_opener()

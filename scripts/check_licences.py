@@ -48,7 +48,13 @@ ALLOWED = [
 ]
 
 # Packages whose metadata says too little; each with why it is fine.
-REVIEWED: dict[str, str] = {}
+REVIEWED: dict[str, str] = {
+    "pypi:pillow": (
+        "its LICENSE gathers the licences of the libraries in the wheel; the GPL "
+        "is named for FreeType's dual FTL/GPLv2 licence (used under the FTL) and "
+        "for xz's build scripts and tools, which are not in the binaries"
+    ),
+}
 
 
 def python_dependencies() -> dict[str, metadata.Distribution]:
@@ -82,6 +88,30 @@ def python_dependencies() -> dict[str, metadata.Distribution]:
     return found
 
 
+# A wheel that bundles a GPL library (pillow-heif ships libx265) may declare BSD for
+# itself and name the GPL only in a bundled licence file, so those files are read
+# too: the GPL's own text, or a GPL version named as a licence (not the LGPL, not
+# the GCC runtime exception, not "GPL-compatible" as the PSF licence says).
+GPL_TEXT = re.compile(
+    r"GNU (AFFERO )?GENERAL PUBLIC LICENSE\s+Version [23]"
+    r"|(?<![\w-])A?GPL(v[23]|-[23]\.0)(?![\w-]*with-GCC-exception)"
+)
+
+
+def bundled_gpl(dist: metadata.Distribution) -> list[str]:
+    """The licence files shipped in the distribution that carry the GPL's text."""
+    found = []
+    for name in dist.metadata.get_all("License-File") or []:
+        candidates = [f"licenses/{name}", name]
+        for candidate in candidates:
+            text = dist.read_text(candidate)
+            if text is not None:
+                if GPL_TEXT.search(text):
+                    found.append(name)
+                break
+    return found
+
+
 def python_licence(dist: metadata.Distribution) -> str:
     meta = dist.metadata
     parts = [meta.get("License-Expression") or ""]
@@ -93,6 +123,7 @@ def python_licence(dist: metadata.Distribution) -> str:
         for c in meta.get_all("Classifier") or []
         if c.startswith("License ::")
     ]
+    parts += [f"GPL in bundled {name}" for name in bundled_gpl(dist)]
     return "; ".join(p.strip() for p in parts if p and p.strip())
 
 

@@ -53,3 +53,30 @@ def test_what_the_portal_ships_today_may_ship():
     assert "pillow-heif" not in shipped
     assert "pytest" not in shipped  # development tools are not shipped
     assert check_licences.main() == 0
+
+
+@pytest.mark.parametrize(
+    ("text", "gpl"),
+    [
+        # Lines of pillow-heif 1.8.1's LICENSES_bundled.txt (x265).
+        ('License for "pillow-heif" binary wheels: GPLv2, due to base library', True),
+        ("License: GPLv2", True),
+        ("GNU GENERAL PUBLIC LICENSE\n           Version 2, June 1991", True),
+        # Not the GPL: the LGPL, the GCC runtime exception, the PSF's wording.
+        ("License: LGPLv3", False),
+        ("GNU LESSER GENERAL PUBLIC LICENSE\n Version 3", False),
+        ("License: GPL-3.0-with-GCC-exception (libgcc, libstdc++)", False),
+        ("All Python releases are Open Source ... GPL-compatible", False),
+    ],
+)
+def test_gpl_in_a_bundled_licence_file_is_found(text, gpl):
+    assert bool(check_licences.GPL_TEXT.search(text)) is gpl
+
+
+def test_heic_is_decoded_without_the_gpl_encoder():
+    from PIL import Image
+
+    shipped = check_licences.python_dependencies()
+    assert "pi-heif" in shipped
+    # Pillow knows HEIF through pi-heif (registered in portal.apps).
+    assert "HEIF" in Image.registered_extensions().values()

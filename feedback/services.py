@@ -23,6 +23,7 @@ from wagtail import hooks
 from wagtail.log_actions import log
 from wagtail.models import Page
 
+from outbox.services import email_queue
 from units.selectors import triage_unit, units_of_user
 
 from . import routing
@@ -175,22 +176,10 @@ def _audit(submission: Submission, action: str, *, by=None, **data) -> None:
     )
 
 
-def _enqueue(task_name: str, **kwargs) -> None:
-    """Enqueue a task from feedback.tasks once the current transaction commits."""
-    _enqueue_many([(task_name, kwargs)])
-
-
-def _enqueue_many(queued: list[tuple[str, dict]]) -> None:
-    """Like _enqueue for several tasks, queued in one transaction (one commit)."""
-
-    def send():
-        from . import tasks
-
-        with transaction.atomic():
-            for task_name, kwargs in queued:
-                getattr(tasks, task_name).enqueue(**kwargs)
-
-    transaction.on_commit(send)
+def _email(builder: str, key: str, **kwargs) -> None:
+    """Promise an e-mail (feedback.emails.<builder>) in the current transaction:
+    it commits with the change or not at all, and the outbox sends it once."""
+    email_queue(builder=f"feedback.emails.{builder}", key=f"feedback.{key}", **kwargs)
 
 
 def _user(by) -> object | None:
@@ -331,13 +320,14 @@ def submission_create(
     submission_received.send(sender=Submission, submission=submission)
 
     if notify:
-        queued = []
         if submission.contact_email:
-            queued.append(("send_receipt", {"submission_id": submission.pk}))
+            _email("receipt", f"receipt:{submission.pk}", submission_id=submission.pk)
         if kind != InputKind.PAGE_FEEDBACK and decision.unit is not None:
-            queued.append(("notify_unit", {"submission_id": submission.pk}))
-        if queued:
-            _enqueue_many(queued)
+            _email(
+                "unit_notice",
+                f"unit_notice:{submission.pk}",
+                submission_id=submission.pk,
+            )
     return submission, token
 
 
@@ -389,7 +379,7 @@ def submission_reply(
     _audit(submission, "reply", by=_user(by), status=Status.ANSWERED)
     reply_sent.send(sender=SubmissionEvent, event=event)
     if notify and submission.contact_email:
-        _enqueue("send_reply", event_id=event.pk)
+        _email("reply", f"reply:{event.pk}", event_id=event.pk)
     return event
 
 
@@ -436,7 +426,7 @@ def submission_interim_reply(
     )
     reply_sent.send(sender=SubmissionEvent, event=event)
     if notify and submission.contact_email:
-        _enqueue("send_reply", event_id=event.pk)
+        _email("reply", f"reply:{event.pk}", event_id=event.pk)
     return event
 
 
@@ -507,7 +497,7 @@ def submission_reroute(
             "updated_at",
         ]
     )
-    _event(
+    event = _event(
         submission,
         EventKind.REROUTED,
         by=_user(by),
@@ -524,7 +514,12 @@ def submission_reroute(
         to_unit=unit.pk,
     )
     if notify:
-        _enqueue("notify_reroute", submission_id=submission.pk)
+        _email(
+            "reroute_notice",
+            f"reroute:{event.pk}",
+            submission_id=submission.pk,
+            event_id=event.pk,
+        )
     return submission
 
 

@@ -4,15 +4,22 @@ rendered in the subscriber's language."""
 
 from __future__ import annotations
 
+import logging
+
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from wagtail.models import Site
 
+from outbox.delivery import Builder
+
 from . import channels
-from .tokens import make_confirm_token, make_unsubscribe_token
+from .models import Notice, Subscription
+from .tokens import confirm_days, make_confirm_token, make_unsubscribe_token
+
+logger = logging.getLogger(__name__)
 
 
 def absolute_url(path: str) -> str:
@@ -69,3 +76,61 @@ def build_message(subscription, template: str, context: dict) -> EmailMessage:
             "Auto-Submitted": "auto-generated",
         },
     )
+
+
+# --- outbox builders (outbox.delivery.Builder): the services promise these ---
+
+
+class Confirmation(Builder):
+    """The double opt-in e-mail: only while the subscription waits for it."""
+
+    def build(self, *, subscription_id: int):
+        subscription = Subscription.objects.filter(
+            pk=subscription_id, confirmed_at__isnull=True
+        ).first()
+        if subscription is None:
+            return None  # confirmed or unsubscribed meanwhile
+        return build_message(
+            subscription,
+            "following/email/confirm.txt",
+            {"confirm_url": confirm_url(subscription), "days": confirm_days()},
+        )
+
+    def sent(self, email, **kwargs) -> None:
+        logger.info("following: confirmation sent (%s)", email.key)
+
+    def failed(self, email, *, error: str, will_retry: bool, **kwargs) -> None:
+        logger.warning(
+            "following: %s failed (attempt %s): %s", email.key, email.attempts, error
+        )
+
+
+class NoticeEmail(Builder):
+    """One recorded notice to a confirmed subscriber; marked sent with the
+    server's acceptance."""
+
+    def build(self, *, notice_id: int):
+        notice = (
+            Notice.objects.select_related("subscription")
+            .filter(pk=notice_id, sent_at__isnull=True)
+            .filter(subscription__confirmed_at__isnull=False)
+            .first()
+        )
+        if notice is None or notice.subject is None:
+            return None  # sent, unsubscribed, or what it was about is gone
+        channel = channels.get(notice.subscription.channel)
+        template, context = channel.notice_email(notice)
+        return build_message(notice.subscription, template, context)
+
+    def sent(self, email, *, notice_id: int) -> None:
+        Notice.objects.filter(pk=notice_id).update(sent_at=timezone.now())
+        logger.info("following: notice sent (%s)", email.key)
+
+    def failed(self, email, *, error: str, will_retry: bool, **kwargs) -> None:
+        logger.warning(
+            "following: %s failed (attempt %s): %s", email.key, email.attempts, error
+        )
+
+
+confirmation = Confirmation()
+notice = NoticeEmail()

@@ -10,6 +10,8 @@ from django.db import IntegrityError, connection, transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 
+from outbox.services import email_queue
+
 from .models import Notice, Subscription
 from .selectors import subscriptions_for_email, target_filter
 
@@ -22,20 +24,11 @@ def _resend_after() -> datetime.timedelta:
     )
 
 
-def _enqueue(task_name: str, ids: list[int]) -> None:
-    """Queue one task per id once the surrounding transaction has committed."""
-    if not ids:
-        return
-
-    def send():
-        from . import tasks
-
-        task = getattr(tasks, task_name)
-        with transaction.atomic():
-            for pk in ids:
-                task.enqueue(pk)
-
-    transaction.on_commit(send)
+def _email(builder: str, keys_kwargs: list[tuple[str, dict]]) -> None:
+    """Promise e-mails (following.emails.<builder>) in the current transaction:
+    they commit with the change or not at all, and the outbox sends each once."""
+    for key, kwargs in keys_kwargs:
+        email_queue(builder=f"following.emails.{builder}", key=key, **kwargs)
 
 
 def subscription_request(
@@ -86,7 +79,15 @@ def subscription_request(
             subscription.confirmation_sent_at = now
             subscription.language = language
             subscription.save(update_fields=["confirmation_sent_at", "language"])
-            _enqueue("send_confirmation", [subscription.pk])
+            _email(
+                "confirmation",
+                [
+                    (
+                        f"following.confirmation:{subscription.pk}:{now.isoformat()}",
+                        {"subscription_id": subscription.pk},
+                    )
+                ],
+            )
     return subscription
 
 
@@ -141,5 +142,8 @@ def notices_queue(*, subject, kind: str, subscriptions: QuerySet) -> int:
             [subject_type.pk, subject.pk, kind, timezone.now(), ids],
         )
         created = [row[0] for row in cursor.fetchall()]
-        _enqueue("send_notice", created)
+        _email(
+            "notice",
+            [(f"following.notice:{pk}", {"notice_id": pk}) for pk in created],
+        )
     return len(created)

@@ -10,7 +10,7 @@ from django.conf import settings
 from django.utils import timezone
 from django_tasks import default_task_backend, task
 
-from feedback.tasks import backoff
+from outbox.delivery import backoff
 
 from . import services
 from .messages import ArchiveError

@@ -30,6 +30,8 @@ INSTALLED_APPS = [
     "search",
     "records",
     "news",
+    # Before django_tasks_db: its `db_worker` command is replaced by the outbox's.
+    "outbox",
     "portal",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -340,6 +342,15 @@ PORTAL: dict[str, Any] = {
     "FOLLOW_CONFIRM_DAYS": 7,
     "FOLLOW_CONFIRM_RESEND_MINUTES": 60,
     "POPULATION": 100_000,
+    # The task worker (outbox/worker.py): a task RUNNING on a worker whose
+    # heartbeat is older than the lease is run again, at most TASK_MAX_CLAIMS
+    # times; a task of a worker without heartbeats after TASK_MAX_RUN_SECONDS.
+    "TASK_LEASE_SECONDS": int(os.environ.get("PORTAL_TASK_LEASE_SECONDS", "120")),
+    "TASK_HEARTBEAT_SECONDS": int(
+        os.environ.get("PORTAL_TASK_HEARTBEAT_SECONDS", "10")
+    ),
+    "TASK_MAX_RUN_SECONDS": int(os.environ.get("PORTAL_TASK_MAX_RUN_SECONDS", "3600")),
+    "TASK_MAX_CLAIMS": 5,
 }
 
 # --- The archive (Noark 5 through Fiks Arkiv): records/, README "Archive" ---

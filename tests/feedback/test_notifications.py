@@ -180,7 +180,7 @@ def test_smtp_failure_on_durable_backend_retried_with_backoff(settings, units):
     assert failed.count() == 1
     # What the worker stores about the failure names no person.
     error = failed.get().task_result.errors[0]
-    assert error.exception_class_path == "feedback.tasks.EmailDeliveryError"
+    assert error.exception_class_path == "outbox.delivery.EmailDeliveryError"
     assert "@" not in error.traceback
     retry = DBTaskResult.objects.get(status="READY")
     assert retry.args_kwargs["kwargs"]["attempt"] == 2

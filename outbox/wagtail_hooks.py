@@ -1,0 +1,15 @@
+"""Registrations only."""
+
+from wagtail import hooks
+from wagtail.permissions import register_permission_policy
+
+from .models import Email
+from .viewsets import EmailViewSet, ReadOnlyPolicy
+
+# Before the viewset, which would otherwise make a ModelPermissionPolicy.
+register_permission_policy(Email, ReadOnlyPolicy(Email))
+
+
+@hooks.register("register_admin_viewset")
+def register_outbox_viewset():
+    return EmailViewSet("outbox_email")

@@ -351,6 +351,14 @@ PORTAL: dict[str, Any] = {
     ),
     "TASK_MAX_RUN_SECONDS": int(os.environ.get("PORTAL_TASK_MAX_RUN_SECONDS", "3600")),
     "TASK_MAX_CLAIMS": 5,
+    # /healthz fails when the newest worker heartbeat, or the oldest task ready
+    # to run, is older than this.
+    "HEALTH_HEARTBEAT_MAX_SECONDS": int(
+        os.environ.get("PORTAL_HEALTH_HEARTBEAT_MAX_SECONDS", "120")
+    ),
+    "HEALTH_QUEUE_MAX_SECONDS": int(
+        os.environ.get("PORTAL_HEALTH_QUEUE_MAX_SECONDS", "900")
+    ),
 }
 
 # --- The archive (Noark 5 through Fiks Arkiv): records/, README "Archive" ---

@@ -8,8 +8,10 @@ Callers in the admin fetch the submission through
 
 from __future__ import annotations
 
+import contextvars
 import dataclasses
 import datetime
+import functools
 from collections.abc import Iterable, Sequence
 
 from django.conf import settings
@@ -216,6 +218,36 @@ class SubmissionInput:
     moderation_reason: str = ""
 
 
+def _files_removed_on_failure(func):
+    """Attachment files are written before the transaction commits; when it does
+    not (the database went away, a later write failed), the files are removed
+    again, so a failed input leaves nothing behind, on disk either."""
+
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        saved: list = []
+        reset = _SAVED_FILES.set(saved)
+        try:
+            return func(*args, **kwargs)
+        except BaseException:
+            for file in saved:
+                try:
+                    file.storage.delete(file.name)
+                except OSError:
+                    pass  # the storage is what failed: nothing was kept there
+            raise
+        finally:
+            _SAVED_FILES.reset(reset)
+
+    return wrapper
+
+
+_SAVED_FILES: contextvars.ContextVar[list | None] = contextvars.ContextVar(
+    "saved_files", default=None
+)
+
+
+@_files_removed_on_failure
 @transaction.atomic
 def submission_create(
     *,
@@ -343,6 +375,9 @@ def _attachment_create(*, submission: Submission, upload) -> Attachment:
         size=upload.size,
     )
     attachment.file.save(upload.name or "vedlegg", upload, save=False)
+    saved = _SAVED_FILES.get()
+    if saved is not None:
+        saved.append(attachment.file)
     attachment.save()
     return attachment
 

@@ -1,10 +1,20 @@
 """Refuse oversized and unreadable requests politely, before any view parses them."""
 
-from urllib.parse import unquote_to_bytes
+import email
+import email.policy
+import logging
+import tempfile
+from email.utils import parseaddr
+from urllib.parse import parse_qsl, unquote_to_bytes
 
 from django.conf import settings
+from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent
+from django.core.handlers.wsgi import LimitedStream
+from django.http import HttpResponse
 from django.template.response import TemplateResponse
 from django.utils import translation
+
+logger = logging.getLogger(__name__)
 
 # Longer query strings than this are never produced by our own forms or links.
 MAX_QUERY_STRING_BYTES = 4096
@@ -47,9 +57,42 @@ class BadRequestGuardMiddleware:
             length = 0
         if length > settings.PORTAL_MAX_REQUEST_BYTES:
             return self._refuse(request, 413)
+        if request.method == "POST" and not path.startswith("/admin/"):
+            refused = self._parse_within_limits(request, length)
+            if refused is not None:
+                return refused
         return self.get_response(request)
 
-    def _refuse(self, request, status):
+    def _parse_within_limits(self, request, length: int):
+        """Parse a public form's body here, where a body over Django's limits
+        (DATA_UPLOAD_MAX_MEMORY_SIZE of text, DATA_UPLOAD_MAX_NUMBER_FIELDS)
+        can be answered with the limits and the resident's text, instead of a
+        bare 400 later. The body is spooled first (in memory up to
+        FILE_UPLOAD_MAX_MEMORY_SIZE, then on disk; at most
+        PORTAL_MAX_REQUEST_BYTES, checked above), so the text can be read
+        again when Django refuses it."""
+        spool = tempfile.SpooledTemporaryFile(
+            max_size=settings.FILE_UPLOAD_MAX_MEMORY_SIZE
+        )
+        remaining = length
+        while remaining > 0:
+            chunk = request._stream.read(min(remaining, 64 * 1024))
+            if not chunk:
+                break
+            spool.write(chunk)
+            remaining -= len(chunk)
+        spool.seek(0)
+        request._stream = LimitedStream(spool, length - remaining)
+        try:
+            request.POST  # noqa: B018 - parsed now, inside this guard
+        except (RequestDataTooBig, TooManyFieldsSent) as exc:
+            spool.seek(0)
+            kept = kept_from_body(spool.read(), request.META.get("CONTENT_TYPE", ""))
+            reason = "fields" if isinstance(exc, TooManyFieldsSent) else "text"
+            return self._refuse(request, 413, reason=reason, kept=kept)
+        return None
+
+    def _refuse(self, request, status, *, reason: str = "", kept=()):
         # The error template extends base.html; render it without the (possibly
         # unparseable) query string to be safe.
         request.META["QUERY_STRING"] = ""
@@ -61,9 +104,141 @@ class BadRequestGuardMiddleware:
         )
         with translation.override(language):
             template = {400: "400.html", 404: "404.html"}.get(status, "refused.html")
-            response = TemplateResponse(
-                request, template, {"status": status}, status=status
-            )
+            context = {
+                "status": status,
+                "reason": reason,
+                "kept": kept,
+                "limits": limits(),
+            }
+            response = TemplateResponse(request, template, context, status=status)
             response.render()
         response["Content-Language"] = language
+        response["Cache-Control"] = "no-store"
         return response
+
+
+def limits() -> dict:
+    """What the refusal page states: the limits and another way to send."""
+    return {
+        "text_chars": settings.PORTAL["TEXT_MAX_CHARS"],
+        "fields": settings.DATA_UPLOAD_MAX_NUMBER_FIELDS,
+        "email": parseaddr(settings.DEFAULT_FROM_EMAIL)[1],
+    }
+
+
+# At most this much of a refused text is shown back (it is only echoed to the
+# browser that sent it, escaped, never stored or logged).
+KEPT_MAX_CHARS = 5_000_000
+
+
+def kept_from_body(raw: bytes, content_type: str) -> list[dict]:
+    """The resident's text fields from a body Django refused to parse."""
+    values: dict[str, str] = {}
+    if content_type.startswith("application/x-www-form-urlencoded"):
+        for name, value in parse_qsl(
+            raw.decode("utf-8", "replace"), keep_blank_values=True
+        ):
+            if name in KEPT_TEXT_FIELDS and name not in values:
+                values[name] = value
+    elif content_type.startswith("multipart/form-data"):
+        message = email.message_from_bytes(
+            b"Content-Type: " + content_type.encode("latin-1") + b"\r\n\r\n" + raw,
+            policy=email.policy.HTTP,
+        )
+        if message.is_multipart():
+            for part in message.iter_parts():
+                name = part.get_param("name", header="content-disposition")
+                if name in KEPT_TEXT_FIELDS and not part.get_filename():
+                    payload = part.get_payload(decode=True) or b""
+                    values.setdefault(name, payload.decode("utf-8", "replace"))
+    return [
+        {"name": name, "value": values[name][:KEPT_MAX_CHARS]}
+        for name in KEPT_TEXT_FIELDS
+        if values.get(name, "").strip()
+    ]
+
+
+# Fields whose text a resident may have spent time on: shown in text boxes on
+# the pages below (the rest of the form goes back as hidden fields).
+KEPT_TEXT_FIELDS = ("subject", "text", "location", "name", "organisation")
+# Never sent back: the CSRF token is issued fresh, files cannot be.
+NOT_RETURNED = ("csrfmiddlewaretoken",)
+
+
+def kept_fields(post) -> tuple[list[dict], list[tuple[str, str]]]:
+    """(text fields shown again, other fields as (name, value) to re-post)."""
+    texts, hidden = [], []
+    for name in post:
+        if name in NOT_RETURNED:
+            continue
+        values = post.getlist(name)
+        if name in KEPT_TEXT_FIELDS and len(values) == 1:
+            texts.append({"name": name, "value": values[0]})
+        else:
+            hidden += [(name, value) for value in values]
+    return texts, hidden
+
+
+class OutageMiddleware:
+    """A form sent while the database is down, or while the attachments cannot
+    be written, gets a 503 page in plain language with everything the resident
+    typed, in a form that sends it again («Send på nytt») with the same fields,
+    the one-time form token included, so the retry cannot create a duplicate.
+    Nothing was stored: the service's transaction did not commit.
+
+    Rendered without a request context and without base.html, which could need
+    the database that just failed."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        from django.db import DatabaseError
+
+        if request.method != "POST" or request.path.startswith("/admin/"):
+            return None
+        if isinstance(exception, DatabaseError):
+            cause = "database"
+        elif isinstance(exception, OSError):
+            cause = "storage"
+        else:
+            return None
+        # The view's name, not the path: paths can carry private tokens.
+        match = getattr(request, "resolver_match", None)
+        logger.warning(
+            "Form given back (%s unavailable) in %s: %s",
+            cause,
+            match.view_name if match else "?",
+            type(exception).__name__,
+            exc_info=exception,
+        )
+        return outage_response(request, cause=cause)
+
+
+def outage_response(request, *, cause: str):
+    from django.middleware.csrf import get_token
+    from django.template import loader
+
+    try:
+        post = request.POST
+    except Exception:  # noqa: BLE001 - an unreadable body: nothing to give back
+        post = {}
+    texts, hidden = kept_fields(post) if post else ([], [])
+    html = loader.get_template("outage.html").render(
+        {
+            "cause": cause,
+            "texts": texts,
+            "hidden": hidden,
+            "had_files": bool(getattr(request, "_files", None)),
+            "action": request.get_full_path(),
+            "csrf_token": get_token(request),
+            "LANGUAGE_CODE": translation.get_language(),
+        }
+    )
+    response = HttpResponse(html, status=503)
+    response["Retry-After"] = "30"
+    response["Cache-Control"] = "no-store"
+    return response

@@ -79,6 +79,8 @@ MIDDLEWARE = [
     # Inside CSRF, auth and the header middlewares: see portal/page_cache.py.
     "portal.page_cache.PageCacheMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Innermost, so it sees a view's database or storage error first.
+    "portal.middleware.OutageMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"

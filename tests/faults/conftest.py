@@ -82,7 +82,7 @@ def wait_for(condition, *, timeout: float, step: float = 0.2, what: str = ""):
 
 
 @pytest.fixture
-def triage(transactional_db):
+def triage(db):
     """The triage unit with a functional mailbox: every input lands there."""
     from tests.factories import UnitFactory
 
@@ -103,3 +103,13 @@ def pytest_terminal_summary(terminalreporter):
         terminalreporter.section("fault suite: what was counted")
         for line in COUNTS:
             terminalreporter.write_line(line)
+
+
+@pytest.fixture(autouse=True)
+def _fresh_rate_limits():
+    """The form rate limit counts in the cache: each test starts with none."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()

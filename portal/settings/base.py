@@ -7,6 +7,8 @@ from typing import Any
 
 import dj_database_url
 
+from portal.log import logging_config
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 
@@ -63,6 +65,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: every log line of the request carries its id.
+    "portal.log.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "portal.middleware.BadRequestGuardMiddleware",
@@ -285,20 +289,10 @@ SESSION_COOKIE_HTTPONLY = True
 LANGUAGE_COOKIE_SAMESITE = "Lax"
 
 # --- Logging: no personal data; requests are not logged with query strings ---
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "formatters": {
-        "plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}
-    },
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
-    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
-    "loggers": {
-        # django.request logs the full path on 4xx/5xx, which may carry a tracking
-        # token or an e-mail address in the query string.
-        "django.request": {"handlers": [], "level": "ERROR", "propagate": False},
-    },
-}
+LOGGING = logging_config(
+    fmt="json" if os.environ.get("LOG_FORMAT", "").lower() == "json" else "plain",
+    level=os.environ.get("LOG_LEVEL", "INFO"),
+)
 
 # --- Portal rules (REQUIREMENTS.md): thresholds live here, not in code ---
 # Typed as Any per value: the thresholds are ints, strings and lists, read by key.

@@ -10,7 +10,7 @@ from urllib.parse import parse_qsl, unquote_to_bytes
 from django.conf import settings
 from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent
 from django.core.handlers.wsgi import LimitedStream
-from django.http import HttpResponse
+from django.http import HttpResponse, QueryDict
 from django.template.response import TemplateResponse
 from django.utils import translation
 
@@ -23,17 +23,18 @@ MAX_QUERY_STRING_BYTES = 4096
 MAX_PATH_SEGMENT_CHARS = 255
 
 
-def unreadable(raw: str) -> bool:
-    """A NUL byte (PostgreSQL cannot store or compare one in text: every lookup
-    with it raised) or bytes that are not UTF-8, percent-encoded or not."""
-    data = unquote_to_bytes(raw)
-    if b"\x00" in data:
-        return True
-    try:
-        data.decode("utf-8")
-    except UnicodeDecodeError:
-        return True
-    return False
+def without_nul(query_string: str) -> str:
+    """The query string without the parameters that carry a NUL byte: such a
+    filter is ignored like any other malformed one (PostgreSQL cannot compare
+    text with a NUL, so it would otherwise fail the page)."""
+    if "%00" not in query_string and "\x00" not in query_string:
+        return query_string
+    kept = [
+        pair
+        for pair in query_string.split("&")
+        if b"\x00" not in unquote_to_bytes(pair.replace("+", " "))
+    ]
+    return "&".join(kept)
 
 
 class BadRequestGuardMiddleware:
@@ -47,8 +48,12 @@ class BadRequestGuardMiddleware:
         # Django has decoded the path (%00 is a NUL in it; bytes that are not
         # UTF-8 stay percent-encoded, which no URL of ours matches).
         path = request.path_info
-        if "\x00" in path or unreadable(query_string.replace("+", " ")):
+        if "\x00" in path:
             return self._refuse(request, 400)
+        cleaned = without_nul(query_string)
+        if cleaned != query_string:
+            request.META["QUERY_STRING"] = cleaned
+            request.GET = QueryDict(cleaned)
         if any(len(part) > MAX_PATH_SEGMENT_CHARS for part in path.split("/")):
             return self._refuse(request, 404)
         try:

@@ -201,14 +201,14 @@ class Reply(SubmissionEmail):
 
     def submission_id(self, **kwargs) -> int | None:
         return (
-            SubmissionEvent.objects.filter(pk=kwargs.get("event_id"))
+            SubmissionEvent.objects.filter(pk=kwargs["event_id"])
             .values_list("submission_id", flat=True)
             .first()
         )
 
     def purpose_of(self, **kwargs) -> str:
         kind = (
-            SubmissionEvent.objects.filter(pk=kwargs.get("event_id"))
+            SubmissionEvent.objects.filter(pk=kwargs["event_id"])
             .values_list("kind", flat=True)
             .first()
         )

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime
 import smtplib
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -35,9 +36,9 @@ class Builder:
     """One kind of e-mail: renders the message from the row's arguments (ids,
     never addresses) and records what happened where staff look for it."""
 
-    def build(self, **kwargs) -> EmailMessage | None:
-        """The message, or None when there is nothing to send any more."""
-        raise NotImplementedError
+    # build(**ids) -> the message, or None when there is nothing to send any
+    # more. Each builder names its own keyword arguments.
+    build: Callable[..., EmailMessage | None]
 
     def sent(self, email: Email, **kwargs) -> None:
         """Called in the transaction that records the server's acceptance."""

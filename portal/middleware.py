@@ -18,9 +18,11 @@ logger = logging.getLogger(__name__)
 
 # Longer query strings than this are never produced by our own forms or links.
 MAX_QUERY_STRING_BYTES = 4096
-# No slug, reference or token of ours is longer than this: a longer path segment
+# No slug, reference or token of ours comes near this: a longer path segment
 # names nothing, and would only reach the database or the page tree as a query.
-MAX_PATH_SEGMENT_CHARS = 255
+# (Shorter nonsense reaches the views, which answer it themselves: a bad
+# following token gets its own «the link does not work».)
+MAX_PATH_SEGMENT_CHARS = 1024
 
 
 def without_nul(query_string: str) -> str:

@@ -4,7 +4,9 @@
 runs no queries of its own (pass rules with `select_related("page", "unit")`).
 The order is:
 
-1. hearing responses go to the hearing page's responsible unit, always;
+1. hearing responses go to the hearing page's responsible unit, always; a
+   citizen proposal to the unit its caller names (the political secretariat,
+   which prepares it for the council: kommuneloven § 12-1);
 2. the active routing rules, by (priority, id): the first rule whose every set
    condition holds;
 3. the responsible unit of the page the input is about;
@@ -39,6 +41,9 @@ class Facts:
     page_path: str = ""
     page_title: str = ""
     page_unit: Any = None
+    # A unit the caller's law decides (a citizen proposal: the political
+    # secretariat); only the proposal kind reads it.
+    required_unit: Any = None
 
 
 @dataclass(frozen=True)
@@ -46,8 +51,8 @@ class RoutingDecision:
     unit: Any
     rule: Any = None
     reason: str = ""
-    # "hearing", "rule", "page", "topic", "triage" or "none": for statistics and
-    # for the "try the rules" view.
+    # "hearing", "proposal", "rule", "page", "topic", "triage" or "none": for
+    # statistics and for the "try the rules" view.
     source: str = "triage"
     matched: dict = field(default_factory=dict)
 
@@ -72,6 +77,7 @@ def facts_for(
     postcode: str = "",
     topic=None,
     page=None,
+    required_unit=None,
 ) -> Facts:
     """Collect the facts for an input. Reads the page's specific instance (one
     query) when a page is given."""
@@ -87,6 +93,7 @@ def facts_for(
         page_path=getattr(page, "path", "") or "",
         page_title=getattr(page, "title", "") or "",
         page_unit=page_responsible_unit(page),
+        required_unit=required_unit,
     )
 
 
@@ -172,6 +179,12 @@ def resolve(facts: Facts, rules: Iterable, *, triage_unit) -> RoutingDecision:
             unit=facts.page_unit,
             reason=_("Hearing response: the hearing's responsible unit"),
             source="hearing",
+        )
+    if facts.kind == InputKind.PROPOSAL and facts.required_unit is not None:
+        return RoutingDecision(
+            unit=facts.required_unit,
+            reason=_("Citizen proposal: the political secretariat"),
+            source="proposal",
         )
 
     for rule in sorted(

@@ -216,6 +216,8 @@ class SubmissionInput:
     attachments: Sequence[UploadedFile] = ()
     flagged_for_moderation: bool = False
     moderation_reason: str = ""
+    # The unit the law sends a citizen proposal to (routing.resolve, step 1).
+    required_unit: object | None = None
 
 
 def _files_removed_on_failure(func):
@@ -296,6 +298,7 @@ def submission_create(
             postcode=submission.postcode,
             topic=topic,
             page=page,
+            required_unit=submitted.required_unit,
         )
         decision = routing.resolve(facts, active_rules(), triage_unit=triage_unit())
         fnr_reason = str(_("The text seems to contain a national identity number."))

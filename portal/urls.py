@@ -23,6 +23,7 @@ urlpatterns += i18n_patterns(
     path("hoering/", include("hearings.urls")),
     path("folg/", include("following.urls")),
     path("varsler/", include("news.urls")),
+    path("innbyggerforslag/", include("proposals.urls")),
     # Wagtail's page serving comes last: it matches every remaining path.
     path("", include(wagtail_urls)),
     prefix_default_language=False,

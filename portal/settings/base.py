@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "feedback",
     "following",
     "hearings",
+    "proposals",
     "search",
     "records",
     "news",
@@ -337,7 +338,28 @@ PORTAL: dict[str, Any] = {
     # how soon asking again sends another confirmation e-mail.
     "FOLLOW_CONFIRM_DAYS": 7,
     "FOLLOW_CONFIRM_RESEND_MINUTES": 60,
-    "POPULATION": 100_000,
+    # Citizen proposals (proposals/, kommuneloven § 12-1). The threshold is
+    # computed from the population (rules.signature_threshold): the figure from
+    # Statistics Norway (SSB table 07459) and the day it was counted.
+    "POPULATION": int(os.environ.get("PORTAL_POPULATION", "100000")),
+    "POPULATION_DATE": os.environ.get("PORTAL_POPULATION_DATE", "2026-01-01"),
+    "PROPOSAL_CAMPAIGN_MONTHS": 12,
+    "PROPOSAL_COUNCIL_MONTHS": 6,
+    # An online signature not confirmed within this many days never counts and
+    # is deleted by retention.
+    "PROPOSAL_CONFIRM_DAYS": 7,
+    # The unit (slug) that moderates proposals and receives them for the council.
+    "PROPOSAL_UNIT": os.environ.get("PORTAL_PROPOSAL_UNIT", "politisk-sekretariat"),
+    # Signatures are anonymised this many months after the council's outcome.
+    "PROPOSAL_RETENTION_MONTHS": int(
+        os.environ.get("PORTAL_PROPOSAL_RETENTION_MONTHS", "12")
+    ),
+    # The municipality's postcodes (codes and ranges); a signer must live here.
+    # Asker: the old Asker, Røyken and Hurum. Empty: any Norwegian postcode.
+    "MUNICIPALITY_POSTCODES": env_list(
+        "PORTAL_MUNICIPALITY_POSTCODES",
+        "1370-1399,3430-3442,3470-3491",
+    ),
     # The task worker (outbox/worker.py): a task RUNNING on a worker whose
     # heartbeat is older than the lease is run again, at most TASK_MAX_CLAIMS
     # times; a task of a worker without heartbeats after TASK_MAX_RUN_SECONDS.

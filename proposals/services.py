@@ -1,0 +1,540 @@
+"""Every write of citizen proposals: keyword-only, atomic; each writes a
+ProposalEvent (and a Wagtail audit entry for staff actions) and queues e-mails
+only after the transaction has committed.
+
+Staff views fetch the proposal through `selectors.proposal_for_staff(user)`
+first; services do not re-check access.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+from collections.abc import Sequence
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.log_actions import log
+
+from feedback import services as feedback_services
+from feedback.choices import InputKind
+from feedback.choices import Status as InputStatus
+from feedback.routing import normalise_postcode
+from following.services import notices_queue, subscription_request
+
+from . import rules, selectors
+from .choices import (
+    AT_COUNCIL,
+    OUTCOMES,
+    STATUS_OF_OUTCOME,
+    EventKind,
+    Method,
+    RefusalReason,
+    Status,
+)
+from .following import CHANNEL
+from .models import PaperSheet, Proposal, ProposalEvent, Signature
+
+
+class NotAllowed(ValidationError):
+    """A step the proposal's status does not allow (publishing twice, signing
+    a closed campaign)."""
+
+
+def _resend_after() -> datetime.timedelta:
+    # At most one pending confirmation e-mail per address per hour.
+    from django.conf import settings
+
+    return datetime.timedelta(
+        minutes=int(settings.PORTAL.get("FOLLOW_CONFIRM_RESEND_MINUTES", 60))
+    )
+
+
+def _enqueue(task_name: str, *args) -> None:
+    def send():
+        from . import tasks
+
+        # In a transaction of its own, as following does: the task backend
+        # enqueues on commit, and this makes that commit.
+        with transaction.atomic():
+            getattr(tasks, task_name).enqueue(*args)
+
+    transaction.on_commit(send)
+
+
+def _event(proposal, kind, *, by=None, public=False, text="", at=None):
+    return ProposalEvent.objects.create(
+        proposal=proposal,
+        kind=kind,
+        public=public,
+        text=text,
+        actor=by if getattr(by, "is_authenticated", False) else None,
+        created_at=at or timezone.now(),
+    )
+
+
+def _audit(proposal, action: str, *, by=None, **data) -> None:
+    # Identifiers and statuses only, never personal data.
+    log(
+        instance=proposal,
+        action=f"proposals.{action}",
+        user=by if getattr(by, "is_authenticated", False) else None,
+        data={"proposal": proposal.pk, **data},
+    )
+
+
+def _locked(proposal: Proposal) -> Proposal:
+    return Proposal.objects.select_for_update().get(pk=proposal.pk)
+
+
+def _require(proposal: Proposal, statuses) -> None:
+    if proposal.status not in statuses:
+        raise NotAllowed(
+            _("This step is not possible while the proposal is «%(status)s».")
+            % {"status": Status(proposal.status).label},
+            code="not_allowed",
+        )
+
+
+# --- the initiator ----------------------------------------------------------------
+
+
+@dataclasses.dataclass(frozen=True, kw_only=True, slots=True)
+class ProposalInput:
+    title: str
+    proposal: str
+    background: str = ""
+    name: str
+    email: str
+    postcode: str
+    language: str = "nb"
+
+
+@transaction.atomic
+def proposal_start(
+    *, submitted: ProposalInput, now: datetime.datetime | None = None
+) -> Proposal:
+    """Store a new proposal and queue the e-mail whose link and button confirm
+    the initiator's address; nothing is shown to anyone before that and the
+    political secretariat's moderation."""
+    now = now or timezone.now()
+    email = submitted.email.strip()
+    if Proposal.objects.filter(
+        initiator_email__iexact=email,
+        status=Status.UNCONFIRMED,
+        confirmation_sent_at__gt=now - _resend_after(),
+    ).exists():
+        # At most one pending confirmation e-mail per address per hour.
+        raise ValidationError(
+            _(
+                "We sent a confirmation link to this address less than an hour "
+                "ago. Confirm that proposal first, or try again later."
+            ),
+            code="pending",
+        )
+    proposal = Proposal.objects.create(
+        title=submitted.title.strip(),
+        proposal=submitted.proposal.strip(),
+        background=submitted.background.strip(),
+        initiator_name=submitted.name.strip(),
+        initiator_email=email,
+        initiator_postcode=normalise_postcode(submitted.postcode),
+        language=submitted.language,
+        created_at=now,
+        confirmation_sent_at=now,
+    )
+    _event(proposal, EventKind.CREATED, at=now)
+    _enqueue("send_initiator_confirmation", proposal.pk)
+    return proposal
+
+
+@transaction.atomic
+def proposal_confirm(*, proposal: Proposal, now=None) -> Proposal:
+    """The initiator pressed the button: the proposal waits for moderation, and
+    the initiator follows it (confirmed in the same step)."""
+    now = now or timezone.now()
+    proposal = _locked(proposal)
+    if proposal.status != Status.UNCONFIRMED:
+        return proposal  # confirming twice is fine
+    proposal.status = Status.PENDING
+    proposal.confirmed_at = now
+    proposal.save(update_fields=["status", "confirmed_at"])
+    _event(proposal, EventKind.CONFIRMED, at=now)
+    subscription_request(
+        channel=CHANNEL,
+        email=proposal.initiator_email,
+        target=proposal,
+        language=proposal.language,
+        confirmed=True,
+        now=now,
+    )
+    _enqueue("notify_secretariat", proposal.pk)
+    return proposal
+
+
+# --- moderation -------------------------------------------------------------------
+
+
+@transaction.atomic
+def proposal_publish(*, proposal: Proposal, by, now=None) -> Proposal:
+    """Publish: the campaign starts, runs at most PROPOSAL_CAMPAIGN_MONTHS, and
+    its threshold is fixed from today's population figure."""
+    now = now or timezone.now()
+    proposal = _locked(proposal)
+    _require(proposal, (Status.PENDING, Status.REFUSED))
+    proposal.status = Status.COLLECTING
+    proposal.published_at = now
+    proposal.closes_at = rules.campaign_closes_at(now, selectors.campaign_months())
+    proposal.threshold = selectors.current_threshold()
+    proposal.moderated_at, proposal.moderated_by = now, by
+    proposal.refusal_reason, proposal.refusal_text = "", ""
+    proposal.save()
+    _event(proposal, EventKind.PUBLISHED, by=by, public=True, at=now)
+    _audit(proposal, "publish", by=by)
+    _enqueue("send_initiator_notice", proposal.pk, "published")
+    return proposal
+
+
+@transaction.atomic
+def proposal_refuse(
+    *, proposal: Proposal, by, reason: str, text: str = "", now=None
+) -> Proposal:
+    """Do not publish, with a reason the initiator is told."""
+    now = now or timezone.now()
+    reason = RefusalReason(reason)
+    text = text.strip()
+    if reason == RefusalReason.OTHER and not text:
+        raise ValidationError(
+            {"text": _("Explain the reason to the initiator.")}, code="required"
+        )
+    proposal = _locked(proposal)
+    _require(proposal, (Status.PENDING,))
+    proposal.status = Status.REFUSED
+    proposal.refusal_reason, proposal.refusal_text = reason, text
+    proposal.moderated_at, proposal.moderated_by = now, by
+    proposal.save()
+    _event(proposal, EventKind.REFUSED, by=by, text=f"{reason.label}. {text}".strip())
+    _audit(proposal, "refuse", by=by, reason=reason.value)
+    _enqueue("send_initiator_notice", proposal.pk, "refused")
+    return proposal
+
+
+@transaction.atomic
+def proposal_flag_same_content(
+    *, proposal: Proposal, by, same_as: Proposal | None = None, url: str = ""
+) -> Proposal:
+    """Mark «same content as a proposal handled in this election period», with
+    a link to it (§ 12-1). The council may then refuse it; this flag refuses
+    nothing by itself. Without `same_as` and `url` the flag is taken off."""
+    proposal = _locked(proposal)
+    if same_as is not None and same_as.pk == proposal.pk:
+        raise ValidationError(
+            {"same_as": _("A proposal cannot have the same content as itself.")}
+        )
+    proposal.same_content_as, proposal.same_content_url = same_as, url.strip()
+    proposal.save(update_fields=["same_content_as", "same_content_url"])
+    flagged = bool(same_as or url)
+    _event(
+        proposal,
+        EventKind.SAME_CONTENT,
+        by=by,
+        text=(same_as.title if same_as else url) if flagged else str(_("Flag removed")),
+    )
+    _audit(proposal, "same_content", by=by, flagged=flagged)
+    return proposal
+
+
+# --- signing ----------------------------------------------------------------------
+
+
+@dataclasses.dataclass(frozen=True, kw_only=True, slots=True)
+class SignatureInput:
+    name: str
+    postcode: str
+    email: str
+    address: str = ""
+    show_name: bool = False
+    resident: bool = True
+    wants_news: bool = False
+    language: str = "nb"
+
+
+def _open_for_signing(proposal: Proposal, now) -> None:
+    if not selectors.is_open_for_signing(proposal, now):
+        raise NotAllowed(
+            _("This proposal is not collecting signatures any more."),
+            code="closed",
+        )
+
+
+@transaction.atomic
+def signature_request(
+    *, proposal: Proposal, signed: SignatureInput, now=None
+) -> Signature:
+    """Sign online: stored unconfirmed and counted only once the e-mail's link
+    and button confirm it (double opt-in). One signature per address per
+    proposal: signing again re-sends the confirmation, at most once an hour,
+    and changes nothing else; a confirmed signature is left as it is."""
+    now = now or timezone.now()
+    _open_for_signing(proposal, now)
+    email = signed.email.strip()
+    lookup = Signature.objects.filter(proposal=proposal, email__iexact=email)
+    signature = lookup.select_for_update().first()
+    if signature is None:
+        try:
+            with transaction.atomic():
+                signature = Signature.objects.create(
+                    proposal=proposal,
+                    name=signed.name.strip(),
+                    postcode=normalise_postcode(signed.postcode),
+                    address=signed.address.strip(),
+                    email=email,
+                    show_name=signed.show_name,
+                    resident=signed.resident,
+                    wants_news=signed.wants_news,
+                    language=signed.language,
+                    method=Method.EMAIL,
+                    created_at=now,
+                    confirmation_sent_at=now,
+                )
+        except IntegrityError:  # a parallel request signed first
+            return lookup.get()
+        _enqueue("send_signature_confirmation", signature.pk)
+        return signature
+    if signature.confirmed_at is None:
+        sent = signature.confirmation_sent_at
+        if sent is None or sent <= now - _resend_after():
+            signature.confirmation_sent_at = now
+            signature.save(update_fields=["confirmation_sent_at"])
+            _enqueue("send_signature_confirmation", signature.pk)
+    return signature
+
+
+@transaction.atomic
+def signature_confirm(*, signature: Signature, now=None) -> Signature:
+    """The signer pressed the button: the signature counts. Asked-for news of
+    the proposal is a confirmed following at once (the same address was just
+    confirmed). Confirming twice is fine."""
+    now = now or timezone.now()
+    signature = Signature.objects.select_for_update().get(pk=signature.pk)
+    if signature.confirmed_at is not None:
+        return signature
+    _open_for_signing(signature.proposal, now)
+    signature.confirmed_at = now
+    signature.save(update_fields=["confirmed_at"])
+    if signature.wants_news:
+        subscription_request(
+            channel=CHANNEL,
+            email=signature.email,
+            target=signature.proposal,
+            language=signature.language,
+            confirmed=True,
+            now=now,
+        )
+    _enqueue("send_signature_receipt", signature.pk)
+    return signature
+
+
+@transaction.atomic
+def signature_withdraw(*, signature: Signature) -> None:
+    """Withdraw (the link in the receipt): nothing of the signature is kept.
+    After the proposal went to the council its list is the council's case
+    document: the signature then stays."""
+    if signature.proposal.status != Status.COLLECTING:
+        raise NotAllowed(
+            _(
+                "The proposal has gone to the council: its signatures are part "
+                "of the case."
+            ),
+            code="submitted",
+        )
+    signature.delete()
+
+
+@dataclasses.dataclass(frozen=True)
+class PaperRow:
+    name: str
+    postcode: str
+    address: str = ""
+
+
+@transaction.atomic
+def paper_sheet_register(
+    *, proposal: Proposal, by, rows: Sequence[PaperRow], upload=None, now=None
+) -> PaperSheet:
+    """Register a signature sheet: every row counts at once, marked as paper;
+    names on paper are never shown publicly (no consent was asked)."""
+    now = now or timezone.now()
+    if not rows:
+        raise ValidationError({"rows": _("Write at least one name and postcode.")})
+    _require(proposal, (Status.COLLECTING,))
+    sheet = PaperSheet(proposal=proposal, registered_by=by, created_at=now)
+    if upload is not None:
+        sheet.file = upload
+        sheet.original_name = upload.name[:255]
+    sheet.save()
+    Signature.objects.bulk_create(
+        Signature(
+            proposal=proposal,
+            sheet=sheet,
+            name=row.name.strip(),
+            postcode=normalise_postcode(row.postcode),
+            address=row.address.strip(),
+            method=Method.PAPER,
+            resident=True,
+            created_at=now,
+            confirmed_at=now,
+        )
+        for row in rows
+    )
+    _event(
+        proposal,
+        EventKind.PAPER,
+        by=by,
+        text=str(_("%(count)s signatures") % {"count": len(rows)}),
+        at=now,
+    )
+    _audit(proposal, "paper", by=by, count=len(rows))
+    return sheet
+
+
+# --- the council ------------------------------------------------------------------
+
+
+@transaction.atomic
+def proposal_submit(*, proposal: Proposal, now=None) -> Proposal:
+    """The initiator sends the proposal to the council: one `proposal` input of
+    the pipeline, routed to the political secretariat, its due date the
+    council's six months (rules.council_due_at). Below the threshold it is
+    allowed and marked as such (the council may still take it up)."""
+    now = now or timezone.now()
+    proposal = _locked(proposal)
+    _require(proposal, (Status.COLLECTING,))
+    if selectors.stage_of(proposal, now) != "collecting":
+        raise NotAllowed(
+            _("The campaign has ended: the proposal can no longer be submitted."),
+            code="closed",
+        )
+    progress = selectors.progress(proposal, selectors.signature_count(proposal))
+    text = "\n\n".join(
+        part
+        for part in (
+            proposal.proposal,
+            proposal.background,
+            str(
+                _("%(count)s signatures (threshold %(threshold)s).")
+                % {"count": progress.count, "threshold": progress.threshold}
+            ),
+        )
+        if part
+    )
+    submission, _token = feedback_services.submission_create(
+        submitted=feedback_services.SubmissionInput(
+            kind=InputKind.PROPOSAL,
+            subject=proposal.title[:200],
+            text=text,
+            postcode=proposal.initiator_postcode,
+            contact_name=proposal.initiator_name,
+            contact_email=proposal.initiator_email,
+            language=proposal.language,
+            required_unit=selectors.secretariat(),
+        ),
+        now=now,
+    )
+    due = rules.council_due_at(now, selectors.council_months())
+    # The inbox's due date is the council's: every list and badge that reads
+    # due_at shows the six months.
+    submission.due_at = due
+    submission.save(update_fields=["due_at"])
+    proposal.status = Status.SUBMITTED
+    proposal.submitted_at = now
+    proposal.council_due_at = due
+    proposal.below_threshold = not progress.reached
+    proposal.submission = submission
+    proposal.save()
+    _event(proposal, EventKind.SUBMITTED, public=True, at=now)
+    _audit(proposal, "submit", reference=submission.reference)
+    _notify_followers(proposal, EventKind.SUBMITTED)
+    return proposal
+
+
+def _notify_followers(proposal: Proposal, kind: str) -> int:
+    from following.selectors import followers
+
+    return notices_queue(
+        subject=proposal, kind=kind, subscriptions=followers(CHANNEL, proposal)
+    )
+
+
+@transaction.atomic
+def proposal_record_outcome(
+    *,
+    proposal: Proposal,
+    by,
+    kind: str,
+    text: str = "",
+    meeting_date: datetime.date | None = None,
+    case_url: str = "",
+    now=None,
+) -> Proposal:
+    """The council's handling, public on the page and sent to followers: on
+    the agenda (meeting date and the political case), decided (in plain
+    words), refused as same content, or referred to an ongoing plan case (the
+    law's exception to the six months)."""
+    now = now or timezone.now()
+    kind = EventKind(kind)
+    if kind not in STATUS_OF_OUTCOME:
+        raise ValueError(kind)
+    text = text.strip()
+    proposal = _locked(proposal)
+    _require(proposal, AT_COUNCIL)
+    if kind == EventKind.ON_AGENDA and meeting_date is None:
+        raise ValidationError(
+            {"meeting_date": _("Give the date of the meeting.")}, code="required"
+        )
+    if kind != EventKind.ON_AGENDA and not text:
+        raise ValidationError(
+            {"text": _("Write the outcome in plain words.")}, code="required"
+        )
+    proposal.status = STATUS_OF_OUTCOME[kind]
+    if meeting_date is not None:
+        proposal.meeting_date = meeting_date
+    if case_url:
+        proposal.case_url = case_url.strip()
+    if proposal.status in OUTCOMES:
+        proposal.outcome_text = text
+        proposal.decided_at = now
+    proposal.save()
+    _event(proposal, kind, by=by, public=True, text=text, at=now)
+    _audit(proposal, "outcome", by=by, kind=kind.value)
+    submission = proposal.submission
+    if submission is not None and proposal.status in OUTCOMES:
+        # The council's answer is the input's answer: the clock stops. The
+        # initiator hears it as a follower, so no second e-mail.
+        if submission.status in (InputStatus.RECEIVED, InputStatus.IN_PROGRESS):
+            feedback_services.submission_reply(
+                submission=submission, by=by, text=text, notify=False
+            )
+    _notify_followers(proposal, kind)
+    return proposal
+
+
+# --- privacy ----------------------------------------------------------------------
+
+ANONYMISED = "[anonymisert]"
+
+
+@transaction.atomic
+def signatures_anonymise(*, signatures, now=None) -> int:
+    """Remove the signers' personal data; the signatures still count."""
+    now = now or timezone.now()
+    return signatures.filter(anonymised_at__isnull=True).update(
+        name=ANONYMISED,
+        address="",
+        email="",
+        identity_hash="",
+        show_name=False,
+        anonymised_at=now,
+    )

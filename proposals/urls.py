@@ -1,0 +1,19 @@
+from django.urls import path
+
+from . import views
+
+app_name = "proposals"
+
+urlpatterns = [
+    path("", views.index, name="index"),
+    path("liste/<slug:slug>/", views.index, name="list"),
+    path("nytt/", views.start, name="start"),
+    path("sendt/<slug:what>/", views.sent, name="sent"),
+    path("<int:pk>/", views.detail, name="detail"),
+    path("<int:pk>/signer/", views.sign, name="sign"),
+    path("bekreft/<str:token>/", views.confirm, name="confirm"),
+    path("forslagsstiller/<str:token>/", views.manage, name="manage"),
+    path("underskrift/<str:token>/", views.sign_confirm, name="sign_confirm"),
+    path("trekk/<str:token>/", views.withdraw, name="withdraw"),
+    path("trukket/", views.withdrawn, name="withdrawn"),
+]

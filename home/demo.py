@@ -55,6 +55,14 @@ DEMO_USERS = [
         [("vei-og-trafikk", Role.LEAD)],
         ["Handlers"],
     ),
+    (
+        "politikk",
+        "Pål",
+        "Politikk",
+        False,
+        [("politisk-sekretariat", Role.HANDLER)],
+        ["Handlers"],
+    ),
 ]
 
 

@@ -118,6 +118,17 @@ UNITS = [
         "is_triage": False,
         "parent_slug": None,
     },
+    {
+        # Moderates citizen proposals and prepares them for the council
+        # (PORTAL["PROPOSAL_UNIT"]).
+        "slug": "politisk-sekretariat",
+        "name": "Politisk sekretariat",
+        "name_en": "Political secretariat",
+        "email": "politisk.sekretariat@asker.kommune.no",
+        "phone": "66 90 42 50",
+        "is_triage": False,
+        "parent_slug": None,
+    },
 ]
 
 LIFE_SITUATIONS = [

@@ -19,7 +19,10 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
+from wagtail.admin.ui.components import Component
 from wagtail.admin.views.generic import WagtailAdminTemplateMixin
+
+from feedback.choices import InputKind
 
 from . import rules, selectors, services
 from .admin_forms import OutcomeForm, PaperForm, RefuseForm, SameContentForm
@@ -223,3 +226,35 @@ def signature_export(request, pk: int):
         f'attachment; filename="underskrifter-{proposal.pk}-{version}.xlsx"'
     )
     return response
+
+
+class CouncilClockPanel(Component):
+    """On the case view of a `proposal` input: the council's six months
+    (kommuneloven § 12-1) and the way to the proposal's own page."""
+
+    template_name = "proposals/admin/case_panel.html"
+
+    def __init__(self, request, proposal):
+        self.request, self.proposal = request, proposal
+
+    def get_context_data(self, parent_context=None):
+        now = timezone.now()
+        due = self.proposal.council_due_at
+        return {
+            "proposal": self.proposal,
+            "clock": rules.council_clock(due, now)
+            if self.proposal.status in AT_COUNCIL
+            else "",
+            "days_left": (self.proposal.council_last_day - timezone.localdate()).days
+            if due
+            else None,
+            "can_handle": selectors.can_handle(self.request.user),
+        }
+
+
+def case_panels(request, submission):
+    # Other kinds cost nothing: the case view's query count is pinned.
+    if submission.kind != InputKind.PROPOSAL:
+        return []
+    proposal = selectors.proposal_of_submission(submission)
+    return [CouncilClockPanel(request, proposal)] if proposal else []

@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy as _
 
 from feedback.models import attachment_path, attachment_storage
 
+from . import rules
 from .choices import EventKind, Method, RefusalReason, Status
 
 
@@ -125,6 +126,15 @@ class Proposal(models.Model):
 
     def get_admin_display_title(self):
         return self.title
+
+    # The clocks end at a midnight; people are told the last whole day.
+    @property
+    def campaign_last_day(self):
+        return rules.last_day(self.closes_at) if self.closes_at else None
+
+    @property
+    def council_last_day(self):
+        return rules.last_day(self.council_due_at) if self.council_due_at else None
 
 
 class PaperSheet(models.Model):

@@ -62,6 +62,12 @@ def period_end(start: datetime.datetime, months: int) -> datetime.datetime:
     )
 
 
+def last_day(end: datetime.datetime) -> datetime.date:
+    """The last whole day of a period that runs out at `end` (a midnight in
+    Oslo): what residents and staff are told («til og med 15. mars»)."""
+    return (end.astimezone(OSLO) - datetime.timedelta(microseconds=1)).date()
+
+
 def campaign_closes_at(published_at: datetime.datetime, months: int = 12):
     """A campaign runs at most 12 months from publication."""
     return period_end(published_at, months)

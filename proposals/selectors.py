@@ -86,6 +86,11 @@ def proposal_for_staff(user, pk) -> Proposal:
         raise Http404 from exc
 
 
+def proposal_of_submission(submission) -> Proposal | None:
+    """The citizen proposal a `proposal` input came from (the case view)."""
+    return Proposal.objects.filter(submission_id=submission.pk).first()
+
+
 # --- counting ---------------------------------------------------------------------
 
 

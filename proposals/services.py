@@ -3,7 +3,8 @@ ProposalEvent (and a Wagtail audit entry for staff actions) and queues e-mails
 only after the transaction has committed.
 
 Staff views fetch the proposal through `selectors.proposal_for_staff(user)`
-first; services do not re-check access.
+first; services do not re-check access. `now` and `notify=False` exist for demo
+data and imports.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from collections.abc import Sequence
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
@@ -36,6 +38,7 @@ from .choices import (
 )
 from .following import CHANNEL
 from .models import PaperSheet, Proposal, ProposalEvent, Signature
+from .tokens import confirm_days as tokens_confirm_days
 
 
 class NotAllowed(ValidationError):
@@ -114,7 +117,10 @@ class ProposalInput:
 
 @transaction.atomic
 def proposal_start(
-    *, submitted: ProposalInput, now: datetime.datetime | None = None
+    *,
+    submitted: ProposalInput,
+    now: datetime.datetime | None = None,
+    notify: bool = True,
 ) -> Proposal:
     """Store a new proposal and queue the e-mail whose link and button confirm
     the initiator's address; nothing is shown to anyone before that and the
@@ -146,12 +152,13 @@ def proposal_start(
         confirmation_sent_at=now,
     )
     _event(proposal, EventKind.CREATED, at=now)
-    _enqueue("send_initiator_confirmation", proposal.pk)
+    if notify:
+        _enqueue("send_initiator_confirmation", proposal.pk)
     return proposal
 
 
 @transaction.atomic
-def proposal_confirm(*, proposal: Proposal, now=None) -> Proposal:
+def proposal_confirm(*, proposal: Proposal, now=None, notify: bool = True) -> Proposal:
     """The initiator pressed the button: the proposal waits for moderation, and
     the initiator follows it (confirmed in the same step)."""
     now = now or timezone.now()
@@ -170,7 +177,8 @@ def proposal_confirm(*, proposal: Proposal, now=None) -> Proposal:
         confirmed=True,
         now=now,
     )
-    _enqueue("notify_secretariat", proposal.pk)
+    if notify:
+        _enqueue("notify_secretariat", proposal.pk)
     return proposal
 
 
@@ -178,7 +186,9 @@ def proposal_confirm(*, proposal: Proposal, now=None) -> Proposal:
 
 
 @transaction.atomic
-def proposal_publish(*, proposal: Proposal, by, now=None) -> Proposal:
+def proposal_publish(
+    *, proposal: Proposal, by, now=None, notify: bool = True
+) -> Proposal:
     """Publish: the campaign starts, runs at most PROPOSAL_CAMPAIGN_MONTHS, and
     its threshold is fixed from today's population figure."""
     now = now or timezone.now()
@@ -193,7 +203,8 @@ def proposal_publish(*, proposal: Proposal, by, now=None) -> Proposal:
     proposal.save()
     _event(proposal, EventKind.PUBLISHED, by=by, public=True, at=now)
     _audit(proposal, "publish", by=by)
-    _enqueue("send_initiator_notice", proposal.pk, "published")
+    if notify:
+        _enqueue("send_initiator_notice", proposal.pk, "published")
     return proposal
 
 
@@ -404,7 +415,7 @@ def paper_sheet_register(
 
 
 @transaction.atomic
-def proposal_submit(*, proposal: Proposal, now=None) -> Proposal:
+def proposal_submit(*, proposal: Proposal, now=None, notify: bool = True) -> Proposal:
     """The initiator sends the proposal to the council: one `proposal` input of
     the pipeline, routed to the political secretariat, its due date the
     council's six months (rules.council_due_at). Below the threshold it is
@@ -442,6 +453,7 @@ def proposal_submit(*, proposal: Proposal, now=None) -> Proposal:
             required_unit=selectors.secretariat(),
         ),
         now=now,
+        notify=notify,
     )
     due = rules.council_due_at(now, selectors.council_months())
     # The inbox's due date is the council's: every list and badge that reads
@@ -456,7 +468,8 @@ def proposal_submit(*, proposal: Proposal, now=None) -> Proposal:
     proposal.save()
     _event(proposal, EventKind.SUBMITTED, public=True, at=now)
     _audit(proposal, "submit", reference=submission.reference)
-    _notify_followers(proposal, EventKind.SUBMITTED)
+    if notify:
+        _notify_followers(proposal, EventKind.SUBMITTED)
     return proposal
 
 
@@ -478,6 +491,7 @@ def proposal_record_outcome(
     meeting_date: datetime.date | None = None,
     case_url: str = "",
     now=None,
+    notify: bool = True,
 ) -> Proposal:
     """The council's handling, public on the page and sent to followers: on
     the agenda (meeting date and the political case), decided (in plain
@@ -517,7 +531,13 @@ def proposal_record_outcome(
             feedback_services.submission_reply(
                 submission=submission, by=by, text=text, notify=False
             )
-    _notify_followers(proposal, kind)
+            # submission_reply stamps its own time: the demo's past outcome
+            # keeps the time it was given.
+            type(submission).objects.filter(pk=submission.pk).update(
+                first_answered_at=now
+            )
+    if notify:
+        _notify_followers(proposal, kind)
     return proposal
 
 
@@ -537,4 +557,68 @@ def signatures_anonymise(*, signatures, now=None) -> int:
         identity_hash="",
         show_name=False,
         anonymised_at=now,
+    )
+
+
+def _retention_cutoff(now: datetime.datetime) -> datetime.datetime:
+    from django.conf import settings
+
+    months = int(settings.PORTAL.get("PROPOSAL_RETENTION_MONTHS", 12))
+    local = timezone.localtime(now)
+    day = rules.add_months(local.date(), -months)
+    return local.replace(year=day.year, month=day.month, day=day.day)
+
+
+@transaction.atomic
+def retention_run(*, now: datetime.datetime | None = None) -> dict[str, int]:
+    """Retention of proposals (the records app runs it as the hook
+    «records_retention»):
+
+    - an online signature never confirmed is deleted after PROPOSAL_CONFIRM_DAYS
+      (it never counted), and so is a proposal whose initiator never confirmed;
+    - PROPOSAL_RETENTION_MONTHS after a proposal ended — the council's outcome,
+      the campaign's end without submission, a refusal at moderation — its
+      signatures are anonymised (they still count) and the initiator's e-mail
+      address removed. The proposal, its decision and the initiator's name stay
+      public: they are the political case (the archive has the input).
+    """
+    now = now or timezone.now()
+    stale = now - datetime.timedelta(days=tokens_confirm_days())
+    unconfirmed = (
+        Signature.objects.filter(confirmed_at__isnull=True, created_at__lt=stale)
+        .delete()[1]
+        .get(Signature._meta.label, 0)
+    )
+    never_confirmed = (
+        Proposal.objects.filter(status=Status.UNCONFIRMED, created_at__lt=stale)
+        .delete()[1]
+        .get(Proposal._meta.label, 0)
+    )
+    cutoff = _retention_cutoff(now)
+    ended = Proposal.objects.filter(
+        Q(status__in=OUTCOMES, decided_at__lt=cutoff)
+        | Q(status=Status.COLLECTING, closes_at__lt=cutoff)
+        | Q(status=Status.REFUSED, moderated_at__lt=cutoff)
+    )
+    anonymised = signatures_anonymise(
+        signatures=Signature.objects.filter(proposal__in=ended), now=now
+    )
+    initiators = ended.exclude(initiator_email="").update(initiator_email="")
+    for proposal in ended.filter(anonymised_at__isnull=True):
+        _event(proposal, EventKind.ANONYMISED, at=now)
+    ended.filter(anonymised_at__isnull=True).update(anonymised_at=now)
+    return {
+        "proposal_signatures_unconfirmed": unconfirmed,
+        "proposals_unconfirmed": never_confirmed,
+        "proposal_signatures_anonymised": anonymised,
+        "proposal_initiators_anonymised": initiators,
+    }
+
+
+@transaction.atomic
+def initiators_anonymise(*, proposals) -> int:
+    """A rights request's erasure (GDPR art. 17) of an initiator: name and
+    address leave the proposal; its text stays (it is the political case)."""
+    return proposals.exclude(initiator_name=ANONYMISED).update(
+        initiator_name=ANONYMISED, initiator_email=""
     )

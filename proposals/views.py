@@ -27,8 +27,11 @@ RATE_LIMITED = 429
 
 
 def _private(response):
-    # Pages behind a private link: never leak the link, never index it.
-    response["Referrer-Policy"] = "no-referrer"
+    # Pages behind a private link: never leak the link to another site, never
+    # index it. «same-origin», not «no-referrer»: with no-referrer the browser
+    # sends «Origin: null» on the page's own button, and Django's CSRF check
+    # refuses it (the browser journey found that).
+    response["Referrer-Policy"] = "same-origin"
     response["X-Robots-Tag"] = "noindex"
     return response
 

@@ -54,3 +54,24 @@ def register_proposal_log_actions(actions):
     actions.register_action(
         "proposals.outcome", _("Council outcome"), _("The council's handling recorded")
     )
+
+
+@hooks.register("records_retention")
+def proposals_retention(now):
+    from .services import retention_run
+
+    return retention_run(now=now)
+
+
+@hooks.register("feedback_case_panels")
+def proposal_case_panel(request, submission):
+    from .admin_views import case_panels
+
+    return case_panels(request, submission)
+
+
+@hooks.register("feedback_digest_sections")
+def council_digest_section(user, unit_ids, now):
+    from .digest import council_section
+
+    return [council_section(unit_ids, now)]

@@ -25,6 +25,8 @@ from wagtail.models import ModelLogEntry
 from feedback.models import Submission, SubmissionEvent
 from feedback.services import ANONYMISED_TEXT, submissions_anonymise
 from following.models import Subscription
+from proposals import selectors as proposal_selectors
+from proposals import services as proposal_services
 
 from .models import ArchivePost
 from .selectors import anonymisable
@@ -146,9 +148,14 @@ class Findings:
     search_terms: list = field(default_factory=list)
     tasks: list = field(default_factory=list)
     log_entries: list = field(default_factory=list)
+    # Citizen proposals: signatures given, proposals started.
+    signatures: list = field(default_factory=list)
+    proposals: list = field(default_factory=list)
 
     def summary(self) -> dict:
         return {
+            "signatures": len(self.signatures),
+            "proposals": [p.pk for p in self.proposals],
             "submissions": [s.reference for s in self.submissions],
             "mentions": sorted({e.submission.reference for e in self.mentions}),
             "subscriptions": len(self.subscriptions),
@@ -174,6 +181,8 @@ def find(person: Person) -> Findings:
         search_terms=list(search_terms_of(person)),
         tasks=list(tasks_of(person, ids, event_ids)),
         log_entries=list(log_entries_of(person)),
+        signatures=list(proposal_selectors.signatures_for_email(person.email)),
+        proposals=list(proposal_selectors.proposals_for_email(person.email)),
     )
 
 
@@ -268,9 +277,13 @@ class ErasureResult:
     search_terms: int = 0
     tasks: int = 0
     log_entries: int = 0
+    signatures: int = 0
+    proposals: int = 0
 
     def summary(self) -> dict:
         return {
+            "signatures": self.signatures,
+            "proposals": self.proposals,
             "anonymised": self.anonymised,
             "waiting_for_archive": self.waiting,
             "mentions": self.mentions,
@@ -316,6 +329,13 @@ def erase(person: Person, *, by=None, reason: str = "") -> ErasureResult:
     for term in found.search_terms:
         term.delete()
     result.tasks = tasks_of(person, [], []).delete()[0]
+    # A signature still counts after erasure; only the person is gone from it.
+    result.signatures = proposal_services.signatures_anonymise(
+        signatures=proposal_selectors.signatures_for_email(person.email)
+    )
+    result.proposals = proposal_services.initiators_anonymise(
+        proposals=proposal_selectors.proposals_for_email(person.email)
+    )
     for entry in log_entries_of(person):
         entry.data = _scrub(entry.data, person)
         entry.save(update_fields=["data"])

@@ -220,6 +220,30 @@ def export_data(found) -> dict:
     return {
         "submissions": submissions,
         "subscriptions": subscriptions,
+        "citizen_proposals_started": [
+            {
+                "title": p.title,
+                "status": p.get_status_display(),
+                "name": p.initiator_name,
+                "email": p.initiator_email,
+                "postcode": p.initiator_postcode,
+                "started": timezone.localtime(p.created_at).isoformat(),
+            }
+            for p in found.proposals
+        ],
+        "citizen_proposal_signatures": [
+            {
+                "proposal": s.proposal.title,
+                "name": s.name,
+                "email": s.email,
+                "postcode": s.postcode,
+                "address": s.address,
+                "name_public": s.show_name,
+                "signed": timezone.localtime(s.created_at).isoformat(),
+                "confirmed": bool(s.confirmed_at),
+            }
+            for s in found.signatures
+        ],
         "mentioned_in_other_cases": sorted(
             {e.submission.reference for e in found.mentions}
         ),

@@ -114,3 +114,8 @@ def test_postcode_in_municipality(postcode, allowed):
 def test_no_postcode_list_accepts_any_postcode():
     assert rules.postcode_in_municipality("0150", [])
     assert not rules.postcode_in_municipality("abcd", [])
+
+
+def test_last_day_is_the_day_before_the_closing_midnight():
+    closes = rules.campaign_closes_at(oslo(2026, 3, 15, 14, 0))
+    assert rules.last_day(closes) == datetime.date(2027, 3, 15)

@@ -185,3 +185,16 @@ def test_lists(client, published, staff):
     not_reached = client.get(reverse("proposals:list", args=["ikke-naadd"]))
     assert START["title"] in not_reached.content.decode()
     assert client.get(reverse("proposals:list", args=["tull"])).status_code == 404
+
+
+def test_private_pages_do_not_leak_the_link_but_keep_their_buttons(client, secretariat):
+    proposal = services.proposal_start(submitted=start_input())
+    from proposals.tokens import make_token
+
+    response = client.get(
+        reverse("proposals:confirm", args=[make_token(proposal, "confirm")])
+    )
+    # «no-referrer» would make the browser send Origin: null on the button,
+    # which the CSRF check refuses.
+    assert response["Referrer-Policy"] == "same-origin"
+    assert response["X-Robots-Tag"] == "noindex"

@@ -12,6 +12,7 @@ DEMO_MODULES = [
     "home.demo",
     "feedback.demo",
     "hearings.demo",
+    "proposals.demo",
     "search.demo",
     "records.demo",
     "news.demo",

@@ -87,7 +87,8 @@ def main():
 
     with Bench() as bench:
         info = json.loads(bench.shell(PREPARE_CODE).strip().splitlines()[-1])
-        with bench.server(page_cache_seconds=0) as server:
+        # A loaded machine can take longer than the default 30 s to start.
+        with bench.server(page_cache_seconds=0, timeout=180) as server:
             status = fetch(server.url + info["path"]).status
             if status != 200:
                 raise SystemExit(f"{info['path']} answered {status}")

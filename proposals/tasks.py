@@ -10,8 +10,8 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django_tasks import default_task_backend, task
 
-from feedback.tasks import DELIVERY_ERRORS, backoff, max_attempts
 from following.emails import absolute_url
+from outbox.delivery import DELIVERY_ERRORS, backoff, max_attempts
 
 from . import emails, selectors
 from .choices import RefusalReason, Status

@@ -18,6 +18,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import translation
 
 from outbox.delivery import Builder
+from portal import public_url
 
 from .choices import EventKind
 from .models import Submission, SubmissionEvent
@@ -29,16 +30,12 @@ def _portal(name, default):
     return settings.PORTAL.get(name, default)
 
 
-def public_base_url() -> str:
-    return _portal("PUBLIC_BASE_URL", settings.WAGTAILADMIN_BASE_URL).rstrip("/")
-
-
 def tracking_url(submission: Submission) -> str:
     """Absolute private link for the resident, in the active language."""
     from .services import tracking_token
 
     path = reverse("feedback:track", kwargs={"reference": submission.reference})
-    return f"{public_base_url()}{path}?t={tracking_token(submission)}"
+    return public_url.absolute(f"{path}?t={tracking_token(submission)}")
 
 
 # The admin helper's case view; resolved late so this module does not depend on
@@ -51,13 +48,12 @@ ADMIN_CASE_URL_NAMES = (
 
 
 def admin_case_url(submission: Submission) -> str:
-    base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
     for name in ADMIN_CASE_URL_NAMES:
         try:
-            return base + reverse(name, args=[submission.pk])
+            return public_url.admin_absolute(reverse(name, args=[submission.pk]))
         except NoReverseMatch:
             continue
-    return base + reverse("wagtailadmin_home")
+    return public_url.admin_absolute(reverse("wagtailadmin_home"))
 
 
 def _message(template: str, context: dict, *, to: list[str]) -> EmailMultiAlternatives:

@@ -259,6 +259,11 @@ class Submission(models.Model):
     tracking_token_hash = models.CharField(
         max_length=64, blank=True, default="", editable=False
     )
+    # The hash of the one-time token of the form that sent it (portal.form_tokens):
+    # the same filled-in form posted again finds this input instead of a new one.
+    form_token_hash = models.CharField(
+        max_length=64, blank=True, default="", editable=False
+    )
     flagged_for_moderation = models.BooleanField(
         _("flagged for moderation"), default=False
     )
@@ -299,6 +304,11 @@ class Submission(models.Model):
             models.CheckConstraint(
                 condition=~Q(status="duplicate") | Q(duplicate_of__isnull=False),
                 name="feedback_submission_duplicate_has_original",
+            ),
+            models.UniqueConstraint(
+                fields=["form_token_hash"],
+                condition=~Q(form_token_hash=""),
+                name="feedback_submission_form_token_once",
             ),
         ]
 

@@ -15,6 +15,7 @@ from django.http import Http404
 from django.utils import timezone
 from django.utils.functional import cached_property
 
+from portal import form_tokens
 from units.choices import Role
 from units.models import Membership
 from units.selectors import unit_with_descendants
@@ -170,6 +171,14 @@ def timeline(submission: Submission, *, public_only: bool = False) -> QuerySet:
 
 def hash_token(token: str) -> str:
     return hashlib.sha256(token.encode("utf-8")).hexdigest()
+
+
+def submission_for_form_token(token: str) -> Submission | None:
+    """The input a one-time form token already created (portal.form_tokens)."""
+    digest = form_tokens.token_hash(token)
+    if not digest:
+        return None
+    return Submission.objects.filter(form_token_hash=digest).first()
 
 
 def submission_for_tracking(reference: str, token: str) -> Submission:

@@ -17,7 +17,7 @@ from collections.abc import Iterable, Sequence
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
-from django.db import connection, transaction
+from django.db import IntegrityError, connection, transaction
 from django.utils import timezone, translation
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
@@ -26,6 +26,7 @@ from wagtail.log_actions import log
 from wagtail.models import Page
 
 from outbox.services import email_queue
+from portal import form_tokens
 from units.selectors import triage_unit, units_of_user
 
 from . import routing
@@ -33,7 +34,7 @@ from .attachments import detect_type
 from .choices import OPEN_STATUSES, EventKind, InputKind, Status
 from .models import Attachment, Submission, SubmissionEvent, Topic
 from .privacy import contains_fnr
-from .selectors import active_rules, hash_token
+from .selectors import active_rules, hash_token, submission_for_form_token
 from .signals import reply_sent, submission_received
 
 # Kinds for which the municipality owes the resident an answer (and so a due date
@@ -218,6 +219,18 @@ class SubmissionInput:
     moderation_reason: str = ""
     # The unit the law sends a citizen proposal to (routing.resolve, step 1).
     required_unit: object | None = None
+    # The form's one-time token (portal.form_tokens); "" for demo data and imports.
+    form_token: str = ""
+
+
+class DuplicateSubmission(Exception):
+    """The form's one-time token was used before: nothing new was stored. The
+    view shows the receipt of `submission` (its link carries `token`)."""
+
+    def __init__(self, submission: Submission):
+        super().__init__(submission.reference)
+        self.submission = submission
+        self.token = tracking_token(submission)
 
 
 def _files_removed_on_failure(func):
@@ -264,7 +277,15 @@ def submission_create(
     The text fields are stripped and the postcode normalised here, so every
     caller stores the same shape. `now` and `notify=False` exist for demo data
     and imports.
+
+    Raises DuplicateSubmission when `submitted.form_token` was used before, also
+    when two posts of the same form race (the unique column decides).
     """
+    form_token_hash = form_tokens.token_hash(submitted.form_token)
+    if form_token_hash:
+        existing = submission_for_form_token(submitted.form_token)
+        if existing is not None:
+            raise DuplicateSubmission(existing)
     now = now or timezone.now()
     kind = InputKind(submitted.kind)
     topic, page = submitted.topic, submitted.page
@@ -317,7 +338,15 @@ def submission_create(
         )[:300]
     token = tracking_token(submission)
     submission.tracking_token_hash = hash_token(token)
-    submission.save()
+    submission.form_token_hash = form_token_hash
+    try:
+        with transaction.atomic():
+            submission.save()
+    except IntegrityError:
+        existing = form_token_hash and submission_for_form_token(submitted.form_token)
+        if not existing:
+            raise
+        raise DuplicateSubmission(existing) from None
 
     for upload in submitted.attachments:
         _attachment_create(submission=submission, upload=upload)

@@ -10,6 +10,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from portal import form_tokens, public_url
+
 from . import selectors, services, spam
 from .choices import KIND_BY_SLUG, InputKind
 from .forms import INTROS, TITLES, PageFeedbackForm, SubmissionForm, live_page
@@ -39,6 +41,20 @@ def _fill_time_message(problem: str) -> str:
     return _("The form had expired. Look over your text and send it again.")
 
 
+def receipt_redirect(submission, token: str) -> HttpResponseRedirect:
+    """POST/redirect/GET: after sending, the browser shows the receipt by GET, so
+    a reload asks for nothing to be sent again."""
+    url = reverse("feedback:receipt", kwargs={"reference": submission.reference})
+    return HttpResponseRedirect(f"{url}?t={token}")
+
+
+def _used_form_token(request):
+    """The input this POST's one-time token already created, if any: posting a
+    filled-in form again shows its receipt (portal.form_tokens). Checked before
+    the spam checks, so a late re-post is neither «expired» nor rate-limited."""
+    return selectors.submission_for_form_token(form_tokens.clean(request.POST))
+
+
 @never_cache
 @require_http_methods(["GET", "POST"])
 def submit(request, kind: str):
@@ -48,6 +64,9 @@ def submit(request, kind: str):
         raise Http404
     status = 200
     if request.method == "POST":
+        existing = _used_form_token(request)
+        if existing is not None:
+            return receipt_redirect(existing, services.tracking_token(existing))
         form = SubmissionForm(request.POST, request.FILES, kind=kind_value)
         valid = form.is_valid()
         problem = spam.fill_time_problem(request.POST.get(spam.TIMESTAMP_FIELD, ""))
@@ -61,30 +80,31 @@ def submit(request, kind: str):
         elif valid:
             verdict = spam.check_recaptcha(request.POST.get(spam.RECAPTCHA_FIELD, ""))
             data = form.cleaned_data
-            submission, token = services.submission_create(
-                submitted=services.SubmissionInput(
-                    kind=kind_value,
-                    topic=data["topic"],
-                    page=form.service,
-                    subject=data["subject"],
-                    text=data["text"],
-                    location=data["location"],
-                    postcode=data["postcode"],
-                    contact_name=data["contact_name"],
-                    contact_email=data["contact_email"],
-                    contact_phone=data["contact_phone"],
-                    organisation=data["organisation"],
-                    language=data["language"],
-                    attachments=data["attachments"],
-                    flagged_for_moderation=verdict.flag,
-                    moderation_reason=verdict.reason,
+            try:
+                submission, token = services.submission_create(
+                    submitted=services.SubmissionInput(
+                        kind=kind_value,
+                        topic=data["topic"],
+                        page=form.service,
+                        subject=data["subject"],
+                        text=data["text"],
+                        location=data["location"],
+                        postcode=data["postcode"],
+                        contact_name=data["contact_name"],
+                        contact_email=data["contact_email"],
+                        contact_phone=data["contact_phone"],
+                        organisation=data["organisation"],
+                        language=data["language"],
+                        attachments=data["attachments"],
+                        flagged_for_moderation=verdict.flag,
+                        moderation_reason=verdict.reason,
+                        form_token=form_tokens.clean(request.POST),
+                    )
                 )
-            )
+            except services.DuplicateSubmission as duplicate:  # a parallel post
+                return receipt_redirect(duplicate.submission, duplicate.token)
             spam.rate_limit_hit(request)
-            url = reverse(
-                "feedback:receipt", kwargs={"reference": submission.reference}
-            )
-            return HttpResponseRedirect(f"{url}?t={token}")
+            return receipt_redirect(submission, token)
     else:
         form = SubmissionForm(
             kind=kind_value, initial={"tjeneste": request.GET.get("tjeneste")}
@@ -126,7 +146,8 @@ def _recaptcha_context():
 def receipt(request, reference):
     """Shown right after sending: the reference and the private tracking link."""
     submission = selectors.submission_for_tracking(reference, request.GET.get("t", ""))
-    track_url = request.build_absolute_uri(
+    # The same link as in the receipt e-mail (portal.public_url).
+    track_url = public_url.absolute(
         reverse("feedback:track", kwargs={"reference": reference})
         + "?t="
         + request.GET["t"]
@@ -157,6 +178,9 @@ def page_feedback(request):
     """«Fant du det du lette etter?»: works without JavaScript. On success, back to
     the page with a thank-you; on error, a small page with the form and the
     comment kept."""
+    existing = _used_form_token(request)
+    if existing is not None and existing.page is not None:
+        return _page_feedback_thanks(existing.page, request)
     form = PageFeedbackForm(request.POST)
     valid = form.is_valid()
     status = 200
@@ -165,19 +189,22 @@ def page_feedback(request):
         status = 429
     elif valid:
         page = form.target
-        services.submission_create(
-            submitted=services.SubmissionInput(
-                kind=InputKind.PAGE_FEEDBACK,
-                page=page,
-                helpful=form.cleaned_data["helpful"],
-                text=form.cleaned_data["text"],
-                language=(get_language() or "nb")[:2],
+        try:
+            services.submission_create(
+                submitted=services.SubmissionInput(
+                    kind=InputKind.PAGE_FEEDBACK,
+                    page=page,
+                    helpful=form.cleaned_data["helpful"],
+                    text=form.cleaned_data["text"],
+                    language=(get_language() or "nb")[:2],
+                    form_token=form_tokens.clean(request.POST),
+                )
             )
-        )
-        spam.rate_limit_hit(request, scope="page")
-        return HttpResponseRedirect(
-            f"{page.get_url(request) or '/'}?takk=1#page-feedback"
-        )
+        except services.DuplicateSubmission:
+            pass  # a parallel post of the same form: thank them once
+        else:
+            spam.rate_limit_hit(request, scope="page")
+        return _page_feedback_thanks(page, request)
     return render(
         request,
         "feedback/page_feedback.html",
@@ -188,3 +215,7 @@ def page_feedback(request):
         },
         status=status,
     )
+
+
+def _page_feedback_thanks(page, request) -> HttpResponseRedirect:
+    return HttpResponseRedirect(f"{page.get_url(request) or '/'}?takk=1#page-feedback")

@@ -11,9 +11,9 @@ from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
-from wagtail.models import Site
 
 from outbox.delivery import Builder
+from portal import public_url
 
 from . import channels
 from .models import Notice, Subscription
@@ -23,12 +23,8 @@ logger = logging.getLogger(__name__)
 
 
 def absolute_url(path: str) -> str:
-    """An absolute link for an e-mail: the default site's root URL, else
-    WAGTAILADMIN_BASE_URL. The one place following builds one (to be replaced by
-    the portal's single public base URL)."""
-    site = Site.objects.filter(is_default_site=True).only("hostname", "port").first()
-    base = site.root_url if site else settings.WAGTAILADMIN_BASE_URL
-    return base.rstrip("/") + path
+    """An absolute link for an e-mail (portal.public_url, the one builder)."""
+    return public_url.absolute(path)
 
 
 def municipality_name() -> str:

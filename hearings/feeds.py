@@ -7,6 +7,7 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext_lazy as _
 
 from feedback.models import Topic
+from portal import public_url
 
 from .selectors import live_original_hearings
 
@@ -14,7 +15,12 @@ FEED_SIZE = 50
 
 
 class HearingsFeed(Feed):
+    """Every link absolute from the configured public URL (portal.public_url), not
+    from the host the reader happened to ask: feed readers keep them."""
+
     description = _("New public hearings from Asker municipality.")
+
+    kind = "rss"  # the URL names: hearings:feed_<kind>, hearings:topic_feed_<kind>
 
     def get_object(self, request, topic_slug=None):
         if topic_slug is None:
@@ -22,7 +28,14 @@ class HearingsFeed(Feed):
         return get_object_or_404(Topic, slug=topic_slug, active=True)
 
     def link(self, obj):
-        return reverse("hearings:index_redirect")
+        return public_url.absolute(reverse("hearings:index_redirect"))
+
+    def feed_url(self, obj):
+        if obj is None:
+            return public_url.absolute(reverse(f"hearings:feed_{self.kind}"))
+        return public_url.absolute(
+            reverse(f"hearings:topic_feed_{self.kind}", args=[obj.slug])
+        )
 
     def title(self, obj):
         if obj is None:
@@ -47,7 +60,7 @@ class HearingsFeed(Feed):
         }
 
     def item_link(self, item):
-        return item.url or "/"
+        return public_url.absolute(item.url or "/")
 
     def item_guid(self, item):
         return f"horing-{item.pk}"
@@ -66,4 +79,5 @@ class HearingsFeed(Feed):
 
 class HearingsAtomFeed(HearingsFeed):
     feed_type = Atom1Feed
+    kind = "atom"
     subtitle = HearingsFeed.description

@@ -74,8 +74,26 @@ class HearingResponseForm(forms.Form):
         choices=RespondentType.choices,
         initial=RespondentType.PERSON,
         widget=forms.RadioSelect,
+        error_messages={
+            "required": _(
+                "Choose whether you respond as a private person or for an organisation."
+            ),
+            "invalid_choice": _(
+                "Choose whether you respond as a private person or for an organisation."
+            ),
+        },
     )
-    name = forms.CharField(label=_("Your name"), max_length=200)
+    name = forms.CharField(
+        label=_("Your name"),
+        max_length=200,
+        error_messages={
+            "required": _("Write your name."),
+            "max_length": _(
+                "The name can be at most %(limit_value)d characters (it has "
+                "%(show_value)d)."
+            ),
+        },
+    )
     organisation = forms.CharField(
         label=_("Name of the organisation"),
         max_length=200,
@@ -84,6 +102,12 @@ class HearingResponseForm(forms.Form):
             "Only when you respond on behalf of an organisation. "
             "Organisations are published by name."
         ),
+        error_messages={
+            "max_length": _(
+                "The name of the organisation can be at most %(limit_value)d "
+                "characters (it has %(show_value)d)."
+            ),
+        },
     )
     text = forms.CharField(
         label=_("Your response"),
@@ -93,6 +117,13 @@ class HearingResponseForm(forms.Form):
             "Do not write national ID numbers or other sensitive "
             "information about yourself or others."
         ),
+        error_messages={
+            "required": _("Write your response."),
+            "max_length": _(
+                "The response can be at most %(limit_value)d characters (it has "
+                "%(show_value)d)."
+            ),
+        },
     )
     publish_name = forms.BooleanField(
         label=_("My name may be published with my response"),
@@ -105,6 +136,9 @@ class HearingResponseForm(forms.Form):
         label=_("E-mail for the receipt (optional)"),
         required=False,
         help_text=_("We send a receipt and a link where you can follow your response."),
+        error_messages={
+            "invalid": _("Write a valid e-mail address, e.g. navn@example.no.")
+        },
     )
 
     attachments = ResponseAttachmentsField(required=False)
@@ -124,7 +158,13 @@ class HearingResponseForm(forms.Form):
 
 
 class SubscribeForm(forms.Form):
-    email = forms.EmailField(label=_("Your e-mail address"))
+    email = forms.EmailField(
+        label=_("Your e-mail address"),
+        error_messages={
+            "required": _("Write your e-mail address."),
+            "invalid": _("Write a valid e-mail address, e.g. navn@example.no."),
+        },
+    )
     scope = forms.ChoiceField(
         choices=SubscriptionScope.choices, widget=forms.HiddenInput
     )

@@ -10,6 +10,8 @@ import datetime
 from django.db.models import Prefetch
 from django.utils import timezone
 
+from portal import public_url
+
 from .models import DeadlineRecord, HearingPage
 from .selectors import live_original_hearings
 
@@ -93,7 +95,9 @@ def deadlines_calendar(request, *, topic_slug=None) -> str:
     )
     if topic_slug:
         hearings = hearings.filter(topics__slug=topic_slug)
-    host = request.get_host().split(":")[0] or "asker.kommune.no"
+    # UIDs and links from the configured public URL (portal.public_url): a
+    # calendar keeps them, whatever host the request came in on.
+    host = public_url.host()
     lines = [
         "BEGIN:VCALENDAR",
         "VERSION:2.0",
@@ -104,7 +108,7 @@ def deadlines_calendar(request, *, topic_slug=None) -> str:
         "X-WR-TIMEZONE:Europe/Oslo",
     ]
     for hearing in hearings:
-        url = request.build_absolute_uri(hearing.get_url(request) or "/")
+        url = public_url.absolute(hearing.get_url(request) or "/")
         lines.extend(hearing_event(hearing, url=url, host=host))
     lines.append("END:VCALENDAR")
     return "".join(fold(line) + "\r\n" for line in lines)

@@ -51,6 +51,7 @@ def hearing_response_create(
     language: str = "nb",
     now=None,
     notify: bool = True,
+    form_token: str = "",
 ):
     """Create a hearing response through the one input pipeline.
 
@@ -59,7 +60,8 @@ def hearing_response_create(
     with a ResponsePublication awaiting moderation. Refuses (HearingClosed) unless
     the hearing is open at `now`: the view shows the text back to the resident.
     `now` and `notify=False` are for demo data and imports. Returns (submission,
-    raw tracking token).
+    raw tracking token). Raises feedback's DuplicateSubmission when `form_token`
+    was used before (nothing is stored then).
     """
     from feedback.choices import InputKind
     from feedback.services import SubmissionInput, submission_create
@@ -82,6 +84,7 @@ def hearing_response_create(
                 organisation=data.get("organisation", ""),
                 language=language,
                 attachments=list(files),
+                form_token=form_token,
             ),
             now=now,
             notify=notify,

@@ -9,6 +9,8 @@ urlpatterns = [
     path("", views.index_redirect, name="index_redirect"),
     path("folg/", views.subscribe_form, name="subscribe_form"),
     path("folg/send/", views.subscribe, name="subscribe"),
+    path("folg/sendt/", views.subscribe_sent, name="subscribe_sent"),
+    path("svar/<str:reference>/", views.response_receipt, name="response_receipt"),
     # Links in e-mails sent before following moved to /folg/ (following.urls).
     path("folg/bekreft/<str:token>/", views.legacy_confirm, name="legacy_confirm"),
     path(

@@ -7,10 +7,16 @@ from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.urls import NoReverseMatch, reverse
+from django.utils.http import urlencode
 from django.utils.translation import get_language
-from django.views.decorators.http import require_POST
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_POST
 
+from feedback import selectors as feedback_selectors
+from feedback.services import DuplicateSubmission, tracking_token
 from following import views as following_views
+from portal import form_tokens
 
 from .choices import PUBLISHED_STATES, SubscriptionScope
 from .forms import HearingResponseForm, SubscribeForm
@@ -47,7 +53,15 @@ def index_redirect(request):
 
 def hearing_response_post(request, hearing: HearingPage):
     """A response posted to the hearing page. Outside the period the resident
-    gets a polite refusal with their text shown back, never a silent drop."""
+    gets a polite refusal with their text shown back, never a silent drop.
+
+    POST/redirect/GET: the receipt has its own URL, so a reload sends nothing
+    again; the form's one-time token makes a second post of the same filled-in
+    form show the first one's receipt (portal.form_tokens)."""
+    token = form_tokens.clean(request.POST)
+    existing = feedback_selectors.submission_for_form_token(token)
+    if existing is not None:
+        return _receipt_redirect(existing, tracking_token(existing))
     form = HearingResponseForm(request.POST, request.FILES)
     status = hearing.status
     if status != "open":
@@ -56,31 +70,57 @@ def hearing_response_post(request, hearing: HearingPage):
         return _render_hearing(request, hearing, form=form, status=400)
     files = form.cleaned_data.get(form.attachment_field_name or "", None) or []
     try:
-        submission, token = hearing_response_create(
+        submission, tracking = hearing_response_create(
             hearing=hearing,
             data=form.cleaned_data,
             files=files,
             language=_language(),
+            form_token=token,
         )
     except HearingClosed as closed:  # the deadline passed while they wrote
         return _refused(request, hearing, closed.status, form.cleaned_data["text"])
+    except DuplicateSubmission as duplicate:  # a parallel post of the same form
+        return _receipt_redirect(duplicate.submission, duplicate.token)
     except ValidationError as error:
         form.add_error(form.attachment_field_name, error)
         return _render_hearing(request, hearing, form=form, status=400)
-    return TemplateResponse(
+    return _receipt_redirect(submission, tracking)
+
+
+def _receipt_redirect(submission, tracking: str):
+    url = reverse(
+        "hearings:response_receipt", kwargs={"reference": submission.reference}
+    )
+    return redirect(f"{url}?{urlencode({'t': tracking})}")
+
+
+@never_cache
+@require_GET
+def response_receipt(request, reference):
+    """The receipt of a hearing response, behind the same private token as the
+    tracking page (a wrong token or reference is a 404)."""
+    submission = feedback_selectors.submission_for_tracking(
+        reference, request.GET.get("t", "")
+    )
+    hearing = submission.page.specific if submission.page_id else None
+    if not isinstance(hearing, HearingPage):
+        raise Http404
+    response = TemplateResponse(
         request,
         "hearings/response_received.html",
         {
             "page": hearing,
             "submission": submission,
-            "tracking_url": _tracking_url(submission, token),
+            "tracking_url": _tracking_url(submission, request.GET["t"]),
         },
     )
+    # A private page: never leak the link to other sites, never index it.
+    response["Referrer-Policy"] = "no-referrer"
+    response["X-Robots-Tag"] = "noindex"
+    return response
 
 
 def _tracking_url(submission, token) -> str | None:
-    from django.urls import NoReverseMatch, reverse
-
     try:
         url = reverse("feedback:track", kwargs={"reference": submission.reference})
     except NoReverseMatch:
@@ -126,13 +166,28 @@ def subscribe(request):
         topic=data.get("topic_obj"),
         language=_language(),
     )
-    # The same answer whether or not the address already follows: the page does
-    # not reveal who follows what.
+    # POST/redirect/GET. Asking twice creates no second subscription and sends
+    # at most one confirmation an hour (following.services), so a re-post of the
+    # same form needs no token lookup. The same answer whether or not the address
+    # already follows: the page does not reveal who follows what, and its URL
+    # carries no address.
     hearing = data.get("hearing_obj")
+    url = reverse("hearings:subscribe_sent")
+    return redirect(f"{url}?{urlencode({'hoering': hearing.pk})}" if hearing else url)
+
+
+@never_cache
+@require_GET
+def subscribe_sent(request):
+    hearing = (
+        HearingPage.objects.live().filter(pk=request.GET.get("hoering")).first()
+        if (request.GET.get("hoering") or "").isdigit()
+        else None
+    )
     return TemplateResponse(
         request,
         "following/sent.html",
-        {"email": data["email"], "back_url": hearing.url if hearing else None},
+        {"back_url": hearing.get_url(request) if hearing else None},
     )
 
 

@@ -14,6 +14,8 @@ from django.http import HttpResponse, QueryDict
 from django.template.response import TemplateResponse
 from django.utils import translation
 
+from . import form_tokens
+
 logger = logging.getLogger(__name__)
 
 # Longer query strings than this are never produced by our own forms or links.
@@ -195,6 +197,11 @@ class OutageMiddleware:
 
     Rendered without a request context and without base.html, which could need
     the database that just failed."""
+class FormTokenMiddleware:
+    """Fresh one-time form tokens in every HTML response (portal.form_tokens).
+
+    Outside the page cache, so a cached page keeps the placeholder and each visitor
+    gets tokens of their own."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -249,3 +256,15 @@ def outage_response(request, *, cause: str):
     response["Retry-After"] = "30"
     response["Cache-Control"] = "no-store"
     return response
+        response = self.get_response(request)
+        if (
+            not getattr(response, "streaming", False)
+            and response.get("Content-Type", "").startswith("text/html")
+            and hasattr(response, "content")
+        ):
+            filled = form_tokens.fill(response.content)
+            if filled is not response.content:
+                response.content = filled
+                if response.has_header("Content-Length"):
+                    response["Content-Length"] = str(len(filled))
+        return response

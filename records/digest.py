@@ -26,12 +26,12 @@ def late_archive_section(unit_ids, now) -> dict:
 
 
 def rights_section(now) -> dict:
-    from django.conf import settings
     from django.urls import reverse
+
+    from portal import public_url
 
     from . import rights
 
-    base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
     items = []
     for request in rights.due_soon():
         due = rights.due_on(request)
@@ -43,7 +43,9 @@ def rights_section(now) -> dict:
                     "day": due.strftime("%d.%m.%Y"),
                     "late": _(" – overdue") if rights.is_overdue(request) else "",
                 },
-                "url": base + reverse("records:rights_detail", args=[request.pk]),
+                "url": public_url.admin_absolute(
+                    reverse("records:rights_detail", args=[request.pk])
+                ),
             }
         )
     return {"title": _("Rights requests to answer"), "items": items}

@@ -81,6 +81,8 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     # Outside the page cache: fills the notice slot of cached pages too.
     "news.middleware.NoticeMiddleware",
+    # Outside the page cache: fresh one-time form tokens on cached pages too.
+    "portal.middleware.FormTokenMiddleware",
     # Inside CSRF, auth and the header middlewares: see portal/page_cache.py.
     "portal.page_cache.PageCacheMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",

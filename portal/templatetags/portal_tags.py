@@ -7,6 +7,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page, Site
 
+from portal import form_tokens
 from portal.links import page_links
 from portal.page_cache import fragment, page_fragment_key
 
@@ -120,3 +121,10 @@ def participate_entries(service=None) -> list[dict]:
 @register.inclusion_tag("components/participate_box.html", takes_context=True)
 def participate_box(context, service=None):
     return {"entries": participate_entries(service), "service": service}
+
+
+@register.simple_tag
+def form_token():
+    """The one-time token of a public form (portal.form_tokens): a placeholder
+    that FormTokenMiddleware fills per response."""
+    return mark_safe(form_tokens.input_html())  # noqa: S308 - constant markup

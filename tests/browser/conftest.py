@@ -103,6 +103,15 @@ def chromium_browser(django_db_setup):
             os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
 
 
+@pytest.fixture(autouse=True)
+def _public_base_url_is_the_live_server(request, settings):
+    """Links in e-mails and receipts (portal.public_url) point at the live server,
+    so a test can follow them as the resident would."""
+    if "live_server" in request.fixturenames:
+        server = request.getfixturevalue("live_server")
+        settings.PORTAL = {**settings.PORTAL, "PUBLIC_BASE_URL": server.url}
+
+
 @pytest.fixture
 def page(chromium_browser, live_server):
     """A new tab (1280×800) that fails the test if it requests any other origin."""

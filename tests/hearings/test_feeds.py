@@ -140,3 +140,23 @@ def test_aliases_do_not_duplicate_feed_entries(client, site, hearings):
     feed = feedparser.parse(client.get(reverse("hearings:feed_rss")).content)
     assert len(feed.entries) == 2
     assert len(_events(client)) == 2
+
+
+@pytest.mark.parametrize("name", ["hearings:feed_rss", "hearings:topic_feed_atom"])
+def test_feed_links_come_from_the_public_base_url(client, hearings, name, settings):
+    # Issue 10, defect 3: one configured base URL, whatever host was asked.
+    settings.PORTAL = {**settings.PORTAL, "PUBLIC_BASE_URL": "https://h.example.no"}
+    args = ["vei"] if "topic" in name else []
+    response = client.get(reverse(name, args=args), HTTP_HOST="127.0.0.1")
+    feed = feedparser.parse(response.content)
+    links = [feed.feed.link, *(e.link for e in feed.entries)]
+    links += [link.href for link in feed.feed.get("links", [])]
+    assert links and all(u.startswith("https://h.example.no/") for u in links), links
+    assert any(u.endswith(reverse(name, args=args)) for u in links)
+
+
+def test_ical_uids_and_urls_from_the_public_base_url(client, hearings, settings):
+    settings.PORTAL = {**settings.PORTAL, "PUBLIC_BASE_URL": "https://h.example.no"}
+    events = _events(client)
+    roads = events[f"horing-{hearings['roads'].pk}@h.example.no"]
+    assert str(roads["URL"]) == "https://h.example.no" + hearings["roads"].url

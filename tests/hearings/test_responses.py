@@ -29,7 +29,8 @@ def post(client, hearing, **data):
         "email": "kari@example.org",
     }
     payload.update(data)
-    return client.post(hearing.url, payload)
+    # The receipt is a redirect away (POST/redirect/GET): follow it.
+    return client.post(hearing.url, payload, follow=True)
 
 
 def test_response_is_a_routed_submission(client, open_hearing, hearing_unit):
@@ -172,6 +173,7 @@ def test_response_on_english_alias_belongs_to_the_hearing(
     response = client.post(
         "/en" + alias.url if not alias.url.startswith("/en") else alias.url,
         {"respondent_type": "person", "name": "Kari", "text": TEXT},
+        follow=True,
     )
     assert response.status_code == 200
     submission = Submission.objects.get()
@@ -196,3 +198,76 @@ def test_receipt_and_tracking_link(
         for m in mail.outbox
         if m.to == ["kari@example.org"]
     )
+
+
+# --- Issue 10: errors that name their field, POST/redirect/GET, one-time tokens ---
+
+
+def test_empty_response_names_each_field_and_focuses_the_summary(client, open_hearing):
+    from bs4 import BeautifulSoup
+
+    response = client.post(open_hearing.url, {"respondent_type": "", "text": ""})
+    assert response.status_code == 400
+    page = BeautifulSoup(response.content.decode(), "html.parser")
+    summary = page.select_one("#error-summary")
+    # Focused on load (autofocus, no script), so the browser lands at the form.
+    assert summary is not None and summary.has_attr("autofocus")
+    messages = [a.get_text(strip=True) for a in summary.select("a")]
+    assert messages == [
+        "Velg om du svarer som privatperson eller for en organisasjon.",
+        "Skriv navnet ditt.",
+        "Skriv høringssvaret ditt.",
+    ]
+    assert "Dette feltet er påkrevet." not in response.content.decode()
+
+
+def test_response_is_post_redirect_get(client, open_hearing):
+    response = client.post(
+        open_hearing.url,
+        {"respondent_type": "person", "name": "Kari", "text": TEXT},
+    )
+    assert response.status_code == 302
+    receipt = response["Location"]
+    assert receipt.startswith(f"/hoering/svar/{Submission.objects.get().reference}/")
+    # Reloading the receipt is a GET: nothing is sent again.
+    for _ in range(2):
+        shown = client.get(receipt)
+        assert shown.status_code == 200
+        assert "Referrer-Policy" in shown.headers
+    assert Submission.objects.count() == 1
+    # The receipt is private: another token or none is a 404.
+    assert client.get(receipt.split("?")[0] + "?t=feil").status_code == 404
+
+
+def test_the_same_response_form_posted_twice_is_one_response(
+    client, open_hearing, django_capture_on_commit_callbacks
+):
+    import re
+
+    from django.core import mail
+
+    html = client.get(open_hearing.url).content.decode()
+    form = html[html.index('class="hearing-form"') :]
+    (token,) = re.findall(r'name="form_token" value="([^"]+)"', form[:4000])
+    values = {
+        "respondent_type": "organisation",
+        "name": "Kari Nordmann",
+        "organisation": "Asker Velforbund",
+        "text": TEXT,
+        "email": "kari@example.org",
+        "form_token": token,
+    }
+    locations = []
+    for _ in range(2):
+        values["attachments"] = SimpleUploadedFile(
+            "innspill.pdf", MINIMAL_PDF, "application/pdf"
+        )
+        with django_capture_on_commit_callbacks(execute=True):
+            response = client.post(open_hearing.url, values)
+        assert response.status_code == 302
+        locations.append(response["Location"])
+    assert locations[0] == locations[1]
+    submission = Submission.objects.get()
+    assert submission.attachments.count() == 1
+    assert submission.publication.organisation == "Asker Velforbund"
+    assert [m.to for m in mail.outbox].count(["kari@example.org"]) == 1

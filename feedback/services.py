@@ -343,8 +343,8 @@ def submission_create(
         with transaction.atomic():
             submission.save()
     except IntegrityError:
-        existing = form_token_hash and submission_for_form_token(submitted.form_token)
-        if not existing:
+        existing = submission_for_form_token(submitted.form_token)
+        if existing is None:
             raise
         raise DuplicateSubmission(existing) from None
 

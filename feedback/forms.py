@@ -304,7 +304,7 @@ class PageFeedbackForm(SpamFieldsMixin):
         error_messages={"required": _("Choose «Yes» or «No».")},
     )
     text = forms.CharField(
-        label=_("What were you looking for? (optional)"),
+        label=_("What were you looking for?"),
         required=False,
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 3}),

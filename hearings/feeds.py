@@ -3,6 +3,7 @@
 from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext_lazy as _
 
@@ -68,10 +69,16 @@ class HearingsFeed(Feed):
     item_guid_is_permalink = False
 
     def item_pubdate(self, item):
-        return item.opens_at
+        # A hearing announced before it opens is dated when it was published, not
+        # on its future opening day: a feed dated in the future sorts wrongly in
+        # readers and says «new» for weeks.
+        now = timezone.now()
+        if item.opens_at <= now:
+            return item.opens_at
+        return min(item.first_published_at or now, now)
 
     def item_updateddate(self, item):
-        return item.last_published_at or item.opens_at
+        return min(item.last_published_at or item.opens_at, timezone.now())
 
     def item_categories(self, item):
         return [t.display_name for t in item.topics.all()]

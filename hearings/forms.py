@@ -23,10 +23,7 @@ class ResponseAttachmentsField(forms.FileField):
         kwargs.setdefault("label", _("Attachments"))
         kwargs.setdefault(
             "help_text",
-            _(
-                "Optional. Up to 3 files (PDF, JPEG, PNG, HEIC, DOCX, ODT), at most "
-                "10 MB each."
-            ),
+            _("Up to 3 files (PDF, JPEG, PNG, HEIC, DOCX, ODT), at most 10 MB each."),
         )
         super().__init__(*args, **kwargs)
 
@@ -133,7 +130,7 @@ class HearingResponseForm(forms.Form):
         ),
     )
     email = forms.EmailField(
-        label=_("E-mail for the receipt (optional)"),
+        label=_("E-mail for the receipt"),
         required=False,
         help_text=_("We send a receipt and a link where you can follow your response."),
         error_messages={

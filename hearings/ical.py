@@ -9,6 +9,7 @@ import datetime
 
 from django.db.models import Prefetch
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from portal import public_url
 
@@ -64,6 +65,7 @@ def hearing_event(hearing: HearingPage, *, url: str, host: str) -> list[str]:
         else hearing.last_published_at or timezone.now()
     )
     sequence = max(len(records) - 1, 0)
+    title = hearing.title
     description = "\n".join(p for p in (hearing.summary, url) if p)
     return [
         "BEGIN:VEVENT",
@@ -73,7 +75,7 @@ def hearing_event(hearing: HearingPage, *, url: str, host: str) -> list[str]:
         f"LAST-MODIFIED:{_utc(changed)}",
         f"DTSTART;VALUE=DATE:{_date(hearing.deadline)}",
         f"DTEND;VALUE=DATE:{_date(hearing.deadline + datetime.timedelta(days=1))}",
-        f"SUMMARY:{escape_text('Høringsfrist: ' + hearing.title)}",
+        "SUMMARY:" + escape_text(_("Hearing deadline: %(title)s") % {"title": title}),
         f"DESCRIPTION:{escape_text(description)}",
         f"URL:{url}",
         "TRANSP:TRANSPARENT",
@@ -104,7 +106,7 @@ def deadlines_calendar(request, *, topic_slug=None) -> str:
         f"PRODID:{PRODID}",
         "CALSCALE:GREGORIAN",
         "METHOD:PUBLISH",
-        f"X-WR-CALNAME:{escape_text('Høringsfrister – Asker kommune')}",
+        "X-WR-CALNAME:" + escape_text(_("Hearing deadlines – Asker municipality")),
         "X-WR-TIMEZONE:Europe/Oslo",
     ]
     for hearing in hearings:

@@ -216,6 +216,8 @@ def seed_pages(home, units, situations):
             responsible_unit=units[data["unit"]],
             search_keywords=data["keywords"],
             last_reviewed=reviewed,
+            apply_url=content.E_SERVICES.get(data["slug"], ("", ""))[0],
+            apply_label=content.E_SERVICES.get(data["slug"], ("", ""))[1],
         )
         _set_relations(
             page,

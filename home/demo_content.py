@@ -2354,3 +2354,50 @@ STANDARD_PAGES = [
         ),
     },
 ]
+
+# Digital applications: the page's main button. Example addresses for the
+# municipality's own e-services (the reserved .example domain, so a demo link
+# never reaches a real service), the real ones for national services.
+MIN_SIDE = "https://minside.kommune.example"
+E_SERVICES = {
+    "soke-barnehageplass": (f"{MIN_SIDE}/barnehage/soknad", "Søk barnehageplass"),
+    "endre-eller-si-opp-barnehageplass": (
+        f"{MIN_SIDE}/barnehage/endre",
+        "Endre eller si opp plassen",
+    ),
+    "redusert-foreldrebetaling": (
+        f"{MIN_SIDE}/barnehage/redusert-betaling",
+        "Søk om lavere pris",
+    ),
+    "begynne-pa-skolen": (f"{MIN_SIDE}/skole/skoleplass", "Bekreft skoleplassen"),
+    "soke-sfo-plass": (f"{MIN_SIDE}/skole/sfo", "Søk SFO-plass"),
+    "bytte-skole": (f"{MIN_SIDE}/skole/bytte", "Søk om å bytte skole"),
+    "fastlege": ("https://www.helsenorge.no/fastlegen/", "Bytt fastlege på Helsenorge"),
+    "hjemmesykepleie": (f"{MIN_SIDE}/helse/hjemmesykepleie", "Søk hjemmesykepleie"),
+    "praktisk-bistand": (f"{MIN_SIDE}/helse/praktisk-bistand", "Søk praktisk hjelp"),
+    "trygghetsalarm": (f"{MIN_SIDE}/helse/trygghetsalarm", "Søk trygghetsalarm"),
+    "sykehjemsplass": (f"{MIN_SIDE}/helse/sykehjem", "Søk sykehjemsplass"),
+    "byggesoknad": ("https://byggesok.kommune.example/", "Send byggesøknad"),
+    "gravetillatelse": (f"{MIN_SIDE}/vei/gravetillatelse", "Søk gravetillatelse"),
+    "parkeringstillatelse-for-forflytningshemmede": (
+        f"{MIN_SIDE}/vei/parkeringskort",
+        "Søk parkeringskort",
+    ),
+    "beboerparkering": (f"{MIN_SIDE}/vei/beboerparkering", "Søk beboerparkering"),
+    "vannmaler": (f"{MIN_SIDE}/vann/vannmaler", "Søk om vannmåler"),
+    "hageavfall": (f"{MIN_SIDE}/avfall/hageavfall", "Bestill dunk for hageavfall"),
+    "bestille-ekstra-henting": (f"{MIN_SIDE}/avfall/ekstra-henting", "Bestill henting"),
+    "leie-lokaler": ("https://booking.kommune.example/", "Finn ledig tid og lei"),
+    "kulturskole": (f"{MIN_SIDE}/kultur/kulturskole", "Søk plass i kulturskolen"),
+    "tilskudd-til-lag-og-foreninger": (
+        "https://tilskudd.kommune.example/",
+        "Søk tilskudd",
+    ),
+    "serveringsbevilling": ("https://www.altinn.no/", "Søk i Altinn"),
+    "skjenkebevilling": ("https://www.altinn.no/", "Søk i Altinn"),
+    "salgsbevilling": ("https://www.altinn.no/", "Søk i Altinn"),
+    "startlan": ("https://www.husbanken.no/startlan/", "Søk startlån hos Husbanken"),
+    "bostotte": ("https://www.husbanken.no/bostotte/", "Søk bostøtte hos Husbanken"),
+    "kommunal-bolig": (f"{MIN_SIDE}/bolig/kommunal-bolig", "Søk kommunal bolig"),
+    "klage-pa-vedtak": (f"{MIN_SIDE}/klage", "Send klage"),
+}

@@ -242,7 +242,19 @@ class ServicePage(ContentPage):
     apply_url = models.URLField(
         _("link to the application form"),
         blank=True,
-        help_text=_("Where the resident applies, if it is done online."),
+        help_text=_(
+            "Where the resident applies, if it is done online. Shown as the "
+            "page's main button."
+        ),
+    )
+    apply_label = models.CharField(
+        _("text of the button"),
+        max_length=60,
+        blank=True,
+        help_text=_(
+            "What the resident does, e.g. «Søk barnehageplass» or «Bestill "
+            "henting». Empty: «Søk digitalt»."
+        ),
     )
     price = models.TextField(_("price"), blank=True)
     processing_time = models.CharField(_("processing time"), max_length=200, blank=True)
@@ -290,7 +302,11 @@ class ServicePage(ContentPage):
             FieldPanel("what_it_is"),
             FieldPanel("who_can_get_it"),
             MultiFieldPanel(
-                [FieldPanel("how_to_apply"), FieldPanel("apply_url")],
+                [
+                    FieldPanel("how_to_apply"),
+                    FieldPanel("apply_url"),
+                    FieldPanel("apply_label"),
+                ],
                 heading=_("How to apply"),
             ),
             FieldPanel("price"),

@@ -16,7 +16,7 @@ import dataclasses
 from django.conf import settings
 from django.urls import reverse
 from django.utils import translation
-from wagtail.models import Page, Site
+from wagtail.models import Locale, Page, Site
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -89,3 +89,42 @@ def page_links(queryset, request, *, summary: bool = False) -> list[PageLink]:
         )
         for row in queryset.values(*fields)
     ]
+
+
+def in_language(page: Page | None, language: str | None = None) -> Page | None:
+    """The live translation or alias of `page` in `language` (default: the active
+    one), else the page itself: a link made inside /en/ stays inside /en/ wherever
+    an English version exists (issue 10, defect 5). One query."""
+    if page is None:
+        return None
+    language = (language or translation.get_language() or settings.LANGUAGE_CODE)[:2]
+    found = (
+        Page.objects.live()
+        .filter(translation_key=page.translation_key, locale__language_code=language)
+        .first()
+    )
+    return found or page
+
+
+def content_language(page) -> str | None:
+    """The language of a page's own text when it differs from the interface's,
+    else None. Under /en/ an untranslated page is either an alias of the
+    Norwegian one (Wagtail copies its text) or, without an English tree, the
+    Norwegian page itself. Free in the default language; one query per page
+    object otherwise (kept on the object: templates ask several times)."""
+    active = (translation.get_language() or settings.LANGUAGE_CODE)[:2]
+    default = settings.LANGUAGE_CODE[:2]
+    if active == default or page is None:
+        return None
+    if not hasattr(page, "_portal_content_language"):
+        if getattr(page, "alias_of_id", None):
+            language = default
+        else:
+            language = (
+                Locale.objects.filter(pk=getattr(page, "locale_id", None))
+                .values_list("language_code", flat=True)
+                .first()
+                or active
+            )[:2]
+        page._portal_content_language = language if language != active else None
+    return page._portal_content_language

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from portal.links import in_language
 from units.selectors import triage_unit
 
 from . import api, selectors, services
@@ -145,7 +146,8 @@ def click_view(request, page_id: int):
     The target is looked up by page id: only live, public pages of this site are
     ever redirected to, so the endpoint cannot be used as an open redirect.
     """
-    page = selectors.click_target(page_id)
+    # The result in the resident's language where a translation or alias exists.
+    page = in_language(selectors.click_target(page_id))
     url = page.get_url(request) if page is not None else None
     if not url or not url_has_allowed_host_and_scheme(
         url, allowed_hosts={request.get_host()}

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page, Site
 
 from portal import form_tokens
-from portal.links import page_links
+from portal.links import content_language, in_language, page_links
 from portal.page_cache import fragment, page_fragment_key
 
 register = template.Library()
@@ -56,6 +56,52 @@ def site_footer(context):
     )
 
 
+@register.simple_tag(takes_context=True)
+def site_menu(context):
+    """The header menu (topics, «Si din mening», hearings), the same on every page
+    of a site and language: kept until the next publish (portal.page_cache)."""
+    request = context.get("request")
+    site = Site.find_for_request(request) if request is not None else None
+    language = _content_language()
+    key = f"menu:{site.pk if site else 0}:{language}"
+    return mark_safe(  # noqa: S308 - our own template's output
+        fragment(
+            key,
+            lambda: render_to_string(
+                "components/site_menu.html",
+                _menu_context(request, site, language),
+                request=request,
+            ),
+        )
+    )
+
+
+def _menu_context(request, site, language) -> dict:
+    from home.models import TopicPage
+
+    topics = []
+    root = site.root_page if site is not None else None
+    if root is not None:
+        # The home page in the active language (a translation or an alias), else
+        # the site's own: its topics, in the editors' order.
+        home = (
+            Page.objects.filter(
+                translation_key=root.translation_key,
+                locale__language_code=language,
+            ).first()
+            or root
+        )
+        topics = page_links(
+            TopicPage.objects.live().public().child_of(home).order_by("path"),
+            request,
+        )
+    return {
+        "topics": topics,
+        "participate": participate_entries(),
+        "service_index_url": _footer_context(request)["service_index_url"],
+    }
+
+
 def _footer_context(request) -> dict:
     from home.models import ServiceIndexPage, SiteFooter
 
@@ -71,8 +117,17 @@ def _footer_context(request) -> dict:
         key=lambda p: p.locale.language_code != language,
     )
     index = indexes[0] if indexes else None
+    # The statement pages in the active language where a translation or alias
+    # exists: English links stay inside /en/ (kept per generation, so the
+    # lookups cost nothing per request).
+    links = {}
+    for name in ("privacy_page", "accessibility_page", "about_page"):
+        page = getattr(footer, name, None) if footer is not None else None
+        translated = in_language(page, language)
+        links[name] = translated.get_url(request) if translated is not None else None
     return {
         "footer": footer,
+        "links": links,
         "service_index_url": index.get_url(request) if index else None,
     }
 
@@ -128,3 +183,28 @@ def form_token():
     """The one-time token of a public form (portal.form_tokens): a placeholder
     that FormTokenMiddleware fills per response."""
     return mark_safe(form_tokens.input_html())  # noqa: S308 - constant markup
+
+
+@register.simple_tag(takes_context=True)
+def content_lang(context, page=None):
+    """` lang="nb"` on an element holding a page's own text when that text is not
+    in the interface's language (an untranslated page under /en/), else nothing
+    (WCAG 3.1.2: screen readers then read it with a Norwegian voice)."""
+    page = page if page is not None else context.get("page")
+    language = content_language(page) if page is not None else None
+    return mark_safe(f' lang="{language}"') if language else ""  # noqa: S308
+
+
+@register.inclusion_tag("components/untranslated_notice.html", takes_context=True)
+def untranslated_notice(context, page=None):
+    """A visible notice that the page exists only in Norwegian."""
+    page = page if page is not None else context.get("page")
+    return {"language": content_language(page) if page is not None else None}
+
+
+@register.filter
+def url_host(url: str) -> str:
+    """The host of a link, shown beside it so the resident knows where it goes."""
+    from urllib.parse import urlsplit
+
+    return (urlsplit(url or "").hostname or "").removeprefix("www.")

@@ -106,10 +106,11 @@ def chromium_browser(django_db_setup):
 @pytest.fixture(autouse=True)
 def _public_base_url_is_the_live_server(request, settings):
     """Links in e-mails and receipts (portal.public_url) point at the live server,
-    so a test can follow them as the resident would."""
+    so a test can follow them as the resident (or the handler) would."""
     if "live_server" in request.fixturenames:
         server = request.getfixturevalue("live_server")
         settings.PORTAL = {**settings.PORTAL, "PUBLIC_BASE_URL": server.url}
+        settings.WAGTAILADMIN_BASE_URL = server.url
 
 
 @pytest.fixture

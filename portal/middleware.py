@@ -197,11 +197,6 @@ class OutageMiddleware:
 
     Rendered without a request context and without base.html, which could need
     the database that just failed."""
-class FormTokenMiddleware:
-    """Fresh one-time form tokens in every HTML response (portal.form_tokens).
-
-    Outside the page cache, so a cached page keeps the placeholder and each visitor
-    gets tokens of their own."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -256,6 +251,18 @@ def outage_response(request, *, cause: str):
     response["Retry-After"] = "30"
     response["Cache-Control"] = "no-store"
     return response
+
+
+class FormTokenMiddleware:
+    """Fresh one-time form tokens in every HTML response (portal.form_tokens).
+
+    Outside the page cache, so a cached page keeps the placeholder and each visitor
+    gets tokens of their own."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
         response = self.get_response(request)
         if (
             not getattr(response, "streaming", False)

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from portal import form_tokens, public_url
+from portal import form_tokens
 
 from . import selectors, services, spam
 from .choices import KIND_BY_SLUG, InputKind
@@ -146,8 +146,8 @@ def _recaptcha_context():
 def receipt(request, reference):
     """Shown right after sending: the reference and the private tracking link."""
     submission = selectors.submission_for_tracking(reference, request.GET.get("t", ""))
-    # The same link as in the receipt e-mail (portal.public_url).
-    track_url = public_url.absolute(
+    # On the host the resident is on (the e-mail's link uses portal.public_url).
+    track_url = request.build_absolute_uri(
         reverse("feedback:track", kwargs={"reference": reference})
         + "?t="
         + request.GET["t"]

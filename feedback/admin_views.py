@@ -35,16 +35,15 @@ from wagtail.models import Page
 
 from units.models import Unit
 
-from . import routing, services
+from . import clocks, routing, services
 from .admin_forms import CASE_FORMS
 from .charts import Bar, bar_chart_svg, describe_series
-from .choices import OPEN_STATUSES, EventKind, InputKind
+from .choices import EventKind, InputKind
 from .models import RoutingRule
 from .permissions import is_feedback_editor, is_unit_member
 from .privacy import find_fnr
 from .selectors import (
     ALL,
-    interim_reply_deadline,
     overdue_digest_last_run,
     page_feedback_stats,
     submission_for_user,
@@ -205,26 +204,18 @@ def attachment_download(request, pk, attachment_pk):
 
 def unit_counts(user, *, now=None) -> list[dict]:
     """Open, overdue, interim-owed and new-today per unit, over what the user sees.
-    One query."""
+    One query; the rules are feedback.clocks, the same the inbox filters use, so
+    each count equals the list it links to."""
     now = now or timezone.now()
-    today = timezone.localtime(now).replace(hour=0, minute=0, second=0, microsecond=0)
-    open_q = Q(status__in=OPEN_STATUSES)
-    unanswered = Q(first_answered_at__isnull=True, due_at__isnull=False)
     rows = (
         submissions_visible_to(user)
         .exclude(kind=InputKind.PAGE_FEEDBACK)
         .values("unit_id", "unit__name", "unit__name_en")
         .annotate(
-            open=Count("pk", filter=open_q),
-            overdue=Count("pk", filter=open_q & unanswered & Q(due_at__lt=now)),
-            interim_owed=Count(
-                "pk",
-                filter=open_q
-                & unanswered
-                & Q(interim_reply_at__isnull=True)
-                & Q(created_at__lt=interim_reply_deadline(now)),
-            ),
-            new_today=Count("pk", filter=Q(created_at__gte=today)),
+            open=Count("pk", filter=clocks.open_case_q()),
+            overdue=Count("pk", filter=clocks.overdue_q(now)),
+            interim_owed=Count("pk", filter=clocks.interim_reply_owed_q(now)),
+            new_today=Count("pk", filter=clocks.received_today_q(now)),
         )
         .filter(Q(open__gt=0) | Q(new_today__gt=0))
         .order_by("-overdue", "-open", "unit__name")
@@ -407,6 +398,8 @@ class UnitReportView(ReportView):
         overall = self._overall_median()
         context.update(
             {
+                "current": self._current(),
+                "inbox_url": reverse("feedback_inbox:index"),
                 "units": self.units,
                 "unit": self.unit,
                 "weeks": self.weeks,
@@ -432,6 +425,36 @@ class UnitReportView(ReportView):
             }
         )
         return context
+
+    def _current(self):
+        """Today's open, overdue and interim-owed cases of the unit (the same
+        rules as the dashboard and the inbox filters), and the share of the
+        period's first answers given within the deadline (or the promised day)."""
+        if self.unit is None:
+            return None
+        now = timezone.now()
+        since = now - datetime.timedelta(weeks=self.weeks)
+        counts = (
+            submissions_visible_to(self.request.user)
+            .filter(unit=self.unit)
+            .aggregate(
+                open=Count("pk", filter=clocks.open_case_q()),
+                overdue=Count("pk", filter=clocks.overdue_q(now)),
+                interim_owed=Count("pk", filter=clocks.interim_reply_owed_q(now)),
+                answered=Count(
+                    "pk", filter=clocks.answered_q() & Q(created_at__gte=since)
+                ),
+                in_time=Count(
+                    "pk", filter=clocks.answered_in_time_q() & Q(created_at__gte=since)
+                ),
+            )
+        )
+        counts["share_in_time"] = (
+            round(100 * counts["in_time"] / counts["answered"])
+            if counts["answered"]
+            else None
+        )
+        return counts
 
     def _overall_median(self):
         if self.unit is None:

@@ -5,11 +5,9 @@ Every filter narrows a queryset that already went through
 so the filter form never lists a unit the user cannot see.
 """
 
-import datetime
-
 import django_filters
 from django.core.exceptions import ValidationError
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -18,8 +16,9 @@ from wagtail.admin.widgets import BooleanRadioSelect
 
 from units.models import Unit
 
+from . import clocks
 from .admin_forms import CheckboxSelectMultiple, ListedModelChoiceIterator, Select
-from .choices import OPEN_STATUSES, EventKind, InputKind, Status
+from .choices import EventKind, InputKind, Status
 from .models import Submission, SubmissionEvent, Topic
 
 
@@ -66,11 +65,27 @@ class ModelChoiceFilter(django_filters.ModelChoiceFilter):
     field_class = _ModelChoiceField
 
 
+# Each choice is one rule of feedback.clocks, the same the dashboard counts.
 DEADLINE_CHOICES = [
-    ("overdue", _("Overdue (past the first-answer date)")),
+    ("overdue", _("Overdue (past the first-answer date or the promised date)")),
+    ("promise_passed", _("Promised date passed (after an interim reply)")),
     ("interim_owed", _("Interim reply owed (over a month, no answer)")),
     ("due_soon", _("Due within 3 days")),
 ]
+DEADLINE_RULES = {
+    "overdue": clocks.overdue_q,
+    "promise_passed": clocks.promise_passed_q,
+    "interim_owed": clocks.interim_reply_owed_q,
+    "due_soon": clocks.due_soon_q,
+}
+CASE_CHOICES = [
+    ("open", _("Open cases (page feedback left out)")),
+    ("new_today", _("Received today (page feedback left out)")),
+]
+CASE_RULES = {
+    "open": lambda now: clocks.open_case_q(),
+    "new_today": clocks.received_today_q,
+}
 
 ASSIGNED_CHOICES = [
     ("me", _("Assigned to me")),
@@ -110,6 +125,12 @@ class SubmissionFilterSet(WagtailFilterSet):
         method="filter_deadline",
         empty_label=_("Any"),
     )
+    case = django_filters.ChoiceFilter(
+        label=_("Cases"),
+        choices=CASE_CHOICES,
+        method="filter_case",
+        empty_label=_("Any"),
+    )
     created_at = django_filters.DateFromToRangeFilter(
         label=_("Received"),
         widget=DateRangePickerWidget,
@@ -145,24 +166,12 @@ class SubmissionFilterSet(WagtailFilterSet):
                 self.filters[name] = filter_
 
     def filter_deadline(self, queryset, name, value):
-        from .selectors import interim_reply_deadline
+        rule = DEADLINE_RULES.get(value)
+        return queryset.filter(rule(timezone.now())) if rule else queryset
 
-        now = timezone.now()
-        open_ = Q(status__in=OPEN_STATUSES)
-        if value == "overdue":
-            return queryset.filter(open_, due_at__lt=now)
-        if value == "interim_owed":
-            return queryset.filter(
-                open_,
-                first_answered_at__isnull=True,
-                interim_reply_at__isnull=True,
-                created_at__lt=interim_reply_deadline(),
-            )
-        if value == "due_soon":
-            return queryset.filter(
-                open_, due_at__gte=now, due_at__lt=now + datetime.timedelta(days=3)
-            )
-        return queryset
+    def filter_case(self, queryset, name, value):
+        rule = CASE_RULES.get(value)
+        return queryset.filter(rule(timezone.now())) if rule else queryset
 
     def filter_has_email(self, queryset, name, value):
         if value is None:

@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from . import clocks
 from .choices import OPEN_STATUSES, EventKind, InputKind, Language, Status
 
 
@@ -245,6 +246,9 @@ class Submission(models.Model):
     interim_reply_at = models.DateTimeField(
         _("interim reply sent"), null=True, blank=True
     )
+    # The day the last interim reply told the resident to expect an answer; the
+    # case is measured against it from then on (clocks.is_overdue).
+    promised_on = models.DateField(_("answer promised by"), null=True, blank=True)
     closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
     duplicate_of = models.ForeignKey(
         "self",
@@ -325,25 +329,21 @@ class Submission(models.Model):
 
     @property
     def is_overdue(self) -> bool:
-        return bool(
-            self.is_open
-            and self.due_at
-            and self.first_answered_at is None
-            and self.due_at < timezone.now()
-        )
+        return clocks.is_overdue(self)
 
     @property
     def interim_reply_owed(self) -> bool:
         """forvaltningsloven § 11 a: no answer and no interim reply after a month."""
-        from .selectors import interim_reply_deadline
+        return clocks.interim_reply_owed(self)
 
-        return bool(
-            self.is_open
-            and self.due_at is not None
-            and self.first_answered_at is None
-            and self.interim_reply_at is None
-            and self.created_at < interim_reply_deadline()
-        )
+    @property
+    def promise_passed(self) -> bool:
+        return clocks.promise_passed(self)
+
+    @property
+    def deadline_on(self):
+        """The day the resident was told: the promise, else the due date."""
+        return clocks.deadline_on(self)
 
     @property
     def can_be_answered_by_email(self) -> bool:

@@ -20,7 +20,8 @@ from units.choices import Role
 from units.models import Membership
 from units.selectors import unit_with_descendants
 
-from .choices import FINISHED_STATUSES, OPEN_STATUSES, InputKind
+from . import clocks
+from .choices import FINISHED_STATUSES, InputKind
 from .models import RoutingRule, Submission, SubmissionEvent, Topic
 
 ALL = "all"
@@ -213,85 +214,36 @@ def submission_for_tracking(reference: str, token: str) -> Submission:
     return submission
 
 
-# --- deadlines ----------------------------------------------------------------------
-
-
-def interim_reply_deadline(now: datetime.datetime | None = None) -> datetime.datetime:
-    """Submissions received before this moment owe an interim reply if still
-    unanswered (forvaltningsloven § 11 a: one month)."""
-    now = now or timezone.now()
-    return now - datetime.timedelta(days=_portal("INTERIM_REPLY_AFTER_DAYS", 30))
+# --- deadlines (the rules are feedback.clocks) ----------------------------------------
 
 
 def open_submissions(queryset: QuerySet | None = None) -> QuerySet:
-    """Submissions in an open status. Page feedback is never a case that owes an
-    answer, so it is left out."""
+    """Open cases. Page feedback is never a case, so it is left out."""
     qs = Submission.objects.all() if queryset is None else queryset
-    return qs.filter(status__in=OPEN_STATUSES).exclude(kind=InputKind.PAGE_FEEDBACK)
+    return qs.filter(clocks.open_case_q())
 
 
 def overdue(queryset: QuerySet | None = None, *, now=None) -> QuerySet:
-    """Open submissions past their first-answer deadline (due_at), not yet
+    """Open cases past their first-answer deadline or their promised day, not yet
     answered."""
-    now = now or timezone.now()
-    return open_submissions(queryset).filter(
-        due_at__lt=now, first_answered_at__isnull=True
-    )
+    qs = Submission.objects.all() if queryset is None else queryset
+    return qs.filter(clocks.overdue_q(now))
 
 
 def interim_reply_owed(queryset: QuerySet | None = None, *, now=None) -> QuerySet:
-    """Open submissions older than a month with neither an answer nor an interim
+    """Open cases older than a month with neither an answer nor an interim
     reply."""
-    return open_submissions(queryset).filter(
-        due_at__isnull=False,
-        created_at__lt=interim_reply_deadline(now),
-        first_answered_at__isnull=True,
-        interim_reply_at__isnull=True,
-    )
-
-
-def dashboard_counts(user, *, now=None) -> dict[str, int]:
-    """Counts for the user's dashboard panel, in one query: open, overdue, interim
-    reply owed, new today, assigned to the user (open)."""
-    now = now or timezone.now()
-    today = timezone.localtime(now).replace(hour=0, minute=0, second=0, microsecond=0)
-    open_q = Q(status__in=OPEN_STATUSES) & ~Q(kind=InputKind.PAGE_FEEDBACK)
-    unanswered = Q(first_answered_at__isnull=True) & Q(due_at__isnull=False)
-    return submissions_visible_to(user).aggregate(
-        open=Count("pk", filter=open_q),
-        overdue=Count("pk", filter=open_q & unanswered & Q(due_at__lt=now)),
-        interim_owed=Count(
-            "pk",
-            filter=open_q
-            & unanswered
-            & Q(interim_reply_at__isnull=True)
-            & Q(created_at__lt=interim_reply_deadline(now)),
-        ),
-        new_today=Count(
-            "pk", filter=Q(created_at__gte=today) & ~Q(kind=InputKind.PAGE_FEEDBACK)
-        ),
-        page_feedback_today=Count(
-            "pk", filter=Q(created_at__gte=today) & Q(kind=InputKind.PAGE_FEEDBACK)
-        ),
-        mine=Count("pk", filter=open_q & Q(assigned_to_id=user.pk)),
-    )
+    qs = Submission.objects.all() if queryset is None else queryset
+    return qs.filter(clocks.interim_reply_owed_q(now))
 
 
 def overdue_by_unit(*, now=None) -> dict[int, list[Submission]]:
-    """Overdue and interim-owed submissions grouped by unit id, for the leads'
-    daily digest."""
+    """Overdue and interim-owed cases (with passed promises) grouped by unit id,
+    for the leads' daily digest; each carries the clock_* columns."""
     now = now or timezone.now()
     qs = (
-        open_submissions()
-        .filter(first_answered_at__isnull=True)
-        .filter(due_at__isnull=False)
-        .filter(
-            Q(due_at__lt=now)
-            | Q(
-                interim_reply_at__isnull=True,
-                created_at__lt=interim_reply_deadline(now),
-            )
-        )
+        clocks.with_clocks(Submission.objects.all(), now)
+        .filter(clocks.overdue_q(now) | clocks.interim_reply_owed_q(now))
         .filter(unit__isnull=False)
         .select_related("topic")
         .only(
@@ -301,6 +253,7 @@ def overdue_by_unit(*, now=None) -> dict[int, list[Submission]]:
             "status",
             "unit_id",
             "due_at",
+            "promised_on",
             "created_at",
             "interim_reply_at",
             "first_answered_at",

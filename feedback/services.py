@@ -29,23 +29,13 @@ from outbox.services import email_queue
 from portal import form_tokens
 from units.selectors import triage_unit, units_of_user
 
-from . import routing
+from . import clocks, routing
 from .attachments import detect_type
 from .choices import OPEN_STATUSES, EventKind, InputKind, Status
 from .models import Attachment, Submission, SubmissionEvent, Topic
 from .privacy import contains_fnr
 from .selectors import active_rules, hash_token, submission_for_form_token
 from .signals import reply_sent, submission_received
-
-# Kinds for which the municipality owes the resident an answer (and so a due date
-# and the § 11 a interim-reply rule). Page feedback is anonymous; hearing responses
-# are answered by the hearing's outcome.
-ANSWER_EXPECTED_KINDS = {
-    InputKind.FEEDBACK,
-    InputKind.SUGGESTION,
-    InputKind.QUESTION,
-    InputKind.PROPOSAL,
-}
 
 # The one table of allowed status changes. Reopening (back to in_progress from a
 # finished status) is listed here too; submission_reopen() is the friendly name.
@@ -131,10 +121,9 @@ def tracking_token(submission: Submission) -> str:
 
 
 def first_answer_due(unit, received_at: datetime.datetime) -> datetime.datetime:
-    days = getattr(unit, "first_answer_days", None) or settings.PORTAL.get(
-        "DEFAULT_FIRST_ANSWER_DAYS", 14
+    return clocks.first_answer_due(
+        received_at, days=getattr(unit, "first_answer_days", None)
     )
-    return received_at + datetime.timedelta(days=days)
 
 
 def _event_row(
@@ -327,7 +316,7 @@ def submission_create(
     submission.routing_rule = decision.rule
     submission.routing_reason = decision.reason[:500]
     submission.routed_at = now
-    if kind in ANSWER_EXPECTED_KINDS:
+    if kind in clocks.ANSWER_EXPECTED_KINDS:
         submission.due_at = first_answer_due(decision.unit, now)
     if contains_fnr(f"{submission.subject}\n{submission.text}"):
         # Warn the handler; the text is kept as sent (it is a case document) but
@@ -460,7 +449,9 @@ def submission_interim_reply(
     notify: bool = True,
 ) -> SubmissionEvent:
     """Foreløpig svar (forvaltningsloven § 11 a): why it takes time and when the
-    resident can expect an answer. Moves a received submission to in progress."""
+    resident can expect an answer. Moves a received submission to in progress
+    and records the promised date, against which the case is measured from then
+    on (clocks.is_overdue)."""
     submission = Submission.objects.select_for_update().get(pk=submission.pk)
     reason = reason.strip()
     if not reason:
@@ -472,7 +463,9 @@ def submission_interim_reply(
     if submission.status not in OPEN_STATUSES:
         raise TransitionNotAllowed(submission.status, Status.IN_PROGRESS)
     submission.interim_reply_at = timezone.now()
-    fields = ["interim_reply_at", "updated_at"]
+    # From now on the case is measured against what the resident was told.
+    submission.promised_on = expected_date
+    fields = ["interim_reply_at", "promised_on", "updated_at"]
     if submission.status == Status.RECEIVED:
         submission.status = Status.IN_PROGRESS
         fields.append("status")

@@ -67,7 +67,7 @@ def send_reply(*, event_id: int, attempt: int = 1) -> None:
 def overdue_digests(*, now=None) -> list[EmailMultiAlternatives]:
     """One digest per unit lead with the overdue and interim-owed submissions of
     the units they lead (and their sub-units)."""
-    from .selectors import interim_reply_deadline, overdue_by_unit
+    from .selectors import overdue_by_unit
 
     now = now or timezone.now()
     grouped = overdue_by_unit(now=now)
@@ -91,7 +91,6 @@ def overdue_digests(*, now=None) -> list[EmailMultiAlternatives]:
                 users.setdefault(user.pk, user)
                 leads.setdefault(user.pk, set())
     messages = []
-    deadline = interim_reply_deadline(now)
     with translation.override(settings.LANGUAGE_CODE):
         for user_id, unit_ids in leads.items():
             sections = []
@@ -104,8 +103,8 @@ def overdue_digests(*, now=None) -> list[EmailMultiAlternatives]:
                             "items": [
                                 {
                                     "submission": s,
-                                    "interim_owed": s.interim_reply_at is None
-                                    and s.created_at < deadline,
+                                    "interim_owed": s.clock_interim_owed,
+                                    "promise_passed": s.clock_promise_passed,
                                     "case_url": admin_case_url(s),
                                 }
                                 for s in items

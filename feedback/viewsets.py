@@ -29,7 +29,7 @@ from wagtail.admin.views import generic
 from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from . import admin_views
+from . import admin_views, clocks
 from .choices import InputKind, Status
 from .filters import SubmissionFilterSet
 from .models import RoutingRule, Submission, Topic
@@ -91,8 +91,12 @@ class InboxView(generic.IndexView):
     }
 
     def get_base_queryset(self):
-        return submissions_visible_to(self.request.user).select_related(
-            "topic", "unit", "assigned_to"
+        # The clock_* columns: the row's flags come from the same rules as the
+        # dashboard's counts and the deadline filter (feedback.clocks).
+        return clocks.with_clocks(
+            submissions_visible_to(self.request.user).select_related(
+                "topic", "unit", "assigned_to"
+            )
         )
 
     @cached_property
@@ -179,7 +183,7 @@ class InboxView(generic.IndexView):
         now = timezone.now()
         age_days = (now - obj.created_at).days
         created = timezone.localtime(obj.created_at)
-        due = timezone.localtime(obj.due_at) if obj.due_at else None
+        due = clocks.deadline_on(obj)
         return {
             "pk": str(obj.pk),  # a string: never localised (no "6 526")
             "url": reverse(self.inspect_url_name, args=(quote(obj.pk),)),
@@ -198,8 +202,9 @@ class InboxView(generic.IndexView):
             else gettext("Today"),
             "due": date_format(due, "SHORT_DATE_FORMAT") if due else "",
             "due_iso": due.isoformat() if due else "",
-            "overdue": obj.is_overdue and not obj.first_answered_at,
-            "interim_owed": obj.interim_reply_owed,
+            "promised": obj.promised_on is not None,
+            "overdue": obj.clock_overdue,
+            "interim_owed": obj.clock_interim_owed,
             "assigned": _user_name(obj.assigned_to),
         }
 

@@ -10,7 +10,6 @@ archive keeps the original, art. 17(3)(b) and (d)).
 
 from __future__ import annotations
 
-import calendar
 import datetime
 import json
 
@@ -21,34 +20,25 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
+from feedback import clocks
+
 from .choices import RightsKind, RightsStatus, RightsStep
 from .models import ArchivePost, RightsRequest, RightsRequestStep
 from .privacy import Person, erase, find
 
-# GDPR art. 12(3): one month, extendable by two further months.
-MONTHS, MAX_EXTENSION_MONTHS = 1, 2
-
-
-def add_months(day: datetime.date, months: int) -> datetime.date:
-    """`day` plus `months`, clipped to a shorter month's end (31 January + 1 =
-    28/29 February). To move to feedback/clocks.py when it lands there."""
-    index = day.month - 1 + months
-    year, month = day.year + index // 12, index % 12 + 1
-    return datetime.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
-
 
 def due_on(request: RightsRequest) -> datetime.date:
-    """The last day to answer: a month from receipt, or the extended day."""
-    return request.extended_until or add_months(request.received_on, MONTHS)
+    """The last day to answer: a month from receipt, or the extended day
+    (the rule is feedback.clocks.rights_due_on)."""
+    return clocks.rights_due_on(request.received_on, request.extended_until)
 
 
 def is_overdue(request: RightsRequest, today: datetime.date | None = None) -> bool:
-    today = today or timezone.localdate()
-    return request.is_open and due_on(request) < today
+    return request.is_open and clocks.is_past(due_on(request), today)
 
 
 def days_left(request: RightsRequest, today: datetime.date | None = None) -> int:
-    return (due_on(request) - (today or timezone.localdate())).days
+    return clocks.days_left(due_on(request), today)
 
 
 def open_requests():
@@ -323,8 +313,8 @@ def request_erase(*, request: RightsRequest, by):
 @transaction.atomic
 def request_extend(*, request: RightsRequest, by, until: datetime.date, reason: str):
     _require_open(request)
-    latest = add_months(request.received_on, MONTHS + MAX_EXTENSION_MONTHS)
-    if until <= add_months(request.received_on, MONTHS) or until > latest:
+    latest = clocks.rights_latest_extension(request.received_on)
+    if until <= clocks.rights_due_on(request.received_on) or until > latest:
         raise ValidationError(
             _(
                 "The deadline can be extended to a day after the first month, "

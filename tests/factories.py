@@ -124,3 +124,10 @@ def submit(*, now=None, notify=True, **fields):
     return submission_create(
         submitted=SubmissionInput(**fields), now=now, notify=notify
     )
+
+
+def staff_login(client, user):
+    """Log a staff user into the admin. Every staff test logs in through here, so
+    a second factor (TOTP) or another login path changes one function."""
+    client.force_login(user)
+    return client

@@ -221,6 +221,48 @@ def test_overdue_digest_to_leads(units, people, commit):
     assert other.reference not in message.body and fresh.reference not in message.body
 
 
+def test_digest_lists_passed_promises_not_kept_ones(units, people, commit):
+    """An interim reply's promise: the case leaves the digest while the promise
+    holds, and comes back, named as a passed promise, once it has passed."""
+    old = timezone.now() - datetime.timedelta(days=40)
+    kept, _ = create(commit, now=old, text="lovet")
+    broken, _ = create(commit, now=old, text="brutt")
+    for case in (kept, broken):
+        Submission.objects.filter(pk=case.pk).update(unit=units["vei"])
+        with commit(execute=True):
+            submission_interim_reply(
+                submission=case,
+                by=None,
+                reason="Vi venter på befaring.",
+                expected_date=timezone.localdate() + datetime.timedelta(days=7),
+                notify=False,
+            )
+    Submission.objects.filter(pk=broken.pk).update(
+        promised_on=timezone.localdate() - datetime.timedelta(days=1)
+    )
+    mail.outbox.clear()
+    (message,) = [m for m in tasks.overdue_digests() if m.to == [people["lead"].email]]
+    assert message.subject == "1 forsinket innspill"
+    # (Both may appear in records' «not archived yet» section: look at the list.)
+    assert f"- {broken.reference} (" in message.body
+    assert f"- {kept.reference} (" not in message.body
+    assert "lovet svar innen" in message.body
+    assert "den lovte datoen er passert" in message.body
+    # Its interim reply was sent: § 11 a is not owed again.
+    assert "foreløpig svar skyldes" not in message.body
+
+
+def test_hearing_responses_owe_no_interim_reply(units, people, commit):
+    old = timezone.now() - datetime.timedelta(days=40)
+    response, _ = create(commit, now=old, kind=InputKind.HEARING_RESPONSE)
+    Submission.objects.filter(pk=response.pk).update(unit=units["vei"])
+    response.refresh_from_db()
+    assert not response.interim_reply_owed and not response.is_overdue
+    assert not [
+        m for m in tasks.overdue_digests() if f"- {response.reference} (" in m.body
+    ]
+
+
 def test_digest_for_lead_of_several_units(units, commit):
     boss = member(UserFactory(username="boss"), units["renovasjon"], Role.LEAD)
     member(boss, units["barnehage"], Role.LEAD)

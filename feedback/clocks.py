@@ -50,6 +50,9 @@ ANSWER_EXPECTED_KINDS = frozenset(
         InputKind.PROPOSAL,
     }
 )
+# § 11 a applies to a resident's inquiry; a resident proposal's clock is the
+# council's six months (its due_at), with no interim reply owed on the way.
+INTERIM_REPLY_KINDS = ANSWER_EXPECTED_KINDS - {InputKind.PROPOSAL}
 # «Due soon» in the inbox filter.
 DUE_SOON_DAYS = 3
 # Kommuneloven § 12-1: a proposal with enough signatures is decided by the
@@ -82,6 +85,14 @@ def days_left(due_on: datetime.date, today: datetime.date | None = None) -> int:
 def is_past(due_on: datetime.date, today: datetime.date | None = None) -> bool:
     """A last day has passed once the next day has begun (Oslo time)."""
     return due_on < _today(today)
+
+
+def end_of_day(day: datetime.date) -> datetime.datetime:
+    """The moment `day` ends in the portal's time zone (the next local midnight),
+    for a deadline given as a last day."""
+    return timezone.make_aware(
+        datetime.datetime.combine(day + datetime.timedelta(days=1), datetime.time())
+    )
 
 
 def council_due_on(submitted_on: datetime.date) -> datetime.date:
@@ -168,6 +179,7 @@ def interim_reply_owed(case: CaseFacts, now: datetime.datetime | None = None) ->
     """§ 11 a: a month without an answer and without an interim reply."""
     return bool(
         answer_owed(case)
+        and case.kind in INTERIM_REPLY_KINDS
         and case.interim_reply_at is None
         and case.created_at < interim_reply_cutoff(now)
     )
@@ -235,7 +247,9 @@ def promise_passed_q(now: datetime.datetime | None = None) -> Q:
 
 def interim_reply_owed_q(now: datetime.datetime | None = None) -> Q:
     return answer_owed_q() & Q(
-        interim_reply_at__isnull=True, created_at__lt=interim_reply_cutoff(now)
+        kind__in=INTERIM_REPLY_KINDS,
+        interim_reply_at__isnull=True,
+        created_at__lt=interim_reply_cutoff(now),
     )
 
 

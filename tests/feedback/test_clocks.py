@@ -26,6 +26,7 @@ CASES = [
     ("promise today", "question", "in_progress", 40, False, True, 0, 0, 0, 1, 0),
     ("promise passed", "suggestion", "in_progress", 40, False, True, -1, 1, 0, 0, 1),
     ("early promise", "question", "in_progress", 3, False, True, -2, 1, 0, 0, 1),
+    ("proposal", "proposal", "received", 40, False, False, None, 1, 0, 0, 0),
     ("reopened", "question", "in_progress", 40, True, False, None, 0, 0, 0, 0),
     ("answered", "question", "answered", 40, True, False, None, 0, 0, 0, 0),
     ("closed unanswered", "question", "closed", 40, False, False, None, 0, 0, 0, 0),
@@ -131,6 +132,13 @@ def test_council_six_months_and_rights_month():
         datetime.date(2026, 4, 1)
     )
     assert clocks.rights_latest_extension(received) == datetime.date(2026, 4, 30)
+    end = clocks.end_of_day(
+        datetime.date(2026, 3, 28)
+    )  # summer time starts on the 29th
+    assert end.isoformat() == "2026-03-29T00:00:00+01:00"
+    assert clocks.end_of_day(datetime.date(2026, 3, 29)).isoformat() == (
+        "2026-03-30T00:00:00+02:00"
+    )
     assert clocks.is_past(TODAY - DAY, TODAY) and not clocks.is_past(TODAY, TODAY)
     assert clocks.days_left(TODAY + 3 * DAY, TODAY) == 3
 

@@ -19,7 +19,7 @@ from wagtail.admin.widgets import AdminDateInput
 from units.models import Unit
 
 from . import services
-from .choices import Status
+from .choices import ReplyChannel, Status
 from .permissions import is_feedback_editor
 from .selectors import ALL, submissions_visible_to, unit_access, visible_unit_ids
 
@@ -99,11 +99,17 @@ class CaseActionForm(forms.Form):
 
     action = ""
     success_message = ""
+    # After a handover the case is usually no longer the handler's: back to the
+    # inbox, not to a case view that would now be a 404.
+    lands_on_inbox = False
 
     def __init__(self, *args, submission, user, **kwargs):
         self.submission, self.user = submission, user
         kwargs.setdefault("prefix", self.action)
         super().__init__(*args, **kwargs)
+
+    def get_success_message(self) -> str:
+        return str(self.success_message)
 
     def perform(self):  # pragma: no cover - every subclass implements it
         raise NotImplementedError
@@ -118,24 +124,65 @@ class CaseActionForm(forms.Form):
         return True
 
 
-class ReplyForm(CaseActionForm):
+class _ChannelMixin:
+    """Without an e-mail address nothing is e-mailed: the form says so and asks
+    how the reply was given instead (letter or phone), never claiming an
+    e-mail."""
+
+    def _add_channel(self):
+        self.by_email = bool(self.submission.contact_email)
+        if not self.by_email:
+            self.fields["channel"] = forms.ChoiceField(
+                label=_("How the resident gets the reply"),
+                choices=[
+                    (ReplyChannel.LETTER, ReplyChannel.LETTER.label),
+                    (ReplyChannel.PHONE, ReplyChannel.PHONE.label),
+                ],
+                widget=forms.RadioSelect,
+                help_text=_(
+                    "The resident gave no e-mail address, so the portal sends "
+                    "nothing. Send the reply by letter or give it by phone, and "
+                    "record it here; it is shown on the resident's tracking page."
+                ),
+            )
+
+    @property
+    def channel(self) -> str:
+        if self.by_email:
+            return ReplyChannel.EMAIL
+        return getattr(self, "cleaned_data", {}).get("channel", "")
+
+
+class ReplyForm(_ChannelMixin, CaseActionForm):
     action = "reply"
-    success_message = _("The reply was saved and will be sent to the resident.")
     text = forms.CharField(
         label=_("Reply to the resident"),
         max_length=TEXT_MAX,
         widget=forms.Textarea(attrs={"rows": 6}),
     )
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._add_channel()
+
+    def get_success_message(self) -> str:
+        return {
+            ReplyChannel.EMAIL: _("The reply was saved and will be e-mailed."),
+            ReplyChannel.LETTER: _("The reply was recorded as sent by letter."),
+            ReplyChannel.PHONE: _("The reply was recorded as given by phone."),
+        }[self.channel]
+
     def perform(self):
         services.submission_reply(
-            submission=self.submission, by=self.user, text=self.cleaned_data["text"]
+            submission=self.submission,
+            by=self.user,
+            text=self.cleaned_data["text"],
+            channel=self.channel,
         )
 
 
-class InterimReplyForm(CaseActionForm):
+class InterimReplyForm(_ChannelMixin, CaseActionForm):
     action = "interim"
-    success_message = _("The interim reply was saved and will be sent.")
     reason = forms.CharField(
         label=_("Interim reply (reason for the delay)"),
         max_length=TEXT_MAX,
@@ -147,6 +194,7 @@ class InterimReplyForm(CaseActionForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self._add_channel()
         if not self.is_bound:
             expected = timezone.localdate() + datetime.timedelta(days=14)
             self.initial.setdefault("expected_date", expected)
@@ -163,12 +211,20 @@ class InterimReplyForm(CaseActionForm):
             )
         return reason
 
+    def get_success_message(self) -> str:
+        return {
+            ReplyChannel.EMAIL: _("The interim reply was saved and will be e-mailed."),
+            ReplyChannel.LETTER: _("The interim reply was recorded as sent by letter."),
+            ReplyChannel.PHONE: _("The interim reply was recorded as given by phone."),
+        }[self.channel]
+
     def perform(self):
         services.submission_interim_reply(
             submission=self.submission,
             by=self.user,
             reason=self.cleaned_data["reason"],
             expected_date=self.cleaned_data["expected_date"],
+            channel=self.channel,
         )
 
 
@@ -211,7 +267,7 @@ class AssignForm(CaseActionForm):
 
 class RerouteForm(CaseActionForm):
     action = "reroute"
-    success_message = _("The submission was sent to another unit.")
+    lands_on_inbox = True
     unit = _ModelChoiceField(label=_("New unit"), queryset=Unit.objects.all())
     reason = forms.CharField(label=_("Reason (shown in the timeline)"), max_length=500)
 
@@ -220,6 +276,12 @@ class RerouteForm(CaseActionForm):
         self.fields["unit"].queryset = Unit.objects.exclude(
             pk=self.submission.unit_id
         ).order_by("name")
+
+    def get_success_message(self) -> str:
+        return _("%(reference)s was handed over to %(unit)s.") % {
+            "reference": self.submission.reference,
+            "unit": self.cleaned_data["unit"].display_name,
+        }
 
     def perform(self):
         services.submission_reroute(

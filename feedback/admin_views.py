@@ -112,7 +112,9 @@ class CaseView(InspectView):
             return HttpResponseBadRequest()
         form = form_class(request.POST, submission=self.object, user=request.user)
         if form.is_valid() and form.run():
-            messages.success(request, form.success_message)
+            messages.success(request, form.get_success_message())
+            if form.lands_on_inbox:
+                return redirect("feedback_inbox:index")
             return redirect(
                 reverse("feedback_inbox:inspect", args=(self.object.pk,)) + "#tidslinje"
             )

@@ -62,6 +62,15 @@ class EventKind(models.TextChoices):
     EMAIL_FAILED = "email_failed", _("E-mail failed")
 
 
+class ReplyChannel(models.TextChoices):
+    """How a reply reached the resident: e-mailed by the portal, or given
+    outside it (a resident without an e-mail address) and recorded here."""
+
+    EMAIL = "email", _("E-mail")
+    LETTER = "letter", _("Letter")
+    PHONE = "phone", _("Phone")
+
+
 class Language(models.TextChoices):
     NB = "nb", _("Norwegian")
     EN = "en", _("English")

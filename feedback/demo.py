@@ -18,7 +18,7 @@ from wagtail.models import Page
 from units.models import Unit
 
 from . import services
-from .choices import EventKind, InputKind, Status
+from .choices import EventKind, InputKind, ReplyChannel, Status
 from .models import RoutingRule, Submission, SubmissionEvent, Topic
 from .routing import page_responsible_unit
 
@@ -535,17 +535,24 @@ def _advance(submission, rng, *, at, now, units, staff, triage, fallback):
             except Exception:  # noqa: BLE001, S110 - not a member: leave unassigned
                 pass
         answered_share = min(0.9, age_days / 25)
+        # Residents without an e-mail address get their answer by letter.
+        channel = "" if submission.contact_email else ReplyChannel.LETTER
         if rng.random() < answered_share:
             if age_days > 30 and rng.random() < 0.4:
                 services.submission_interim_reply(
                     submission=submission,
                     by=actor,
                     notify=False,
+                    channel=channel,
                     reason="Vi venter på en befaring før vi kan svare.",
                     expected_date=timezone.localdate() + datetime.timedelta(days=10),
                 )
             services.submission_reply(
-                submission=submission, by=actor, text=rng.choice(REPLIES), notify=False
+                submission=submission,
+                by=actor,
+                text=rng.choice(REPLIES),
+                channel=channel,
+                notify=False,
             )
             if age_days > 14 and rng.random() < 0.7:
                 services.submission_transition(

@@ -31,7 +31,7 @@ from units.selectors import triage_unit, units_of_user
 
 from . import clocks, routing
 from .attachments import detect_type
-from .choices import OPEN_STATUSES, EventKind, InputKind, Status
+from .choices import OPEN_STATUSES, EventKind, InputKind, ReplyChannel, Status
 from .models import Attachment, Submission, SubmissionEvent, Topic
 from .privacy import contains_fnr
 from .selectors import active_rules, hash_token, submission_for_form_token
@@ -406,18 +406,37 @@ def _attachment_create(*, submission: Submission, upload) -> Attachment:
 # --- handling -----------------------------------------------------------------------
 
 
+def reply_channel(submission: Submission, channel: str = "") -> str:
+    """The channel a reply goes by: e-mail when the resident gave an address,
+    else the letter or phone call the handler says it was given by."""
+    if submission.contact_email:
+        return channel or ReplyChannel.EMAIL
+    if channel in (ReplyChannel.LETTER, ReplyChannel.PHONE):
+        return channel
+    raise ValidationError(
+        _(
+            "The resident gave no e-mail address: choose whether the reply was "
+            "sent by letter or given by phone."
+        ),
+        code="channel_required",
+    )
+
+
 @transaction.atomic
 def submission_reply(
-    *, submission: Submission, by, text: str, notify: bool = True
+    *, submission: Submission, by, text: str, channel: str = "", notify: bool = True
 ) -> SubmissionEvent:
-    """Answer the resident: shown on the tracking page and e-mailed if we have an
-    address. The first reply marks the submission answered."""
+    """Answer the resident: shown on the tracking page, and e-mailed if we have
+    an address; without one the handler records the letter or phone call it was
+    given by (`channel`, stored on the event). The first reply marks the
+    submission answered."""
     submission = Submission.objects.select_for_update().get(pk=submission.pk)
     text = text.strip()
     if not text:
         raise ValidationError(_("Write a reply."), code="required")
     if submission.status not in REPLYABLE:
         raise TransitionNotAllowed(submission.status, Status.ANSWERED)
+    channel = reply_channel(submission, channel)
     now = timezone.now()
     old_status = submission.status
     if submission.first_answered_at is None:
@@ -430,11 +449,11 @@ def submission_reply(
         by=_user(by),
         public=True,
         text=text,
-        data={"from": old_status, "to": Status.ANSWERED},
+        data={"from": old_status, "to": Status.ANSWERED, "channel": channel},
     )
-    _audit(submission, "reply", by=_user(by), status=Status.ANSWERED)
+    _audit(submission, "reply", by=_user(by), status=Status.ANSWERED, channel=channel)
     reply_sent.send(sender=SubmissionEvent, event=event)
-    if notify and submission.contact_email:
+    if notify and channel == ReplyChannel.EMAIL:
         _email("reply", f"reply:{event.pk}", event_id=event.pk)
     return event
 
@@ -446,6 +465,7 @@ def submission_interim_reply(
     by,
     reason: str,
     expected_date: datetime.date,
+    channel: str = "",
     notify: bool = True,
 ) -> SubmissionEvent:
     """Foreløpig svar (forvaltningsloven § 11 a): why it takes time and when the
@@ -462,6 +482,7 @@ def submission_interim_reply(
         )
     if submission.status not in OPEN_STATUSES:
         raise TransitionNotAllowed(submission.status, Status.IN_PROGRESS)
+    channel = reply_channel(submission, channel)
     submission.interim_reply_at = timezone.now()
     # From now on the case is measured against what the resident was told.
     submission.promised_on = expected_date
@@ -476,7 +497,7 @@ def submission_interim_reply(
         by=_user(by),
         public=True,
         text=reason,
-        data={"expected_date": expected_date.isoformat()},
+        data={"expected_date": expected_date.isoformat(), "channel": channel},
     )
     _audit(
         submission,
@@ -485,7 +506,7 @@ def submission_interim_reply(
         expected_date=expected_date.isoformat(),
     )
     reply_sent.send(sender=SubmissionEvent, event=event)
-    if notify and submission.contact_email:
+    if notify and channel == ReplyChannel.EMAIL:
         _email("reply", f"reply:{event.pk}", event_id=event.pk)
     return event
 

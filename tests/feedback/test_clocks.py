@@ -153,6 +153,7 @@ def test_interim_reply_records_the_promise_and_the_case_leaves_overdue(units):
         submission=case,
         by=None,
         reason="Vi venter på befaring.",
+        channel="letter",
         expected_date=promised,
     )
     case.refresh_from_db()

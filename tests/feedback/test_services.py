@@ -353,3 +353,36 @@ def test_tracking_link_survives_key_rotation(units, settings):
     settings.SECRET_KEY_FALLBACKS = [settings.SECRET_KEY]
     settings.SECRET_KEY = "a-new-key-after-rotation"
     assert services.tracking_token(s) == token
+
+
+def test_reply_without_an_address_records_the_channel(
+    units, people, django_capture_on_commit_callbacks
+):
+    """No e-mail address: nothing is e-mailed, the handler says how the reply was
+    given, and the channel is stored on the public event."""
+    s, _ = create(text="Hei")
+    mail.outbox.clear()
+    with pytest.raises(ValidationError) as refused:
+        submission_reply(submission=s, by=people["triage"], text="Svar")
+    assert refused.value.code == "channel_required"
+    with pytest.raises(ValidationError):
+        submission_reply(
+            submission=s, by=people["triage"], text="Svar", channel="email"
+        )
+    with django_capture_on_commit_callbacks(execute=True):
+        event = submission_reply(
+            submission=s, by=people["triage"], text="Svar", channel="letter"
+        )
+    assert event.public and event.data["channel"] == "letter"
+    assert mail.outbox == []
+    s.refresh_from_db()
+    assert s.status == Status.ANSWERED
+    interim, _ = create(text="Hei igjen")
+    event = submission_interim_reply(
+        submission=interim,
+        by=people["triage"],
+        reason="Befaring",
+        expected_date=timezone.localdate(),
+        channel="phone",
+    )
+    assert event.data["channel"] == "phone"

@@ -10,6 +10,7 @@ from wagtail.models import ModelLogEntry
 from feedback import services
 from feedback.choices import EventKind, Status
 from feedback.models import Submission
+from tests.factories import staff_login
 
 from .conftest import make_submission
 
@@ -187,7 +188,7 @@ def test_handler_can_only_take_a_case_herself(client, people, subs):
 
 
 def test_reroute_moves_it_out_of_sight(client, people, units, subs):
-    client.force_login(people["handler_a"])
+    staff_login(client, people["handler_a"])
     response = post(
         client,
         subs["a"],
@@ -197,9 +198,17 @@ def test_reroute_moves_it_out_of_sight(client, people, units, subs):
             "reroute-reason": "Gjelder søppel.",
         },
     )
+    # The handover worked, and the page says so: the inbox (the case itself is
+    # now out of sight) with a confirmation naming the new unit.
     assert response.status_code == 302
+    assert response.url == reverse("feedback_inbox:index")
+    landed = client.get(response.url)
+    assert landed.status_code == 200
+    html = landed.content.decode()
+    assert f"{subs['a'].reference} er overført til Renovasjon." in html
+    assert f'data-object-id="{subs["a"].pk}"' not in html  # no longer listed
     assert case(client, subs["a"]).status_code == 404
-    client.force_login(people["handler_b"])
+    staff_login(client, people["handler_b"])
     assert case(client, subs["a"]).status_code == 200
 
 
@@ -230,3 +239,43 @@ def test_anonymised_case_still_renders(client, people, subs, archive_elsewhere):
     client.force_login(people["handler_a"])
     assert case(client, subs["a"]).status_code == 200
     assert Submission.objects.get(pk=subs["a"].pk).contact_email == ""
+
+
+def test_reply_without_an_address_is_recorded_by_letter(client, people, topics, site):
+    """The reply form says there is no address and never claims an e-mail; the
+    handler records the letter; the resident's tracking page shows it."""
+    submission = make_submission(topics["a"], email="")
+    staff_login(client, people["handler_a"])
+    html = case(client, submission).content.decode()
+    assert "Registrer et svar (ingen e-postadresse: per brev eller telefon)" in html
+    assert 'name="reply-channel"' in html and "blir sendt" not in html
+    # Without a channel: refused with the field named, the text kept.
+    refused = post(client, submission, {"action": "reply", "reply-text": "Svar her"})
+    assert refused.status_code == 200
+    assert "Svar her" in refused.content.decode()
+    response = post(
+        client,
+        submission,
+        {"action": "reply", "reply-text": "Svar per brev", "reply-channel": "letter"},
+    )
+    assert response.status_code == 302
+    page = client.get(response.url).content.decode()
+    assert "Svaret er registrert som sendt per brev." in page
+    assert "e-post" not in page.split("Svaret er registrert", 1)[1][:80]
+    event = submission.events.get(kind=EventKind.REPLIED)
+    assert event.data["channel"] == "letter" and event.public
+    client.logout()
+    track = client.get(
+        reverse("feedback:track", args=[submission.reference]),
+        {"t": services.tracking_token(submission)},
+    ).content.decode()
+    assert "Svar per brev" in track and "Sendt per brev." in track
+
+
+def test_reply_with_an_address_says_e_mail(client, people, subs):
+    staff_login(client, people["handler_a"])
+    html = case(client, subs["a"]).content.decode()
+    assert 'name="reply-channel"' not in html
+    response = post(client, subs["a"], {"action": "reply", "reply-text": "Svar"})
+    page = client.get(response.url).content.decode()
+    assert "Svaret er lagret og blir sendt på e-post." in page

@@ -167,7 +167,7 @@ def is_overdue(case: CaseFacts, now: datetime.datetime | None = None) -> bool:
         return False
     if case.promised_on is not None:
         return case.promised_on < timezone.localdate(now)
-    return case.due_at < now
+    return case.due_at is not None and case.due_at < now
 
 
 def promise_passed(case: CaseFacts, now: datetime.datetime | None = None) -> bool:
@@ -194,7 +194,9 @@ def due_soon(case: CaseFacts, now: datetime.datetime | None = None) -> bool:
         return case.promised_on < timezone.localdate(now) + datetime.timedelta(
             days=DUE_SOON_DAYS
         )
-    return case.due_at < now + datetime.timedelta(days=DUE_SOON_DAYS)
+    return case.due_at is not None and case.due_at < now + datetime.timedelta(
+        days=DUE_SOON_DAYS
+    )
 
 
 def answered_in_time(case: CaseFacts) -> bool | None:

@@ -239,11 +239,12 @@ def interim_reply_owed(queryset: QuerySet | None = None, *, now=None) -> QuerySe
 
 def overdue_by_unit(*, now=None) -> dict[int, list[Submission]]:
     """Overdue and interim-owed cases (with passed promises) grouped by unit id,
-    for the leads' daily digest; each carries the clock_* columns."""
+    for the leads' daily digest."""
     now = now or timezone.now()
     qs = (
-        clocks.with_clocks(Submission.objects.all(), now)
-        .filter(clocks.overdue_q(now) | clocks.interim_reply_owed_q(now))
+        Submission.objects.filter(
+            clocks.overdue_q(now) | clocks.interim_reply_owed_q(now)
+        )
         .filter(unit__isnull=False)
         .select_related("topic")
         .only(
@@ -264,7 +265,8 @@ def overdue_by_unit(*, now=None) -> dict[int, list[Submission]]:
     )
     grouped: dict[int, list[Submission]] = {}
     for submission in qs:
-        grouped.setdefault(submission.unit_id, []).append(submission)
+        if submission.unit_id is not None:  # filtered above; said for the types
+            grouped.setdefault(submission.unit_id, []).append(submission)
     return grouped
 
 

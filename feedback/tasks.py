@@ -21,6 +21,7 @@ from units.choices import Role
 from units.models import Membership, Unit
 from units.selectors import unit_with_descendants
 
+from . import clocks
 from .emails import _message, admin_case_url
 
 logger = logging.getLogger(__name__)
@@ -103,8 +104,8 @@ def overdue_digests(*, now=None) -> list[EmailMultiAlternatives]:
                             "items": [
                                 {
                                     "submission": s,
-                                    "interim_owed": s.clock_interim_owed,
-                                    "promise_passed": s.clock_promise_passed,
+                                    "interim_owed": clocks.interim_reply_owed(s, now),
+                                    "promise_passed": clocks.promise_passed(s, now),
                                     "case_url": admin_case_url(s),
                                 }
                                 for s in items

@@ -33,6 +33,7 @@ from wagtail.admin.views.reports import ReportView
 from wagtail.log_actions import log
 from wagtail.models import Page
 
+from portal.exports import SafeExportMixin
 from units.models import Unit
 
 from . import clocks, routing, services
@@ -286,7 +287,7 @@ def _units_for(user):
     return units if scope == ALL else units.filter(pk__in=scope)
 
 
-class UnitReportView(ReportView):
+class UnitReportView(SafeExportMixin, ReportView):
     """Volumes per week and median time to first answer for one unit, as an SVG
     chart and the same numbers as a table (and CSV/XLSX)."""
 
@@ -475,7 +476,7 @@ class UnitReportView(ReportView):
 # --- page feedback ----------------------------------------------------------------
 
 
-class PageFeedbackReportView(ReportView):
+class PageFeedbackReportView(SafeExportMixin, ReportView):
     """«Fant du det du lette etter?» per page: yes, no, comments. For editors."""
 
     page_title = _("Page feedback")

@@ -29,6 +29,8 @@ from wagtail.admin.views import generic
 from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from portal.exports import SafeExportMixin
+
 from . import admin_views, clocks
 from .choices import InputKind, Status
 from .filters import SubmissionFilterSet
@@ -36,18 +38,8 @@ from .models import RoutingRule, Submission, Topic
 from .permissions import is_feedback_editor, is_unit_member
 from .selectors import submissions_visible_to
 
-# Values a spreadsheet program would run as a formula (CSV/XLSX injection). A
-# resident controls the subject and text, so exported cells are defused.
-_FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
-
-def defuse_spreadsheet_value(value):
-    if isinstance(value, str) and value.startswith(_FORMULA_PREFIXES):
-        return "'" + value
-    return value
-
-
-class InboxView(generic.IndexView):
+class InboxView(SafeExportMixin, generic.IndexView):
     """The unit inbox: submissions the user may see, newest first."""
 
     page_title = _("Inbox")
@@ -212,7 +204,7 @@ class InboxView(generic.IndexView):
         # The case view is the only per-row action; no edit/delete/copy.
         return []
 
-    # --- export: computed columns and defused cells ---------------------------
+    # --- export: computed columns (cells are defused by SafeExportMixin) ------
 
     def to_row_dict(self, item):
         item.topic_name = item.topic.display_name if item.topic else ""
@@ -220,10 +212,6 @@ class InboxView(generic.IndexView):
         item.assigned_name = _user_name(item.assigned_to)
         item.has_email = _("Yes") if item.contact_email else _("No")
         return super().to_row_dict(item)
-
-    def preprocess_field_value(self, field, value, export_format):
-        value = super().preprocess_field_value(field, value, export_format)
-        return defuse_spreadsheet_value(value)
 
 
 def _user_name(user) -> str:
@@ -244,6 +232,8 @@ class SubmissionViewSet(ModelViewSet):
     icon = "mail"
     menu_label = _("Inbox")
     index_view_class = InboxView
+    # What the export holds (SafeExportMixin adds the day), not the model's name.
+    export_filename = "innspill"
     index_template_name = "feedback/admin/inbox.html"
     index_results_template_name = "feedback/admin/inbox_results.html"
     inspect_view_class = admin_views.CaseView

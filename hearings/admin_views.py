@@ -24,6 +24,7 @@ from feedback.choices import InputKind
 from feedback.models import Submission
 from feedback.privacy import find_fnr
 from feedback.selectors import ALL, submissions_visible_to, visible_unit_ids
+from portal.exports import SafeExportMixin
 
 from .choices import PUBLISHED_STATES, PublicationState, RespondentType
 from .forms import ModerationForm
@@ -106,7 +107,7 @@ def _published(submission) -> str:
     return str(_("yes") if publication and publication.is_published else _("no"))
 
 
-class HearingResponsesView(ReportView):
+class HearingResponsesView(SafeExportMixin, ReportView):
     """The responses to one hearing, one row per response; ?export=xlsx|csv."""
 
     header_icon = "doc-full"
@@ -163,13 +164,12 @@ class HearingResponsesView(ReportView):
         super().setup(request, *args, **kwargs)
         # The hearing itself is public; what is scoped is its responses.
         self.hearing = get_object_or_404(HearingPage, pk=kwargs["hearing_pk"])
+        # SafeExportMixin adds the day: «horingssvar-<hearing>-2026-12-01.csv».
+        self.export_filename = f"horingssvar-{self.hearing.slug}"
 
     @property
     def page_title(self):
         return _("Responses: %(title)s") % {"title": self.hearing.title}
-
-    def get_filename(self):
-        return f"horingssvar-{self.hearing.slug}"
 
     def get_index_url(self):
         return reverse(self.index_url_name, args=[self.hearing.pk])

@@ -9,6 +9,8 @@ from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, NumberColumn
 from wagtail.admin.views.reports import ReportView
 
+from portal.exports import SafeExportMixin
+
 from .models import SearchTermDaily
 from .selectors import REPORT_DAYS, search_terms_report
 
@@ -40,7 +42,7 @@ class SearchTermsFilterSet(WagtailFilterSet):
         return queryset
 
 
-class SearchTermsReportView(ReportView):
+class SearchTermsReportView(SafeExportMixin, ReportView):
     page_title = _("Search terms (last 30 days)")
     header_icon = "search"
     index_url_name = "portal_search_report"
@@ -58,6 +60,7 @@ class SearchTermsReportView(ReportView):
             "click_through", label=_("Click-through"), sort_key="click_through"
         ),
     ]
+    export_filename = "sokeord"
     list_export = [
         "query",
         "total_searches",

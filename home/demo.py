@@ -321,6 +321,7 @@ def seed_users(units):
     handlers, _ = Group.objects.get_or_create(name="Handlers")
     groups = {"Editors": editors, "Handlers": handlers}
     _grant_admin_access(handlers, editors)
+    _grant_editor_rights(editors)
     for username, first, last, superuser, memberships, group_names in DEMO_USERS:
         user, created = User.objects.get_or_create(
             username=username,
@@ -340,6 +341,43 @@ def seed_users(units):
             Membership.objects.update_or_create(
                 unit=units[unit_slug], user=user, defaults={"role": role}
             )
+
+
+# What an editor does in the demo (the README's table): publish and unpublish
+# (Wagtail's Editors may only submit for moderation), translate, promoted search
+# results. Together with the page add/change Wagtail gives Editors.
+EDITOR_PAGE_PERMISSIONS = ("add_page", "change_page", "publish_page")
+EDITOR_PERMISSIONS = (
+    ("simple_translation", "submit_translation"),
+    ("wagtailsearchpromotions", "add_searchpromotion"),
+    ("wagtailsearchpromotions", "change_searchpromotion"),
+    ("wagtailsearchpromotions", "delete_searchpromotion"),
+)
+
+
+def _grant_editor_rights(editors):
+    from django.contrib.auth.models import Permission
+    from django.db.models import Q
+    from wagtail.models import GroupPagePermission, Page, WorkflowPage
+
+    root = Page.get_first_root_node()
+    for codename in EDITOR_PAGE_PERMISSIONS:
+        GroupPagePermission.objects.get_or_create(
+            group=editors,
+            page=root,
+            permission=Permission.objects.get(
+                content_type__app_label="wagtailcore", codename=codename
+            ),
+        )
+    wanted = Q()
+    for app_label, codename in EDITOR_PERMISSIONS:
+        wanted |= Q(content_type__app_label=app_label, codename=codename)
+    editors.permissions.add(*Permission.objects.filter(wanted))
+    # Wagtail's default «Moderators approval» on the whole tree asks a
+    # Moderators group that has no members in the demo: a dead end for whoever
+    # submits to it. The demo's editors publish themselves; a municipality that
+    # wants approval assigns a workflow and its approvers (README).
+    WorkflowPage.objects.filter(page=root).delete()
 
 
 def _grant_admin_access(*groups):

@@ -235,6 +235,7 @@ def test_digest_lists_passed_promises_not_kept_ones(units, people, commit):
                 by=None,
                 reason="Vi venter på befaring.",
                 expected_date=timezone.localdate() + datetime.timedelta(days=7),
+                channel="letter",
                 notify=False,
             )
     Submission.objects.filter(pk=broken.pk).update(

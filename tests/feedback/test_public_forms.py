@@ -347,6 +347,7 @@ def test_timeline_shows_replies_never_notes(client, units, people):
         submission=submission,
         by=people["triage"],
         text="Vi fikser hullet <i>i morgen</i>.",
+        channel="letter",  # the form gave no e-mail address
     )
     body = client.get(f"/sak/{submission.reference}/?t={token}").content.decode()
     assert "HEMMELIG" not in body
@@ -359,7 +360,12 @@ def test_tracking_page_query_count(
 ):
     submission, token = _send(client)
     for i in range(5):
-        submission_reply(submission=submission, by=people["triage"], text=f"Svar {i}")
+        submission_reply(
+            submission=submission,
+            by=people["triage"],
+            text=f"Svar {i}",
+            channel="letter",
+        )
         submission_add_note(submission=submission, by=people["triage"], text="x")
     path = f"/sak/{submission.reference}/?t={token}"
     client.get(path)  # warm caches (site, footer settings)
@@ -368,7 +374,9 @@ def test_tracking_page_query_count(
         assert client.get(path).status_code == 200
     few = len(ctx.captured_queries)
     for i in range(10):
-        submission_reply(submission=submission, by=people["triage"], text=f"Mer {i}")
+        submission_reply(
+            submission=submission, by=people["triage"], text=f"Mer {i}", channel="phone"
+        )
     with django_assert_max_num_queries(few):
         client.get(path)
 

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('feedback', '0002_reference_sequence'),
+        ('feedback', '0003_submission_form_token'),
     ]
 
     operations = [

@@ -122,6 +122,7 @@ class Command(BaseCommand):
             "interim_reply_at",
             "closed_at",
             "tracking_token_hash",
+            "form_token_hash",
             "flagged_for_moderation",
             "moderation_reason",
             "created_at",
@@ -167,6 +168,7 @@ class Command(BaseCommand):
                     None,
                     first_answer if status == Status.CLOSED else None,
                     "",
+                    "",  # form_token_hash: none (not sent through a form)
                     False,
                     "",
                     created,

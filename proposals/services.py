@@ -25,6 +25,7 @@ from feedback.choices import InputKind
 from feedback.choices import Status as InputStatus
 from feedback.routing import normalise_postcode
 from following.services import notices_queue, subscription_request
+from outbox.services import email_queue
 
 from . import rules, selectors
 from .choices import (
@@ -55,16 +56,11 @@ def _resend_after() -> datetime.timedelta:
     )
 
 
-def _enqueue(task_name: str, *args) -> None:
-    def send():
-        from . import tasks
-
-        # In a transaction of its own, as following does: the task backend
-        # enqueues on commit, and this makes that commit.
-        with transaction.atomic():
-            getattr(tasks, task_name).enqueue(*args)
-
-    transaction.on_commit(send)
+def _email(builder: str, key: str, **ids) -> None:
+    """Promise the e-mail (proposals.emails.<builder>) in the current
+    transaction: it commits with the change or not at all, and the outbox sends
+    it once, retried, visible under Settings → E-post-utboks."""
+    email_queue(builder=f"proposals.emails.{builder}", key=f"proposals.{key}", **ids)
 
 
 def _event(proposal, kind, *, by=None, public=False, text="", at=None):
@@ -153,7 +149,11 @@ def proposal_start(
     )
     _event(proposal, EventKind.CREATED, at=now)
     if notify:
-        _enqueue("send_initiator_confirmation", proposal.pk)
+        _email(
+            "initiator_confirmation",
+            f"initiator_confirmation:{proposal.pk}",
+            proposal_id=proposal.pk,
+        )
     return proposal
 
 
@@ -178,7 +178,11 @@ def proposal_confirm(*, proposal: Proposal, now=None, notify: bool = True) -> Pr
         now=now,
     )
     if notify:
-        _enqueue("notify_secretariat", proposal.pk)
+        _email(
+            "secretariat_notice",
+            f"secretariat_notice:{proposal.pk}",
+            proposal_id=proposal.pk,
+        )
     return proposal
 
 
@@ -204,7 +208,12 @@ def proposal_publish(
     _event(proposal, EventKind.PUBLISHED, by=by, public=True, at=now)
     _audit(proposal, "publish", by=by)
     if notify:
-        _enqueue("send_initiator_notice", proposal.pk, "published")
+        _email(
+            "initiator_notice",
+            f"initiator_published:{proposal.pk}:{now.isoformat()}",
+            proposal_id=proposal.pk,
+            what="published",
+        )
     return proposal
 
 
@@ -228,7 +237,12 @@ def proposal_refuse(
     proposal.save()
     _event(proposal, EventKind.REFUSED, by=by, text=f"{reason.label}. {text}".strip())
     _audit(proposal, "refuse", by=by, reason=reason.value)
-    _enqueue("send_initiator_notice", proposal.pk, "refused")
+    _email(
+        "initiator_notice",
+        f"initiator_refused:{proposal.pk}:{now.isoformat()}",
+        proposal_id=proposal.pk,
+        what="refused",
+    )
     return proposal
 
 
@@ -312,14 +326,22 @@ def signature_request(
                 )
         except IntegrityError:  # a parallel request signed first
             return lookup.get()
-        _enqueue("send_signature_confirmation", signature.pk)
+        _email(
+            "signature_confirmation",
+            f"signature_confirmation:{signature.pk}:{now.isoformat()}",
+            signature_id=signature.pk,
+        )
         return signature
     if signature.confirmed_at is None:
         sent = signature.confirmation_sent_at
         if sent is None or sent <= now - _resend_after():
             signature.confirmation_sent_at = now
             signature.save(update_fields=["confirmation_sent_at"])
-            _enqueue("send_signature_confirmation", signature.pk)
+            _email(
+                "signature_confirmation",
+                f"signature_confirmation:{signature.pk}:{now.isoformat()}",
+                signature_id=signature.pk,
+            )
     return signature
 
 
@@ -344,7 +366,11 @@ def signature_confirm(*, signature: Signature, now=None) -> Signature:
             confirmed=True,
             now=now,
         )
-    _enqueue("send_signature_receipt", signature.pk)
+    _email(
+        "signature_receipt",
+        f"signature_receipt:{signature.pk}",
+        signature_id=signature.pk,
+    )
     return signature
 
 

@@ -3,8 +3,9 @@ every link answers (issue 10, defect 3: hearing e-mails linked to
 http://localhost/… because they were built from the Wagtail Site's hostname).
 
 The test makes the portal send one of each kind — receipt, unit notice, interim
-reply, reply, re-routing, leads' digest, follow confirmation and the three
-hearing notices — reads every link from the messages actually sent (text, HTML
+reply, reply, re-routing, leads' digest, follow confirmation, the three
+hearing notices and the proposals' seven (initiator, secretariat, signer and
+followers) — reads every link from the messages actually sent (text, HTML
 and the List-Unsubscribe header), and follows each on the test server: public
 links anonymously, admin links as a staff user. It also fails when an e-mail
 template exists that none of these messages rendered: a new kind of e-mail must
@@ -31,6 +32,8 @@ from feedback.services import (
 )
 from following.models import Subscription
 from hearings.models import HearingIndexPage
+from proposals import services as proposal_services
+from proposals.choices import EventKind
 from tests.factories import UnitFactory, UserFactory, add_page, make_site, member
 from tests.factories import submit as submit_input
 from tests.hearings.conftest import make_hearing
@@ -163,13 +166,51 @@ def test_every_e_mail_links_under_the_base_url_and_each_link_answers(
     with commit(execute=True):
         call_command("send_hearing_notices", stdout=open("/dev/null", "w"))  # noqa: SIM115
 
-    # Proposals' seven e-mails landed beside this test and are not sent here yet
-    # (left open in the issue note); every other template must be.
-    missing = {
-        name
-        for name in _email_templates() - rendered
-        if not name.startswith("proposals/")
-    }
+    # Proposals: start, confirm (the secretariat's notice), refuse, publish,
+    # sign, confirm the signature, and the council's outcome to followers.
+    UnitFactory(
+        slug=settings.PORTAL["PROPOSAL_UNIT"],
+        name="Politisk sekretariat",
+        email="politikk@example.no",
+    )
+    with commit(execute=True):
+        proposal = proposal_services.proposal_start(
+            submitted=proposal_services.ProposalInput(
+                title="Lys i lysløypa",
+                proposal="Kommunestyret ber om lys i lysløypa til kl. 22.",
+                name="Kari Nordmann",
+                email="initiativ@example.org",
+                postcode="1384",
+            )
+        )
+    with commit(execute=True):
+        proposal_services.proposal_confirm(proposal=proposal)
+    with commit(execute=True):
+        proposal_services.proposal_refuse(
+            proposal=proposal, by=admin, reason="other", text="Prøv igjen."
+        )
+    with commit(execute=True):
+        proposal = proposal_services.proposal_publish(proposal=proposal, by=admin)
+    with commit(execute=True):
+        signature = proposal_services.signature_request(
+            proposal=proposal,
+            signed=proposal_services.SignatureInput(
+                name="Ola", postcode="1384", email="signer@example.org"
+            ),
+        )
+    with commit(execute=True):
+        proposal_services.signature_confirm(signature=signature)
+    with commit(execute=True):
+        proposal = proposal_services.proposal_submit(proposal=proposal)
+    with commit(execute=True):
+        proposal_services.proposal_record_outcome(
+            proposal=proposal,
+            by=admin,
+            kind=EventKind.DECIDED,
+            text="Kommunestyret vedtok forslaget.",
+        )
+
+    missing = _email_templates() - rendered
     assert not missing, f"e-mail templates no message here rendered: {missing}"
 
     staff = Client()
@@ -186,4 +227,4 @@ def test_every_e_mail_links_under_the_base_url_and_each_link_answers(
             response = browser.get(path, follow=True)
             assert response.status_code == 200, (message.subject, url)
             followed += 1
-    assert followed >= 12
+    assert followed >= 20

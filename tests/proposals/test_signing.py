@@ -175,3 +175,29 @@ def test_paper_sheet_with_a_bad_line_says_which(client, published, staff):
     assert response.status_code == 200
     assert "Linje 1: et postnummer har fire sifre." in response.content.decode()
     assert not Signature.objects.exists()
+
+
+def test_proposals_emails_are_outbox_rows_sent_once(
+    published, django_capture_on_commit_callbacks
+):
+    """Proposals' e-mails go through the one outbox (issue 14: they had their
+    own retry beside it, which a killed worker could leave unsent or send
+    twice): a row promised in the service's transaction, sent once, and a
+    re-run of its delivery sends nothing."""
+    from outbox.delivery import deliver
+    from outbox.models import Email, EmailStatus
+
+    with django_capture_on_commit_callbacks(execute=True):
+        signature = services.signature_request(proposal=published, signed=sign_input(1))
+    row = Email.objects.get(key__startswith="proposals.signature_confirmation:")
+    assert row.kwargs == {"signature_id": signature.pk}
+    assert row.status == EmailStatus.SENT
+    (message,) = mail.outbox
+    assert row.message_id in message.extra_headers["Message-ID"]
+    assert deliver(row.pk).status == EmailStatus.SENT
+    assert len(mail.outbox) == 1
+    # Confirmed meanwhile: the queued receipt renders, a stale confirmation not.
+    with django_capture_on_commit_callbacks(execute=True):
+        services.signature_confirm(signature=signature)
+    assert Email.objects.get(key=f"proposals.signature_receipt:{signature.pk}").sent_at
+    assert len(mail.outbox) == 2

@@ -17,5 +17,10 @@ urlpatterns = [
         name="responses_results",
     ),
     path("<int:hearing_pk>/sammendrag/", admin_views.summary, name="summary"),
+    path(
+        "<int:hearing_pk>/sammendrag/intern/",
+        admin_views.summary_internal,
+        name="summary_internal",
+    ),
     path("svar/<int:pk>/", admin_views.moderate, name="moderate"),
 ]

@@ -30,7 +30,7 @@ from .choices import PUBLISHED_STATES, PublicationState, RespondentType
 from .forms import ModerationForm
 from .models import HearingPage, ResponsePublication
 from .selectors import original_hearings
-from .services import publication_decide
+from .services import publication_decide, summary_internal_opened
 
 
 def hearing_responses(user, hearing=None):
@@ -296,29 +296,70 @@ def moderate(request, pk: int):
 
 
 def summary(request, hearing_pk: int):
-    """A printable summary of a hearing and the responses the user may see."""
-    hearing = get_object_or_404(HearingPage, pk=hearing_pk)
+    """The public summary, for the politicians' case: published responses only,
+    in their published (redacted) words, a person's name only by consent and an
+    organisation by name; withheld and unmoderated responses are counted, never
+    printed."""
+    hearing = get_object_or_404(hearings_for(request.user), pk=hearing_pk)
+    publications = list(
+        ResponsePublication.objects.published_for(hearing)
+        .select_related("submission")
+        .annotate(published_files=Count("submission__attachments"))
+    )
+    return _summary(
+        request,
+        hearing,
+        {
+            "publications": publications,
+            "organisations": sum(1 for p in publications if p.organisation),
+            "can_see_internal": _owns(request.user, hearing),
+        },
+    )
+
+
+def summary_internal(request, hearing_pk: int):
+    """The full version, with the originals as the residents sent them: for the
+    owning unit (and superusers) only, marked internal, and every opening is
+    written to the audit log (who, when)."""
+    hearing = get_object_or_404(hearings_for(request.user), pk=hearing_pk)
+    if not _owns(request.user, hearing):
+        raise Http404
     responses = [
         decorate(s)
         for s in hearing_responses(request.user, hearing)
         .select_related("publication")
-        .prefetch_related("attachments")
+        .annotate(attachment_count=Count("attachments"))
         .order_by("created_at", "pk")
     ]
-    if not responses and not hearings_for(request.user).filter(pk=hearing.pk).exists():
-        raise Http404
+    summary_internal_opened(hearing=hearing, by=request.user)
+    return _summary(
+        request,
+        hearing,
+        {
+            "internal": True,
+            "responses": responses,
+            "organisations": sum(1 for s in responses if s.organisation),
+        },
+    )
+
+
+def _owns(user, hearing) -> bool:
+    """The owning unit's members (and units above it) and superusers; triage
+    sees every input but is not the hearing's owner."""
+    if user.is_superuser:
+        return True
+    scope = visible_unit_ids(user)
+    return scope != ALL and hearing.responsible_unit_id in (scope or ())
+
+
+def _summary(request, hearing, context):
     counts = hearing_counts(request.user, hearing_ids=[hearing.pk]).get(
         hearing.pk, {"total": 0, "pending": 0, "published": 0, "withheld": 0}
     )
     return TemplateResponse(
         request,
         "hearings/admin/summary.html",
-        {
-            "hearing": hearing,
-            "responses": responses,
-            "counts": counts,
-            "organisations": sum(1 for s in responses if s.organisation),
-        },
+        {"hearing": hearing, "counts": counts, **context},
     )
 
 

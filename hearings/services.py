@@ -172,3 +172,9 @@ def subscription_request(
         target=target_for(scope, hearing=hearing, topic=topic),
         language=language,
     )
+
+
+def summary_internal_opened(*, hearing, by) -> None:
+    """The internal summary prints residents' originals (names, contact data,
+    withheld texts): who opened it, and when, goes to the audit log."""
+    log(instance=hearing, action="hearings.summary_internal", user=by)

@@ -37,6 +37,11 @@ def add_hearing_counts_panel(request, panels):
 @hooks.register("register_log_actions")
 def register_hearing_log_actions(actions):
     actions.register_action(
+        "hearings.summary_internal",
+        _("Internal summary opened"),
+        _("Internal summary with the original responses opened"),
+    )
+    actions.register_action(
         "hearings.publication.approved",
         _("Response published"),
         _("Hearing response published"),

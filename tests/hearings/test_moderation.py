@@ -4,6 +4,7 @@ numbers block approval; the admin list and export follow the role matrix."""
 import csv
 import datetime
 import io
+import re
 
 import openpyxl
 import pytest
@@ -461,3 +462,95 @@ def test_admin_list_query_count_constant(client, roles, closed_hearing, response
         )
     assert count() == few
     assert count({"export": "csv"}) == few_export
+
+
+# --- the public and the internal summary (issue 11, major 3) ----------------------
+
+
+@pytest.fixture
+def moderated(closed_hearing, responses, roles):
+    """Ola published by consent; Per's response with a fødselsnummer withheld;
+    the sports council published with a redaction; one more still waiting."""
+    by = roles["superuser"]
+    ola, per, council = (r.publication for r in responses)
+    publication_decide(publication=ola, action="approved", by=by)
+    publication_decide(
+        publication=per, action="withheld", by=by, reason="Personopplysninger"
+    )
+    publication_decide(
+        publication=council,
+        action="approved_redacted",
+        by=by,
+        text="Vi støtter forslaget. [Navn fjernet]",
+        reason="Navn på tredjeperson",
+    )
+    respond(
+        closed_hearing,
+        "Hemmelig ventende svar.",
+        name="Kari Ventesen",
+        now=timezone.now() - datetime.timedelta(days=5),
+    )
+    return responses
+
+
+def test_public_summary_prints_only_published_redacted_texts(
+    client, roles, closed_hearing, moderated
+):
+    client.force_login(roles["handler"])
+    html = client.get(
+        reverse("hearings_admin:summary", args=[closed_hearing.pk])
+    ).content.decode()
+    assert "Bra plan." in html and "Ola" in html  # published by consent
+    assert "[Navn fjernet]" in html and "Asker Idrettsråd" in html
+    # Neither the withheld response, its author, nor the number; nothing pending.
+    for secret in (FNR, "ring meg", r"\bPer\b", "Hemmelig", "Ventesen", "Leder"):
+        assert not re.search(secret, html), secret
+    assert "INTERN" not in html
+    for submission in moderated:  # case references stay internal too
+        assert submission.reference not in html
+    # Nor in anything public: the hearing page, its feeds and its calendar.
+    client.logout()
+    for url in (
+        closed_hearing.url,
+        reverse("hearings:feed_rss"),
+        reverse("hearings:feed_atom"),
+        reverse("hearings:ical"),
+    ):
+        public = client.get(url)
+        assert public.status_code == 200, url
+        body = public.content.decode()
+        for secret in (FNR, "ring meg", "Hemmelig"):
+            assert secret not in body, (url, secret)
+
+
+INTERNAL_SUMMARY = {
+    "handler": 200,
+    "lead": 200,
+    "superuser": 200,
+    "triage": 404,  # sees every input, but does not own the hearing
+    "other": 404,
+}
+
+
+@pytest.mark.parametrize("role", list(INTERNAL_SUMMARY))
+def test_internal_summary_for_the_owning_unit_only_and_logged(
+    client, roles, closed_hearing, moderated, role
+):
+    from wagtail.models import PageLogEntry
+
+    client.force_login(roles[role])
+    url = reverse("hearings_admin:summary_internal", args=[closed_hearing.pk])
+    response = client.get(url)
+    assert response.status_code == INTERNAL_SUMMARY[role]
+    public = client.get(reverse("hearings_admin:summary", args=[closed_hearing.pk]))
+    opened = PageLogEntry.objects.filter(
+        page=closed_hearing, action="hearings.summary_internal"
+    )
+    if response.status_code == 200:
+        html = response.content.decode()
+        assert "INTERN" in html and FNR in html and "Hemmelig" in html
+        assert [entry.user for entry in opened] == [roles[role]]
+        assert url in public.content.decode()  # linked from the public one
+    else:
+        assert not opened.exists()
+        assert url not in public.content.decode()

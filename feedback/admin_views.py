@@ -25,6 +25,7 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_POST
 from django.views.generic import TemplateView
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
@@ -200,6 +201,26 @@ def attachment_download(request, pk, attachment_pk):
         data={"reference": submission.reference, "attachment": attachment.pk},
     )
     return response
+
+
+PERSON_QUERY_MAX = 200
+PERSON_SESSION_KEY = "feedback_inbox_person_query"
+PERSON_FLAG = "innhold"
+
+
+@require_POST
+def inbox_person_search(request):
+    """Search the inbox in names, e-mail addresses and texts. The query is
+    personal data: it is POSTed and kept in the session, and the inbox URL only
+    says that such a search applies («?innhold=1»), so names never reach access
+    logs, browser history or a shared link."""
+    query = request.POST.get("q", "").strip()[:PERSON_QUERY_MAX]
+    index = reverse("feedback_inbox:index")
+    if request.POST.get("clear") or not query:
+        request.session.pop(PERSON_SESSION_KEY, None)
+        return redirect(index)
+    request.session[PERSON_SESSION_KEY] = query
+    return redirect(f"{index}?{PERSON_FLAG}=1")
 
 
 # --- dashboard -------------------------------------------------------------------

@@ -136,6 +136,22 @@ def submissions_visible_to(user, *, queryset: QuerySet | None = None) -> QuerySe
     return qs.filter(unit_id__in=scope)
 
 
+def submissions_matching_person(queryset: QuerySet, query: str) -> QuerySet:
+    """Narrow `queryset` (already scoped to the user) to inputs whose sender's
+    name, e-mail address, organisation, subject or text contains `query`. The
+    inbox keeps such a query in the session, never in the URL (issue 11)."""
+    query = query.strip()
+    if not query:
+        return queryset
+    return queryset.filter(
+        Q(contact_name__icontains=query)
+        | Q(contact_email__iexact=query)
+        | Q(organisation__icontains=query)
+        | Q(subject__icontains=query)
+        | Q(text__icontains=query)
+    )
+
+
 def can_act_on(user, submission: Submission) -> bool:
     """Same rule as `submissions_visible_to`, for one object already loaded."""
     scope = visible_unit_ids(user)

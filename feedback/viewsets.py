@@ -36,7 +36,10 @@ from .choices import InputKind, Status
 from .filters import SubmissionFilterSet
 from .models import RoutingRule, Submission, Topic
 from .permissions import is_feedback_editor, is_unit_member
-from .selectors import submissions_visible_to
+from .selectors import submissions_matching_person, submissions_visible_to
+
+PERSON_FLAG = admin_views.PERSON_FLAG
+PERSON_SESSION_KEY = admin_views.PERSON_SESSION_KEY
 
 
 class InboxView(SafeExportMixin, generic.IndexView):
@@ -44,8 +47,9 @@ class InboxView(SafeExportMixin, generic.IndexView):
 
     page_title = _("Inbox")
     default_ordering = "-created_at"
-    # Not names or e-mail addresses: the query is in the URL, and URLs end up in
-    # access logs. Look people up with the rights-request tool (POST) instead.
+    # Not names or e-mail addresses: this query is in the URL, and URLs end up
+    # in access logs. Names and texts are searched by a POST kept in the
+    # session (admin_views.inbox_person_search, `person_query`).
     search_fields = ["reference", "subject"]
     search_backend_name = None
     export_filename = "innspill"
@@ -85,11 +89,23 @@ class InboxView(SafeExportMixin, generic.IndexView):
     def get_base_queryset(self):
         # The clock_* columns: the row's flags come from the same rules as the
         # dashboard's counts and the deadline filter (feedback.clocks).
-        return clocks.with_clocks(
+        qs = clocks.with_clocks(
             submissions_visible_to(self.request.user).select_related(
                 "topic", "unit", "assigned_to"
             )
         )
+        if self.person_query:
+            qs = submissions_matching_person(qs, self.person_query)
+        return qs
+
+    @cached_property
+    def person_query(self) -> str:
+        """The search in names and texts: POSTed, kept in the session, applied
+        only where the URL carries the flag (so a dashboard's link always opens
+        the whole list it counted)."""
+        if PERSON_FLAG not in self.request.GET:
+            return ""
+        return self.request.session.get(PERSON_SESSION_KEY, "")
 
     @cached_property
     def columns(self):
@@ -152,6 +168,10 @@ class InboxView(SafeExportMixin, generic.IndexView):
             ]
             # Panels of apps above feedback (records: open rights requests),
             # from the Wagtail hook «feedback_inbox_panels» (request) -> list.
+            context["person_query"] = self.person_query
+            context["person_query_kept"] = self.request.session.get(
+                PERSON_SESSION_KEY, ""
+            )
             context["inbox_panels"] = [
                 panel
                 for panels in hooks.get_hooks("feedback_inbox_panels")
@@ -277,6 +297,11 @@ class SubmissionViewSet(ModelViewSet):
         return [
             path("", self.index_view, name="index"),
             path("results/", self.index_results_view, name="index_results"),
+            path(
+                "sok-i-innhold/",
+                admin_views.inbox_person_search,
+                name="person_search",
+            ),
             path("sak/<int:pk>/", self.inspect_view, name="inspect"),
             path(
                 "sak/<int:pk>/vedlegg/<int:attachment_pk>/",

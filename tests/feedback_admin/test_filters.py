@@ -96,3 +96,39 @@ def test_garbage_parameters_never_500(client, inbox):
         if response.status_code == 200 and "export" not in params:
             refs = {s.reference for s in response.context["object_list"]}
             assert inbox["b"] not in refs
+
+
+def test_search_in_names_and_texts_kept_out_of_the_url(client, people, topics, inbox):
+    """Staff find an input by the resident's name or words in the text (issue
+    11); the query is POSTed and kept in the session, never in a URL, and the
+    list stays inside the user's units."""
+    ola = make_submission(topics["a"], contact_name="Ola Brattbakken", text="Lys")
+    make_submission(topics["b"], contact_name="Ola Brattbakken")  # another unit
+    words = make_submission(topics["a"], text="Gatelyset ved Bleikerveien er dødt")
+    url = reverse("feedback_inbox:person_search")
+
+    response = client.post(url, {"q": "Brattbakken"})
+    assert response.status_code == 302
+    assert "Brattbakken" not in response["Location"]
+    assert response["Location"].endswith("?innhold=1")
+    assert listed(client, innhold=1) == {ola.reference}
+    page = client.get(response["Location"]).content.decode()
+    assert "«Brattbakken»" in page  # says what is applied
+    # The same list exported: scoped as the list is.
+    export = client.get(
+        reverse("feedback_inbox:index"), {"innhold": 1, "export": "csv"}
+    )
+    rows = b"".join(export.streaming_content).decode("utf-8-sig").splitlines()
+    assert len(rows) == 2 and ola.reference in rows[1]
+    # Without the flag (a dashboard's link), the whole list.
+    assert len(listed(client)) == len(inbox) - 1 + 2
+
+    client.post(url, {"q": "bleikerveien"})
+    assert listed(client, innhold=1) == {words.reference}
+    client.post(url, {"q": "a@example.org"})  # a whole address
+    assert inbox["old"] not in listed(client, innhold=1)  # it was sent without one
+    assert inbox["fresh"] in listed(client, innhold=1)
+
+    client.post(url, {"clear": "1", "q": "x"})
+    assert "feedback_inbox_person_query" not in client.session
+    assert client.get(url).status_code == 405  # GET would put it in the URL

@@ -46,6 +46,7 @@ from .permissions import is_feedback_editor, is_unit_member
 from .privacy import find_fnr
 from .selectors import (
     ALL,
+    case_access_log,
     overdue_digest_last_run,
     page_feedback_stats,
     submission_for_user,
@@ -108,6 +109,12 @@ class CaseView(InspectView):
                 )
         return forms
 
+    def get(self, request, *args, **kwargs):
+        # Reading a case is reading personal data: logged (who, when), shown
+        # to the unit's lead on the case.
+        services.case_viewed(submission=self.object, by=request.user)
+        return super().get(request, *args, **kwargs)
+
     def post(self, request, *args, **kwargs):
         form_class = CASE_FORMS.get(request.POST.get("action", ""))
         if form_class is None:
@@ -158,6 +165,7 @@ class CaseView(InspectView):
                 ),
                 "EventKind": EventKind,
                 "can_edit_rules": is_feedback_editor(self.request.user),
+                "access_log": case_access_log(self.request.user, submission),
                 # Panels of apps above feedback (records: the archive block),
                 # from the Wagtail hook «feedback_case_panels»
                 # (request, submission) -> list of Components.

@@ -9,11 +9,13 @@ import hashlib
 import hmac
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.utils import timezone
 from django.utils.functional import cached_property
+from wagtail.models import ModelLogEntry
 
 from portal import form_tokens
 from units.choices import Role
@@ -134,6 +136,36 @@ def submissions_visible_to(user, *, queryset: QuerySet | None = None) -> QuerySe
     if not scope:
         return qs.none()
     return qs.filter(unit_id__in=scope)
+
+
+# Wagtail audit-log actions that record who read a case's personal data.
+ACCESS_ACTIONS = ("feedback.viewed", "feedback.attachment_download")
+ACCESS_LOG_LIMIT = 50
+
+
+def case_access_entries(submission: Submission) -> QuerySet:
+    """Every opening of the case and download of its files, newest first."""
+    return (
+        ModelLogEntry.objects.filter(
+            content_type=ContentType.objects.get_for_model(Submission),
+            object_id=str(submission.pk),
+            action__in=ACCESS_ACTIONS,
+        )
+        .select_related("user")
+        .order_by("-timestamp", "-pk")
+    )
+
+
+def case_access_log(user, submission: Submission) -> list | None:
+    """Who read the case, for accountability (GDPR art. 5(2)): shown to the
+    leads of its unit (and units above) and to superusers; None for everyone
+    else, who sees no panel at all."""
+    leads = submission.unit_id is not None and (
+        submission.unit_id in unit_access(user).led
+    )
+    if not (getattr(user, "is_superuser", False) or leads):
+        return None
+    return list(case_access_entries(submission)[:ACCESS_LOG_LIMIT])
 
 
 def submissions_matching_person(queryset: QuerySet, query: str) -> QuerySet:

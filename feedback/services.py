@@ -804,3 +804,28 @@ def submission_record_email_failure(
             "will_retry": will_retry,
         },
     )
+
+
+# Repeated openings by one person within this time are one reading: a reload
+# or coming back from an action is not another look at the data.
+VIEW_LOG_WINDOW = datetime.timedelta(minutes=10)
+
+
+def case_viewed(*, submission: Submission, by, now=None) -> bool:
+    """Record that `by` opened the case (who, when) in the audit log, at most
+    once per VIEW_LOG_WINDOW; True when an entry was written."""
+    from .selectors import case_access_entries
+
+    now = now or timezone.now()
+    recent = case_access_entries(submission).filter(
+        action="feedback.viewed", user=by, timestamp__gte=now - VIEW_LOG_WINDOW
+    )
+    if recent.exists():
+        return False
+    log(
+        instance=submission,
+        action="feedback.viewed",
+        user=by,
+        data={"reference": submission.reference},
+    )
+    return True

@@ -15,6 +15,7 @@ from .viewsets import FeedbackViewSetGroup
 def register_feedback_log_actions(actions):
     # Every service in feedback.services writes one of these to Wagtail's audit log.
     actions.register_action("feedback.create", _("Received"), _("Input received"))
+    actions.register_action("feedback.viewed", _("Case opened"), _("Case opened"))
     actions.register_action("feedback.reply", _("Reply"), _("Replied to resident"))
     actions.register_action(
         "feedback.interim_reply",

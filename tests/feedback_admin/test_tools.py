@@ -4,6 +4,7 @@ the set-up viewsets (topics, rules): each scoped by the same selector."""
 import datetime
 
 import pytest
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import ModelLogEntry
@@ -206,3 +207,43 @@ def test_rule_edit_page_offers_try(client, people, units):
     html = client.get(reverse("feedback_rule:edit", args=[rule.pk])).content.decode()
     assert f'formaction="{reverse("feedback_tools:try_rules")}"' in html
     assert f'name="rule_id" value="{rule.pk}"' in html
+
+
+ACCESS_PANEL = {
+    "handler_a": False,
+    "lead_a": True,
+    "triage": False,  # sees every input, leads none of unit A
+    "superuser": True,
+}
+
+
+@pytest.mark.parametrize("role", list(ACCESS_PANEL))
+def test_reading_a_case_is_logged_and_shown_to_the_lead(client, people, subs, role):
+    """Who read the case and downloaded its files (issue 11): every opening is
+    an audit entry (a reload within ten minutes counts once), listed on the
+    case for the unit's lead and superusers only."""
+    from feedback.selectors import ACCESS_ACTIONS
+
+    submission = subs["a"]
+    url = reverse("feedback_inbox:inspect", args=[submission.pk])
+    attachment = submission.attachments.get()
+    handler = Client()
+    handler.force_login(people["handler_a"])
+    handler.get(url)
+    handler.get(url)  # a reload
+    handler.get(
+        reverse("feedback_inbox:attachment", args=[submission.pk, attachment.pk])
+    )
+    entries = ModelLogEntry.objects.filter(
+        object_id=str(submission.pk), action__in=ACCESS_ACTIONS
+    )
+    assert [(e.action, e.user) for e in entries.order_by("pk")] == [
+        ("feedback.viewed", people["handler_a"]),
+        ("feedback.attachment_download", people["handler_a"]),
+    ]
+
+    client.force_login(people[role])
+    html = client.get(url).content.decode()
+    assert ("Hvem har lest saken" in html) is ACCESS_PANEL[role]
+    if ACCESS_PANEL[role]:
+        assert "Handler_A" in html and "lastet ned en fil" in html

@@ -71,7 +71,7 @@ test: lint check pytest
 # branches that add strings merge cleanly; the .mo files are built, not committed.
 messages: install
 	cd portal && $(CURDIR)/$(PY) $(CURDIR)/manage.py makemessages -l nb --no-obsolete --ignore='*/node_modules/*'
-	for app in home units feedback following hearings proposals search records news outbox; do (cd $$app && $(CURDIR)/$(PY) $(CURDIR)/manage.py makemessages -l nb --no-obsolete); done
+	for app in home units feedback following hearings proposals search records news outbox accounts; do (cd $$app && $(CURDIR)/$(PY) $(CURDIR)/manage.py makemessages -l nb --no-obsolete); done
 	$(MANAGE) compilemessages
 
 compiled-messages: $(VENV)/.installed

@@ -1,6 +1,7 @@
 """Settings shared by every environment. Behaviour is switched by environment
 variables; see README.md, "Configuration"."""
 
+import datetime
 import os
 from pathlib import Path
 from typing import Any
@@ -33,6 +34,7 @@ INSTALLED_APPS = [
     "search",
     "records",
     "news",
+    "accounts",
     # Before django_tasks_db: its `db_worker` command is replaced by the outbox's.
     "outbox",
     "portal",
@@ -56,6 +58,7 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "django_recaptcha",
+    "axes",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -86,6 +89,8 @@ MIDDLEWARE = [
     # Inside CSRF, auth and the header middlewares: see portal/page_cache.py.
     "portal.page_cache.PageCacheMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Turns a login refused for too many failures into the lockout page.
+    "axes.middleware.AxesMiddleware",
     # Innermost, so it sees a view's database or storage error first.
     "portal.middleware.OutageMiddleware",
 ]
@@ -126,6 +131,26 @@ DATABASES = {
 }
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# --- Staff sign-in (accounts/, README "Staff sign-in") ---
+# Axes first: it refuses a locked-out username or client before any password check.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Lockout per account and per client, each on its own: a guesser who changes
+# address still locks the account, and one who tries many accounts, the address.
+AXES_FAILURE_LIMIT = int(os.environ.get("PORTAL_LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = datetime.timedelta(
+    minutes=int(os.environ.get("PORTAL_LOGIN_LOCKOUT_MINUTES", "15"))
+)
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "accounts.views.locked_out"
+AXES_CLIENT_IP_CALLABLE = "accounts.lockout.client_ip"
+# Axes' log lines name the username and a keyed hash of the client, no address.
+AXES_CLIENT_STR_CALLABLE = "accounts.lockout.client_str"
+AXES_ENABLE_ADMIN = False
 
 AUTH_PASSWORD_VALIDATORS = [
     {
@@ -379,6 +404,9 @@ PORTAL: dict[str, Any] = {
     "HEALTH_QUEUE_MAX_SECONDS": int(
         os.environ.get("PORTAL_HEALTH_QUEUE_MAX_SECONDS", "900")
     ),
+    # Axes' log of sign-ins (address, browser) is deleted after this many days
+    # by the daily retention run; failed attempts when their cool-off ends.
+    "LOGIN_LOG_DAYS": int(os.environ.get("PORTAL_LOGIN_LOG_DAYS", "30")),
 }
 
 # --- The archive (Noark 5 through Fiks Arkiv): records/, README "Archive" ---

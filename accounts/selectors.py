@@ -1,4 +1,4 @@
-"""Reads for the staff sign-in: who is locked out now."""
+"""Reads for the staff sign-in: who is locked out, who must give a code."""
 
 import datetime
 from dataclasses import dataclass
@@ -8,8 +8,12 @@ from axes.models import AccessAttempt
 from django.conf import settings
 from django.db.models import Max, Sum
 from django.utils import timezone
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 Kind = Literal["username", "client"]
+
+# Set in the session by a sign-in through the identity provider (OpenID Connect).
+SSO_SESSION_KEY = "accounts_sso"
 
 
 @dataclass(frozen=True)
@@ -56,3 +60,23 @@ def lockouts(*, now: datetime.datetime | None = None) -> list[Lockout]:
             for row in rows
         ]
     return sorted(found, key=lambda lockout: lockout.locked_until, reverse=True)
+
+
+def second_factor_required(user, session) -> bool:
+    """Whether this signed-in user must still give a one-time code before the
+    admin opens. Everyone who can open the admin, when PORTAL_OTP_REQUIRED is on:
+    a page editor today may be given the inbox tomorrow by a group change, and
+    the code is asked at sign-in, not when a permission changes. A sign-in
+    through the municipality's identity provider satisfies it: the provider asks
+    for the second factor (accounts.oidc)."""
+    if not settings.PORTAL_OTP_REQUIRED or not user.is_authenticated:
+        return False
+    if session.get(SSO_SESSION_KEY):
+        return False
+    if user.is_verified():
+        return False
+    return user.has_perm("wagtailadmin.access_admin")
+
+
+def confirmed_totp_device(user) -> TOTPDevice | None:
+    return TOTPDevice.objects.filter(user=user, confirmed=True).first()

@@ -1,4 +1,5 @@
-"""Registrations only: the lockouts view, its permission, login-record pruning."""
+"""Registrations only: the lockouts view, its permission, login-record pruning,
+the second factor's pages."""
 
 from django.contrib.auth.models import Permission
 from django.urls import path, reverse
@@ -6,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from .admin_views import UNLOCK_PERMISSION, LockoutsView
+from .admin_views import UNLOCK_PERMISSION, LockoutsView, otp_enrol, otp_verify
 from .services import login_records_prune
 
 
@@ -14,6 +15,8 @@ from .services import login_records_prune
 def register_admin_urls():
     return [
         path("innloggingssperrer/", LockoutsView.as_view(), name="accounts_lockouts"),
+        path("tofaktor/", otp_verify, name="accounts_otp_verify"),
+        path("tofaktor/oppsett/", otp_enrol, name="accounts_otp_enrol"),
     ]
 
 

@@ -49,6 +49,10 @@ ALLOWED = [
 
 # Packages whose metadata says too little; each with why it is fine.
 REVIEWED: dict[str, str] = {
+    "pypi:django-otp": (
+        "The Unlicense: a dedication to the public domain with a permissive "
+        "fallback licence and no conditions, so it binds nothing we ship"
+    ),
     "pypi:pillow": (
         "its LICENSE gathers the licences of the libraries in the wheel; the GPL "
         "is named for FreeType's dual FTL/GPLv2 licence (used under the FTL) and "

@@ -59,6 +59,8 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "django_recaptcha",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -79,6 +81,9 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # The second factor of staff password sign-ins (accounts/middleware.py).
+    "django_otp.middleware.OTPMiddleware",
+    "accounts.middleware.StaffSessionMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -151,6 +156,11 @@ AXES_CLIENT_IP_CALLABLE = "accounts.lockout.client_ip"
 # Axes' log lines name the username and a keyed hash of the client, no address.
 AXES_CLIENT_STR_CALLABLE = "accounts.lockout.client_str"
 AXES_ENABLE_ADMIN = False
+# Everyone who signs in to the admin with a password gives a code from an
+# authenticator app (TOTP) too; off in development (the demo logins), see README.
+PORTAL_OTP_REQUIRED = env_bool("PORTAL_OTP_REQUIRED", True)
+# The name the authenticator app shows beside the codes.
+OTP_TOTP_ISSUER = os.environ.get("PORTAL_OTP_ISSUER", "Asker kommune")
 
 AUTH_PASSWORD_VALIDATORS = [
     {

@@ -1,5 +1,5 @@
 from .base import *  # noqa: F403
-from .base import BASE_DIR, env_list
+from .base import BASE_DIR, env_bool, env_list
 
 DEBUG = True
 # A fixed key for local development only; production refuses to start without one.
@@ -7,6 +7,9 @@ SECRET_KEY = "dev-only-not-secret-asker-portal"  # noqa: S105
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost")
 EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
 EMAIL_FILE_PATH = BASE_DIR / "var" / "mail"
+# The demo logins of `make run` sign in with the password alone; set
+# PORTAL_OTP_REQUIRED=1 to try the second factor.
+PORTAL_OTP_REQUIRED = env_bool("PORTAL_OTP_REQUIRED", False)
 
 # Page publishing and task runs are logged at INFO; in a terminal that is noise.
 LOGGING = {

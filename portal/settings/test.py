@@ -15,6 +15,8 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 WAGTAILADMIN_BASE_URL = "http://testserver"
+# Tests sign staff in with force_login; tests/accounts turn the second factor on.
+PORTAL_OTP_REQUIRED = False
 PORTAL = {**PORTAL, "PUBLIC_BASE_URL": "http://testserver"}  # noqa: F405
 LOGGING = {**LOGGING, "root": {"handlers": ["console"], "level": "WARNING"}}  # noqa: F405
 WHITENOISE_AUTOREFRESH = True

@@ -159,6 +159,8 @@ AXES_ENABLE_ADMIN = False
 # Everyone who signs in to the admin with a password gives a code from an
 # authenticator app (TOTP) too; off in development (the demo logins), see README.
 PORTAL_OTP_REQUIRED = env_bool("PORTAL_OTP_REQUIRED", True)
+# A staff session with no admin request for this long is signed out (0: never).
+PORTAL_STAFF_IDLE_MINUTES = int(os.environ.get("PORTAL_STAFF_IDLE_MINUTES", "30"))
 # The name the authenticator app shows beside the codes.
 OTP_TOTP_ISSUER = os.environ.get("PORTAL_OTP_ISSUER", "Asker kommune")
 

@@ -12,13 +12,15 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.utils import timezone, translation
+from django.utils.formats import date_format
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.widgets import AdminDateInput
 
 from units.models import Unit
 
-from . import services
+from . import reply_templates, selectors, services
 from .choices import ReplyChannel, Status
 from .permissions import is_feedback_editor
 from .selectors import ALL, submissions_visible_to, unit_access, visible_unit_ids
@@ -47,10 +49,7 @@ def can_assign_others(user, submission) -> bool:
 def assignable_users(submission):
     """Members of the submission's unit or of a unit above it."""
     User = get_user_model()
-    ancestors, unit = set(), submission.unit
-    while unit is not None and unit.pk not in ancestors:
-        ancestors.add(unit.pk)
-        unit = unit.parent
+    ancestors = submission.unit.ancestor_ids() if submission.unit else set()
     return (
         User.objects.filter(is_active=True, unit_memberships__unit_id__in=ancestors)
         .distinct()
@@ -164,6 +163,53 @@ class ReplyForm(_ChannelMixin, CaseActionForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self._add_channel()
+        self.templates = {
+            str(t.pk): t for t in selectors.response_templates_for(self.submission)
+        }
+        if self.templates:
+            self.fields["template"] = forms.ChoiceField(
+                label=_("Start from a standard reply"),
+                required=False,
+                choices=[("", _("(none)"))]
+                + [(pk, t.title) for pk, t in self.templates.items()],
+                help_text=_(
+                    "«Insert» puts its text in the reply below, with the case's "
+                    "reference and the resident's name filled in. Read it and "
+                    "adjust it before you send."
+                ),
+            )
+            self.order_fields(["template", "text"])
+            self.secondary_button = (
+                self.add_prefix("use_template"),
+                _("Insert the standard reply"),
+            )
+
+    def wants_template(self) -> bool:
+        return bool(self.is_bound and self.data.get(self.add_prefix("use_template")))
+
+    def with_template(self) -> "ReplyForm":
+        """A fresh form with the chosen reply's text (placeholders filled)
+        after what the handler had typed; nothing is sent."""
+        typed = self.data.get(self.add_prefix("text"), "").strip()
+        chosen = self.templates.get(self.data.get(self.add_prefix("template"), ""))
+        text = typed
+        if chosen is not None:
+            unit = self.submission.unit
+            filled = reply_templates.fill(
+                chosen.text,
+                reference=self.submission.reference,
+                name=self.submission.contact_name,
+                unit=unit.display_name if unit else "",
+                date=date_format(timezone.localdate(), "DATE_FORMAT"),
+            )
+            text = f"{typed}\n\n{filled}" if typed else filled
+        form = type(self)(
+            submission=self.submission,
+            user=self.user,
+            initial={"text": text, "template": chosen.pk if chosen else ""},
+        )
+        form.keep_open = True
+        return form
 
     def get_success_message(self) -> str:
         return {
@@ -398,3 +444,16 @@ class BulkRerouteForm(forms.Form):
 
 class BulkReasonForm(forms.Form):
     reason = forms.CharField(label=_("Comment"), required=False, max_length=500)
+
+
+class ResponseTemplateForm(WagtailAdminModelForm):
+    """A lead who is not a feedback editor writes replies for the units she
+    leads only (a unit is then required)."""
+
+    def __init__(self, *args, for_user=None, **kwargs):
+        super().__init__(*args, for_user=for_user, **kwargs)
+        if for_user is not None and not is_feedback_editor(for_user):
+            field = self.fields["unit"]
+            field.queryset = Unit.objects.filter(pk__in=unit_access(for_user).led)
+            field.required = True
+            field.empty_label = None

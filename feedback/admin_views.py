@@ -120,6 +120,11 @@ class CaseView(InspectView):
         if form_class is None:
             return HttpResponseBadRequest()
         form = form_class(request.POST, submission=self.object, user=request.user)
+        if getattr(form, "wants_template", lambda: False)():
+            # «Insert the standard reply»: the form comes back filled in, and
+            # nothing is sent.
+            context = self.get_context_data(bound_form=form.with_template())
+            return self.render_to_response(context)
         if form.is_valid() and form.run():
             messages.success(request, form.get_success_message())
             if form.lands_on_inbox:

@@ -19,7 +19,14 @@ from units.models import Unit
 
 from . import services
 from .choices import EventKind, InputKind, ReplyChannel, Status
-from .models import RoutingRule, Submission, SubmissionEvent, Topic
+from .models import (
+    KindDeadline,
+    ResponseTemplate,
+    RoutingRule,
+    Submission,
+    SubmissionEvent,
+    Topic,
+)
 from .routing import page_responsible_unit
 
 DEMO_COUNT = 200
@@ -352,6 +359,7 @@ def seed(stdout):
         return
     topics = seed_topics(units)
     seed_rules(units, topics)
+    seed_reply_set_up(units)
     existing = SubmissionEvent.objects.filter(
         kind=EventKind.RECEIVED, data__demo=True
     ).count()
@@ -384,6 +392,52 @@ def seed_topics(units) -> dict[str, Topic]:
         )
         topics[slug] = topic
     return topics
+
+
+# Standard replies (unit slug or None for all) and a deadline per kind.
+REPLY_TEMPLATES = [
+    (
+        None,
+        "Takk – vi har sett på saken",
+        "Hei {navn}!\n\nTakk for at du tok kontakt om sak {referanse}. Vi har "
+        "sett på saken og gjort dette: \n\nHilsen {enhet}",
+    ),
+    (
+        "vei-og-trafikk",
+        "Hull i veien er meldt til driften",
+        "Hei {navn}!\n\nHullet du meldte i sak {referanse} er lagt inn hos "
+        "driften vår. Vi reparerer hull som kan skade kjøretøy innen to uker, "
+        "andre når asfaltsesongen starter.\n\nHilsen {enhet}",
+    ),
+    (
+        "barnehage",
+        "Søknad om barnehageplass mottatt",
+        "Hei {navn}!\n\nVi har svart på spørsmålet ditt i sak {referanse}. "
+        "Hovedopptaket har søknadsfrist 1. mars.\n\nHilsen {enhet}",
+    ),
+]
+KIND_DEADLINES = [
+    ("vei-og-trafikk", "question", 7),
+    ("vei-og-trafikk", "suggestion", 30),
+]
+
+
+def seed_reply_set_up(units) -> None:
+    for unit_slug, title, text in REPLY_TEMPLATES:
+        if unit_slug and unit_slug not in units:
+            continue
+        ResponseTemplate.objects.update_or_create(
+            title=title,
+            defaults={
+                "unit": units.get(unit_slug) if unit_slug else None,
+                "text": text,
+            },
+        )
+    for unit_slug, kind, days in KIND_DEADLINES:
+        if unit_slug in units:
+            KindDeadline.objects.update_or_create(
+                unit=units[unit_slug], kind=kind, defaults={"days": days}
+            )
 
 
 def seed_rules(units, topics) -> None:

@@ -9,6 +9,7 @@ import uuid
 
 from django.conf import settings
 from django.core.files.storage import storages
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -431,3 +432,69 @@ class Attachment(models.Model):
 
     def __str__(self):
         return self.original_name or self.file.name
+
+
+class ResponseTemplate(models.Model):
+    """A standard reply a handler starts from (FixMyStreet's staff have them):
+    for one unit (and the units below it) or, without a unit, for all. The
+    placeholders are filled from the case when it is chosen
+    (feedback.reply_templates)."""
+
+    title = models.CharField(_("title"), max_length=100)
+    unit = models.ForeignKey(
+        "units.Unit",
+        verbose_name=_("unit"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+        help_text=_("Empty: offered to every unit."),
+    )
+    language = models.CharField(
+        _("language"), max_length=2, choices=Language.choices, default=Language.NB
+    )
+    text = models.TextField(
+        _("text"),
+        help_text=_(
+            "Placeholders: {reference} the case's reference, {name} the "
+            "resident's name, {unit} the unit's name, {date} today's date."
+        ),
+    )
+
+    class Meta:
+        verbose_name = _("standard reply")
+        verbose_name_plural = _("standard replies")
+        ordering = ["title", "pk"]
+
+    def __str__(self):
+        return self.title
+
+
+class KindDeadline(models.Model):
+    """A unit's own deadline for the first answer to one kind of input (a
+    question in 14 days, a suggestion in 30); other kinds use the unit's."""
+
+    unit = models.ForeignKey(
+        "units.Unit",
+        verbose_name=_("unit"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    kind = models.CharField(_("kind"), max_length=30, choices=InputKind.choices)
+    days = models.PositiveSmallIntegerField(
+        _("days to first answer"),
+        validators=[MinValueValidator(1), MaxValueValidator(365)],
+    )
+
+    class Meta:
+        verbose_name = _("deadline for a kind")
+        verbose_name_plural = _("deadlines for kinds")
+        ordering = ["unit__name", "kind"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["unit", "kind"], name="feedback_kinddeadline_unique"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.unit} – {self.get_kind_display()}: {self.days}"

@@ -65,20 +65,12 @@ class SubmissionPermissionPolicy(BasePermissionPolicy):
                 Q(is_superuser=True) | Q(unit_memberships__unit__is_triage=True)
             )
         # Members of the unit, of a unit above it, of triage, and superusers.
-        ancestors = _ancestor_ids(instance.unit)
+        ancestors = instance.unit.ancestor_ids()
         return users.filter(
             Q(is_superuser=True)
             | Q(unit_memberships__unit__is_triage=True)
             | Q(unit_memberships__unit_id__in=ancestors)
         ).distinct()
-
-
-def _ancestor_ids(unit) -> set[int]:
-    ids = set()
-    while unit is not None and unit.pk not in ids:
-        ids.add(unit.pk)
-        unit = unit.parent
-    return ids
 
 
 class FeedbackEditorPermissionPolicy(ModelPermissionPolicy):
@@ -101,3 +93,28 @@ class FeedbackEditorPermissionPolicy(ModelPermissionPolicy):
                 is_active=True, unit_memberships__unit__is_triage=True
             )
         ).distinct()
+
+
+class ResponseTemplatePolicy(FeedbackEditorPermissionPolicy):
+    """Standard replies: feedback editors manage all of them; a unit's lead
+    manages those of the units she leads (and sees the shared ones in the
+    reply form, not here)."""
+
+    def _leads(self, user) -> set[int]:
+        return selectors.unit_access(user).led
+
+    def user_has_permission(self, user, action):
+        return super().user_has_permission(user, action) or bool(self._leads(user))
+
+    def user_has_any_permission(self, user, actions):
+        return super().user_has_any_permission(user, actions) or bool(self._leads(user))
+
+    def user_has_permission_for_instance(self, user, action, instance):
+        if is_feedback_editor(user):
+            return True
+        return instance.unit_id is not None and instance.unit_id in self._leads(user)
+
+    def instances_user_has_any_permission_for(self, user, actions):
+        if is_feedback_editor(user):
+            return self.model._default_manager.all()
+        return self.model._default_manager.filter(unit_id__in=self._leads(user))

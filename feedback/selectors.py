@@ -24,7 +24,14 @@ from units.selectors import unit_with_descendants
 
 from . import clocks
 from .choices import FINISHED_STATUSES, InputKind
-from .models import RoutingRule, Submission, SubmissionEvent, Topic
+from .models import (
+    KindDeadline,
+    ResponseTemplate,
+    RoutingRule,
+    Submission,
+    SubmissionEvent,
+    Topic,
+)
 
 ALL = "all"
 
@@ -136,6 +143,34 @@ def submissions_visible_to(user, *, queryset: QuerySet | None = None) -> QuerySe
     if not scope:
         return qs.none()
     return qs.filter(unit_id__in=scope)
+
+
+def unit_deadline_days(unit, kind: str | None = None) -> int | None:
+    """Days to the first answer in `unit` for `kind`: its own deadline for the
+    kind, else the unit's; None leaves it to the portal's default."""
+    if unit is None:
+        return None
+    if kind:
+        days = (
+            KindDeadline.objects.filter(unit=unit, kind=kind)
+            .values_list("days", flat=True)
+            .first()
+        )
+        if days:
+            return days
+    return unit.first_answer_days or None
+
+
+def response_templates_for(submission: Submission) -> list[ResponseTemplate]:
+    """The standard replies offered on a case: those of its unit and the units
+    above it, and those for everyone; the case's language first."""
+    units = submission.unit.ancestor_ids() if submission.unit else set()
+    templates = ResponseTemplate.objects.filter(
+        Q(unit__isnull=True) | Q(unit_id__in=units)
+    ).select_related("unit")
+    return sorted(
+        templates, key=lambda t: (t.language != submission.language, t.title, t.pk)
+    )
 
 
 # Wagtail audit-log actions that record who read a case's personal data.

@@ -34,7 +34,12 @@ from .attachments import detect_type
 from .choices import OPEN_STATUSES, EventKind, InputKind, ReplyChannel, Status
 from .models import Attachment, Submission, SubmissionEvent, Topic
 from .privacy import contains_fnr
-from .selectors import active_rules, hash_token, submission_for_form_token
+from .selectors import (
+    active_rules,
+    hash_token,
+    submission_for_form_token,
+    unit_deadline_days,
+)
 from .signals import reply_sent, submission_received
 
 # The one table of allowed status changes. Reopening (back to in_progress from a
@@ -120,10 +125,12 @@ def tracking_token(submission: Submission) -> str:
     return tokens[0]
 
 
-def first_answer_due(unit, received_at: datetime.datetime) -> datetime.datetime:
-    return clocks.first_answer_due(
-        received_at, days=getattr(unit, "first_answer_days", None)
-    )
+def first_answer_due(
+    unit, received_at: datetime.datetime, kind: str | None = None
+) -> datetime.datetime:
+    """The unit's deadline for this kind (KindDeadline), else the unit's, else
+    the portal's."""
+    return clocks.first_answer_due(received_at, days=unit_deadline_days(unit, kind))
 
 
 def _event_row(
@@ -317,7 +324,7 @@ def submission_create(
     submission.routing_reason = decision.reason[:500]
     submission.routed_at = now
     if kind in clocks.ANSWER_EXPECTED_KINDS:
-        submission.due_at = first_answer_due(decision.unit, now)
+        submission.due_at = first_answer_due(decision.unit, now, kind)
     if contains_fnr(f"{submission.subject}\n{submission.text}"):
         # Warn the handler; the text is kept as sent (it is a case document) but
         # must never be published.

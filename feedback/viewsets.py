@@ -9,6 +9,7 @@ user's units is a 404, exactly like one that does not exist.
 
 from django.contrib.admin.utils import quote
 from django.contrib.auth.models import Permission
+from django.http import Http404
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -34,7 +35,7 @@ from portal.exports import SafeExportMixin
 from . import admin_views, clocks
 from .choices import InputKind, Status
 from .filters import SubmissionFilterSet
-from .models import RoutingRule, Submission, Topic
+from .models import KindDeadline, ResponseTemplate, RoutingRule, Submission, Topic
 from .permissions import is_feedback_editor, is_unit_member
 from .selectors import submissions_matching_person, submissions_visible_to
 
@@ -473,6 +474,85 @@ class TryRulesMenu(_ToolMenu):
     shown_for = staticmethod(is_feedback_editor)
 
 
+class ResponseTemplateIndexView(generic.IndexView):
+    def get_base_queryset(self):
+        # Read through the policy: a lead lists her units' replies only.
+        return self.permission_policy.instances_user_has_any_permission_for(
+            self.request.user, ["change"]
+        ).select_related("unit")
+
+
+class _PolicyScopedObject:
+    """Edit and delete read the object through the policy too: another unit's
+    reply is a 404, as another unit's case is."""
+
+    def get_object(self, queryset=None):
+        obj = super().get_object(queryset)
+        if not self.permission_policy.user_has_permission_for_instance(
+            self.request.user, "change", obj
+        ):
+            raise Http404
+        return obj
+
+
+class ResponseTemplateEditView(_PolicyScopedObject, generic.EditView):
+    pass
+
+
+class ResponseTemplateDeleteView(_PolicyScopedObject, generic.DeleteView):
+    pass
+
+
+class ResponseTemplateViewSet(FeedbackEditorViewSetMixin, ModelViewSet):
+    """Standard replies: the feedback editors write them for all units; a
+    unit's lead writes her units' own (permissions.ResponseTemplatePolicy)."""
+
+    model = ResponseTemplate
+    index_view_class = ResponseTemplateIndexView
+    edit_view_class = ResponseTemplateEditView
+    delete_view_class = ResponseTemplateDeleteView
+    name = "feedback_template"
+    url_prefix = "innspill/standardsvar"
+    icon = "doc-full"
+    menu_label = _("Standard replies")
+    list_display = ["title", "unit", "language"]
+    list_filter = ["unit", "language"]
+    search_fields = ["title", "text"]
+    search_backend_name = None
+    form_fields = ["title", "unit", "language", "text"]
+    copy_view_enabled = False
+    ordering = ["title"]
+
+    def get_form_class(self, for_update=False):
+        from django.forms import modelform_factory
+
+        from .admin_forms import ResponseTemplateForm
+
+        # Wagtail passes `for_user` to a PermissionedForm: the unit choices.
+        return modelform_factory(
+            self.model,
+            form=ResponseTemplateForm,
+            formfield_callback=self.formfield_for_dbfield,
+            fields=self.form_fields,
+        )
+
+
+class KindDeadlineViewSet(FeedbackEditorViewSetMixin, ModelViewSet):
+    """A unit's deadline for one kind of input (a question in 14 days, a
+    suggestion in 30); set up by the feedback editors."""
+
+    model = KindDeadline
+    name = "feedback_deadline"
+    url_prefix = "innspill/frister"
+    icon = "time"
+    menu_label = _("Deadlines per kind")
+    list_display = ["unit", "kind", "days"]
+    list_filter = ["unit", "kind"]
+    form_fields = ["unit", "kind", "days"]
+    copy_view_enabled = False
+    ordering = ["unit__name", "kind"]
+
+
 class FeedbackViewSetGroup(ViewSetGroup):
     menu_label = _("Inputs")
     menu_icon = "mail"
@@ -484,5 +564,7 @@ class FeedbackViewSetGroup(ViewSetGroup):
         PageFeedbackMenu,
         TopicViewSet,
         RoutingRuleViewSet,
+        ResponseTemplateViewSet,
+        KindDeadlineViewSet,
         TryRulesMenu,
     )

@@ -6,8 +6,12 @@ from wagtail.permissions import register_permission_policy
 
 from .admin_views import InboxSummaryPanel
 from .bulk_actions import BULK_ACTIONS
-from .models import RoutingRule, Submission, Topic
-from .permissions import FeedbackEditorPermissionPolicy, SubmissionPermissionPolicy
+from .models import KindDeadline, ResponseTemplate, RoutingRule, Submission, Topic
+from .permissions import (
+    FeedbackEditorPermissionPolicy,
+    ResponseTemplatePolicy,
+    SubmissionPermissionPolicy,
+)
 from .viewsets import FeedbackViewSetGroup
 
 
@@ -54,6 +58,8 @@ def register_feedback_log_actions(actions):
 register_permission_policy(Submission, SubmissionPermissionPolicy(Submission))
 register_permission_policy(Topic, FeedbackEditorPermissionPolicy(Topic))
 register_permission_policy(RoutingRule, FeedbackEditorPermissionPolicy(RoutingRule))
+register_permission_policy(ResponseTemplate, ResponseTemplatePolicy(ResponseTemplate))
+register_permission_policy(KindDeadline, FeedbackEditorPermissionPolicy(KindDeadline))
 
 
 @hooks.register("register_admin_viewset")

@@ -85,13 +85,21 @@ class Unit(ClusterableModel):
             return self.name_en
         return self.name
 
+    def ancestor_ids(self) -> set[int]:
+        """This unit and every unit above it: the one walk up the tree (units
+        are few and shallow; a cycle, which `clean` refuses, stops the walk)."""
+        ids: set[int] = set()
+        unit: Unit | None = self
+        while unit is not None and unit.pk not in ids:
+            ids.add(unit.pk)
+            unit = unit.parent
+        return ids
+
     def clean(self):
-        # Walk up the tree: a unit may not become its own ancestor.
-        ancestor = self.parent
-        while ancestor is not None:
-            if ancestor.pk == self.pk:
+        # A unit may not become its own ancestor.
+        if self.pk is not None and self.parent is not None:
+            if self.pk in self.parent.ancestor_ids():
                 raise ValidationError({"parent": _("A unit cannot be inside itself.")})
-            ancestor = ancestor.parent
 
 
 class Membership(models.Model):

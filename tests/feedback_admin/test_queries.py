@@ -35,9 +35,9 @@ INBOX_MAX_QUERIES = 12
 # Session, user, permissions (2), profile, memberships, unit tree, the
 # submission, its timeline, attachments, locales, the assignable users, the
 # units to send to, the archive block's posts (records), the reading's audit
-# entry (a look-up: a reload within ten minutes writes none), and for leads the
-# list of who read the case.
-CASE_MAX_QUERIES = 16
+# entry (a look-up: a reload within ten minutes writes none), the standard
+# replies offered in the reply form, and for leads the list of who read the case.
+CASE_MAX_QUERIES = 17
 
 ROLES = ["handler_a", "lead_a", "triage", "superuser"]
 INBOX_PARAMS = [

@@ -19,6 +19,7 @@ from django.utils import translation
 
 from outbox.delivery import Builder
 from portal import public_url
+from portal.identity import identity
 
 from .choices import EventKind
 from .models import Submission, SubmissionEvent
@@ -57,13 +58,15 @@ def admin_case_url(submission: Submission) -> str:
 
 
 def _message(template: str, context: dict, *, to: list[str]) -> EmailMultiAlternatives:
+    municipality = identity()
+    context = {**context, "municipality": municipality}
     subject = render_to_string(f"feedback/email/{template}_subject.txt", context)
     text = render_to_string(f"feedback/email/{template}.txt", context)
     html = render_to_string(f"feedback/email/{template}.html", context)
     message = EmailMultiAlternatives(
         subject=" ".join(subject.split()),
         body=text,
-        from_email=settings.DEFAULT_FROM_EMAIL,
+        from_email=municipality.sender(),
         to=to,
     )
     message.attach_alternative(html, "text/html")

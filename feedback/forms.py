@@ -55,13 +55,14 @@ TITLES = {
     InputKind.SUGGESTION: _("Send a suggestion"),
     InputKind.QUESTION: _("Ask a question"),
 }
+# Formatted with the place name (portal.identity) when shown.
 INTROS = {
     InputKind.FEEDBACK: _(
         "Tell us what works and what does not. Your feedback goes "
         "straight to the people responsible."
     ),
     InputKind.SUGGESTION: _(
-        "Have an idea that would make Asker better? We read every suggestion."
+        "Have an idea that would make %(place)s better? We read every suggestion."
     ),
     InputKind.QUESTION: _(
         "Ask us anything about the municipality's services. We aim to "

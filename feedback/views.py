@@ -11,6 +11,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from portal import form_tokens
+from portal.identity import identity
 
 from . import selectors, services, spam
 from .choices import KIND_BY_SLUG, InputKind
@@ -122,7 +123,7 @@ def submit(request, kind: str):
             "kind": kind_value,
             "kind_slug": kind,
             "title": TITLES[kind_value],
-            "intro": INTROS[kind_value],
+            "intro": INTROS[kind_value] % {"place": identity().place},
             "service": form.service,
             "started": spam.form_timestamp(),
             "files_dropped": files_dropped and bool(form.errors),

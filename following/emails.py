@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import logging
 
-from django.conf import settings
 from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -14,6 +13,7 @@ from django.utils import timezone, translation
 
 from outbox.delivery import Builder
 from portal import public_url
+from portal.identity import identity
 
 from . import channels
 from .models import Notice, Subscription
@@ -28,7 +28,8 @@ def absolute_url(path: str) -> str:
 
 
 def municipality_name() -> str:
-    return settings.WAGTAIL_SITE_NAME
+    """The signature (portal.identity), in the active language."""
+    return identity().name
 
 
 def unsubscribe_url(subscription) -> str:
@@ -65,6 +66,7 @@ def build_message(subscription, template: str, context: dict) -> EmailMessage:
     return EmailMessage(
         subject=subject.strip(),
         body=body.strip() + "\n",
+        from_email=identity().sender(),
         to=[subscription.email],
         headers={
             "List-Unsubscribe": f"<{context['unsubscribe_url']}>",

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from feedback.models import Topic
 from portal import public_url
+from portal.identity import identity
 
 from .selectors import live_original_hearings
 
@@ -19,7 +20,10 @@ class HearingsFeed(Feed):
     """Every link absolute from the configured public URL (portal.public_url), not
     from the host the reader happened to ask: feed readers keep them."""
 
-    description = _("New public hearings from Asker municipality.")
+    def description(self, obj):
+        return _("New public hearings from %(municipality)s.") % {
+            "municipality": identity().name
+        }
 
     kind = "rss"  # the URL names: hearings:feed_<kind>, hearings:topic_feed_<kind>
 
@@ -40,9 +44,12 @@ class HearingsFeed(Feed):
 
     def title(self, obj):
         if obj is None:
-            return _("Public hearings – Asker municipality")
-        return _("Public hearings on %(topic)s – Asker municipality") % {
-            "topic": obj.display_name
+            return _("Public hearings – %(municipality)s") % {
+                "municipality": identity().name
+            }
+        return _("Public hearings on %(topic)s – %(municipality)s") % {
+            "topic": obj.display_name,
+            "municipality": identity().name,
         }
 
     def items(self, obj):

@@ -12,11 +12,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from portal import public_url
+from portal.identity import identity
 
 from .models import DeadlineRecord, HearingPage
 from .selectors import live_original_hearings
 
-PRODID = "-//Asker kommune//Horinger//NO"
+# RFC 5545: the product that made the calendar (this portal), not its publisher.
+PRODID = "-//Innbyggerportal//Horinger//NO"
 
 
 def escape_text(value: str) -> str:
@@ -106,7 +108,11 @@ def deadlines_calendar(request, *, topic_slug=None) -> str:
         f"PRODID:{PRODID}",
         "CALSCALE:GREGORIAN",
         "METHOD:PUBLISH",
-        "X-WR-CALNAME:" + escape_text(_("Hearing deadlines – Asker municipality")),
+        "X-WR-CALNAME:"
+        + escape_text(
+            _("Hearing deadlines – %(municipality)s")
+            % {"municipality": identity().name}
+        ),
         "X-WR-TIMEZONE:Europe/Oslo",
     ]
     for hearing in hearings:

@@ -9,6 +9,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from wagtail.models import Locale, Page, Site
 
+from portal.models import Municipality
 from units.choices import Role
 from units.models import Membership, Unit
 
@@ -252,6 +253,11 @@ def seed_pages(home, units, situations):
         )
 
     _set_top_tasks(home, [services[slug] for slug in content.TOP_TASKS])
+
+    municipality = Municipality.load()
+    for field, value in content.MUNICIPALITY.items():
+        setattr(municipality, field, value)
+    municipality.save()
 
     site = Site.objects.get(is_default_site=True)
     footer = SiteFooter.for_site(site)

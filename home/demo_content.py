@@ -9,6 +9,19 @@ audiences, life situations and other services by slug.
 """
 
 # The organisation. Exactly one unit is the triage unit (Servicetorget).
+# The municipality's identity (portal.models.Municipality, Settings › Municipality
+# in the admin). Another municipality changes these in the admin, not in code. No
+# organisation number: the demo does not invent one for a real municipality.
+MUNICIPALITY = {
+    "name": "Asker kommune",
+    "name_en": "Asker municipality",
+    "place_name": "Asker",
+    "address": "Servicetorget, Katrineåsveien 20, 1383 Asker",
+    "phone": "66 90 90 00",
+    "email": "post@asker.kommune.no",
+    "opening_hours": "Mandag–fredag 08.00–15.30",
+}
+
 UNITS = [
     {
         "slug": "servicetorget",

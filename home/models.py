@@ -444,17 +444,9 @@ def _direct_route(home, path_components) -> RouteResult | None:
 
 @register_setting(icon="site")
 class SiteFooter(BaseSiteSetting):
-    """Contact details and the statement pages every page links to."""
+    """The statement pages every page links to. The contact details are the
+    municipality's (portal.models.Municipality)."""
 
-    contact_text = models.TextField(
-        _("contact text"),
-        blank=True,
-        default="Servicetorget, Katrineåsveien 20, 1383 Asker",
-    )
-    phone = models.CharField(
-        _("phone"), max_length=40, blank=True, default="66 90 90 00"
-    )
-    email = models.EmailField(_("e-mail"), blank=True, default="post@asker.kommune.no")
     privacy_page = models.ForeignKey(
         "wagtailcore.Page",
         verbose_name=_("privacy statement"),
@@ -481,9 +473,6 @@ class SiteFooter(BaseSiteSetting):
     )
 
     panels = [
-        FieldPanel("contact_text"),
-        FieldPanel("phone"),
-        FieldPanel("email"),
         PageChooserPanel("privacy_page"),
         PageChooserPanel("accessibility_page"),
         PageChooserPanel("about_page"),

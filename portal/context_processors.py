@@ -1,9 +1,12 @@
 from django.conf import settings
 from django.utils.translation import get_language
 
+from .identity import identity_or_neutral
+
 
 def site_chrome(request):
-    """What base.html needs on every public page: language switch targets."""
+    """What base.html needs on every public page: the municipality (name, logo,
+    favicon; kept per generation, no query) and the language switch targets."""
     language = get_language() or settings.LANGUAGE_CODE
     path = request.path
     # Strip a language prefix so the switch can add the other one.
@@ -23,6 +26,7 @@ def site_chrome(request):
         url = path if code == settings.LANGUAGE_CODE else f"/{code}{path}"
         switch.append({"code": code, "name": name, "url": url + suffix})
     return {
+        "MUNICIPALITY": identity_or_neutral(),
         "LANGUAGE_SWITCH": switch,
         "RECAPTCHA_ENABLED": settings.RECAPTCHA_ENABLED,
     }

@@ -15,6 +15,7 @@ from django.template.response import TemplateResponse
 from django.utils import translation
 
 from . import form_tokens
+from .identity import identity_or_neutral
 
 logger = logging.getLogger(__name__)
 
@@ -131,7 +132,8 @@ def limits() -> dict:
     return {
         "text_chars": settings.PORTAL["TEXT_MAX_CHARS"],
         "fields": settings.DATA_UPLOAD_MAX_NUMBER_FIELDS,
-        "email": parseaddr(settings.DEFAULT_FROM_EMAIL)[1],
+        "email": identity_or_neutral().email
+        or parseaddr(settings.DEFAULT_FROM_EMAIL)[1],
     }
 
 
@@ -245,6 +247,7 @@ def outage_response(request, *, cause: str):
             "action": request.get_full_path(),
             "csrf_token": get_token(request),
             "LANGUAGE_CODE": translation.get_language(),
+            "municipality": identity_or_neutral(),
         }
     )
     response = HttpResponse(html, status=503)

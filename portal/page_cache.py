@@ -17,10 +17,11 @@ way out. So a cached page behaves exactly like a rendered one: the form posts wi
 a token that matches the poster's cookie. The cached HTML itself holds no token.
 
 Invalidation. Publishing, unpublishing, moving or deleting any page, and saving the
-footer, audiences, life situations or units changes lists, menus and links on
-*other* pages too, so any such change drops every cached page at once: each entry
-is stored with the current "generation", and a change sets a new random one
-(checked in the same round trip as the page). Other apps whose data shows on
+footer, the municipality (name, logo, contact details), audiences, life situations
+or units changes lists, menus and links on *other* pages too, so any such change
+drops every cached page at once: each entry is stored with the current
+"generation", and a change sets a new random one (checked in the same round trip
+as the page). Other apps whose data shows on
 pages call ``invalidate()``. Entries also expire after PORTAL_PAGE_CACHE_SECONDS.
 
 The cache alias (CACHES["pages"]) must be shared by all worker processes for the
@@ -273,12 +274,22 @@ def connect_signals() -> None:
     from home.models import Audience, LifeSituation, SiteFooter
     from units.models import Unit
 
+    from .models import Municipality
+
     uid = "portal.page_cache"
     page_published.connect(invalidate, dispatch_uid=f"{uid}.published")
     page_unpublished.connect(invalidate, dispatch_uid=f"{uid}.unpublished")
     post_page_move.connect(invalidate, dispatch_uid=f"{uid}.moved")
     post_delete.connect(invalidate, sender=Page, dispatch_uid=f"{uid}.deleted")
-    for model in (Site, PageViewRestriction, SiteFooter, Audience, LifeSituation, Unit):
+    for model in (
+        Site,
+        PageViewRestriction,
+        SiteFooter,
+        Municipality,
+        Audience,
+        LifeSituation,
+        Unit,
+    ):
         post_save.connect(
             invalidate, sender=model, dispatch_uid=f"{uid}.saved.{model.__name__}"
         )

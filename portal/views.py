@@ -3,6 +3,7 @@ from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 
 from .health import run_checks
+from .identity import identity_or_neutral
 
 
 @never_cache
@@ -31,7 +32,9 @@ def page_not_found(request, exception=None):
 def server_error(request):
     # Rendered without a request context that could fail again; 500.html only
     # extends the plain base.
-    return render(request, "500.html", status=500)
+    return render(
+        request, "500.html", {"municipality": identity_or_neutral()}, status=500
+    )
 
 
 def bad_request(request, exception=None):

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import logging
 
-from django.conf import settings
 from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -14,6 +13,7 @@ from django.utils import translation
 
 from following.emails import absolute_url
 from outbox.delivery import Builder
+from portal.identity import identity
 
 from . import selectors
 from .choices import RefusalReason, Status
@@ -44,7 +44,7 @@ def build(template: str, context: dict, *, to: str, language: str) -> EmailMessa
     with translation.override(language):
         context = {
             **context,
-            "municipality": settings.WAGTAIL_SITE_NAME,
+            "municipality": identity().name,
             "days": confirm_days(),
         }
         rendered = render_to_string(template, context).strip()
@@ -52,6 +52,7 @@ def build(template: str, context: dict, *, to: str, language: str) -> EmailMessa
     return EmailMessage(
         subject=subject.strip(),
         body=body.strip() + "\n",
+        from_email=identity().sender(),
         to=[to],
         headers={"Auto-Submitted": "auto-generated"},
     )

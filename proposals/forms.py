@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from feedback import spam
 from feedback.forms import SpamFieldsMixin
 from feedback.privacy import contains_fnr
+from portal.identity import identity
 
 from . import rules, selectors
 
@@ -41,7 +42,7 @@ class _ResidentMixin(forms.Form):
                 code="outside",
                 params={
                     "postcode": postcode,
-                    "municipality": settings.WAGTAIL_SITE_NAME,
+                    "municipality": identity().name,
                 },
             )
         return postcode

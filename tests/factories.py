@@ -16,6 +16,7 @@ from home.models import (
     StandardPage,
     TopicPage,
 )
+from portal.models import Municipality
 from units.choices import Role
 from units.models import Membership, Unit
 
@@ -89,6 +90,14 @@ def make_site() -> dict:
             body="<p>Vi følger WCAG 2.1.</p>",
         ),
     )
+    municipality = Municipality.load()
+    municipality.name = "Asker kommune"
+    municipality.name_en = "Asker municipality"
+    municipality.place_name = "Asker"
+    municipality.address = "Servicetorget, Katrineåsveien 20, 1383 Asker"
+    municipality.phone = "66 90 90 00"
+    municipality.email = "post@asker.kommune.no"
+    municipality.save()
     footer = SiteFooter.for_site(site)
     footer.privacy_page = privacy
     footer.accessibility_page = accessibility

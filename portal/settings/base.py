@@ -220,7 +220,12 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 PORTAL_MAX_REQUEST_BYTES = 27 * 1024 * 1024
 
 # --- Wagtail ---
-WAGTAIL_SITE_NAME = "Asker kommune"
+# The admin's own title. What residents see (name, logo, contact details) is the
+# Municipality setting in the admin (portal.models), not this.
+WAGTAIL_SITE_NAME = os.environ.get("WAGTAIL_SITE_NAME", "Innbyggerportal")
+# SVG for the municipality's logo and favicon; shown only through <img>, and the
+# CSP (script-src 'self') stops a script in an SVG opened on its own.
+WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp", "svg"]
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "xlsx", "ods", "csv", "txt"]
 WAGTAILSEARCH_BACKENDS = {
@@ -253,9 +258,9 @@ EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
 EMAIL_TIMEOUT = 10
-DEFAULT_FROM_EMAIL = os.environ.get(
-    "DEFAULT_FROM_EMAIL", "Asker kommune <post@asker.kommune.no>"
-)
+# The sending address (SPF/DKIM must allow it); the name shown with it is the
+# municipality's (portal.identity.Identity.sender).
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "postmottak@kommune.example")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # --- Cache: Redis when configured, else process-local memory ---

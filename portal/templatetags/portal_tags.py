@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page, Site
 
 from portal import form_tokens
+from portal.identity import identity
 from portal.links import content_language, in_language, page_links
 from portal.page_cache import fragment, page_fragment_key
 
@@ -127,6 +128,7 @@ def _footer_context(request) -> dict:
         links[name] = translated.get_url(request) if translated is not None else None
     return {
         "footer": footer,
+        "municipality": identity(),
         "links": links,
         "service_index_url": index.get_url(request) if index else None,
     }
@@ -143,7 +145,7 @@ PARTICIPATE_KINDS = [
     (
         "forslag",
         _("Send a suggestion"),
-        _("Have an idea that would make Asker better?"),
+        _("Have an idea that would make %(place)s better?"),
     ),
     ("sporsmal", _("Ask a question"), _("We answer within 14 days.")),
 ]
@@ -158,6 +160,7 @@ def participate_entries(service=None) -> list[dict]:
             continue
         if service is not None:
             url += f"?tjeneste={service.pk}"
+        text = text % {"place": identity().place}
         entries.append({"url": url, "title": title, "text": text, "kind": slug})
     try:
         entries.append(

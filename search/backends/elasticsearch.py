@@ -94,7 +94,8 @@ def analysis(words: list[str]) -> dict:
     decompound = token_filter(
         "portal_decompound",
         "dictionary_decompounder",
-        word_list=sorted(set(words))[:MAX_DECOMPOUND_WORDS] or ["asker"],
+        word_list=sorted(set(words))[:MAX_DECOMPOUND_WORDS]
+        or ["kommune"],  # the filter needs one word
         min_word_size=6,
         min_subword_size=3,
         max_subword_size=20,

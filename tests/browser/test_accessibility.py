@@ -43,7 +43,7 @@ def test_page_has_no_wcag_violations(
 
 def test_site_css_is_applied(page, live_server, portal_pages):
     visit(page, live_server, portal_pages["home"])
-    # The Asker green of the header comes from portal/static/portal/css/asker.css,
+    # The brand colour of the header comes from portal/static/portal/css/portal.css,
     # served by the live server's static-files handler.
     background = page.evaluate(
         "getComputedStyle(document.querySelector('.portal-header')).backgroundColor"

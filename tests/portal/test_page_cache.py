@@ -80,12 +80,12 @@ def test_publish_drops_cached_pages(client, site, unit, page_cache):
 
 
 def test_footer_change_drops_cached_pages(client, site, page_cache):
-    from home.models import SiteFooter
+    from portal.models import Municipality
 
     client.get(site["topic"].url)
-    footer = SiteFooter.for_site(site["site"])
-    footer.phone = "12 34 56 78"
-    footer.save()
+    municipality = Municipality.load()
+    municipality.phone = "12 34 56 78"
+    municipality.save()
     response = client.get(site["topic"].url)
     assert response["X-Page-Cache"] == "miss"
     assert "12 34 56 78" in response.content.decode()
@@ -170,12 +170,12 @@ def test_private_responses_are_not_stored(site, page_cache):
 def test_footer_fragment_follows_changes_with_page_cache_off(client, site):
     """The footer is rendered once per generation even with the page cache off;
     a footer change or a publish shows at once."""
-    from home.models import SiteFooter
+    from portal.models import Municipality
 
     assert "66 90 90 00" in client.get(site["topic"].url).content.decode()
-    footer = SiteFooter.for_site(site["site"])
-    footer.phone = "12 34 56 78"
-    footer.save()
+    municipality = Municipality.load()
+    municipality.phone = "12 34 56 78"
+    municipality.save()
     body = client.get(site["topic"].url).content.decode()
     assert "12 34 56 78" in body and "66 90 90 00" not in body
     privacy = site["privacy"]

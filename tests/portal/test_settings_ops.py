@@ -176,7 +176,7 @@ def test_livez_touches_no_database(client, django_assert_num_queries):
 
 
 def _in_design(body: str):
-    for part in ('class="portal-header"', 'id="main-content"', "asker.css"):
+    for part in ('class="portal-header"', 'id="main-content"', "portal.css"):
         assert part in body, part
 
 

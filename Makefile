@@ -7,7 +7,7 @@ PY := $(VENV)/bin/python
 MANAGE := $(PY) manage.py
 export DJANGO_SETTINGS_MODULE ?= portal.settings.dev
 
-.PHONY: run test install db db-stop lint check pytest browser messages compiled-messages bench clean worker
+.PHONY: run test install db db-stop lint check pytest browser messages compiled-messages bench clean worker theme
 
 install: $(VENV)/.installed node_modules/.installed
 
@@ -73,6 +73,15 @@ messages: install
 	cd portal && $(CURDIR)/$(PY) $(CURDIR)/manage.py makemessages -l nb --no-obsolete --ignore='*/node_modules/*'
 	for app in home units feedback following hearings proposals search records news outbox accounts; do (cd $$app && $(CURDIR)/$(PY) $(CURDIR)/manage.py makemessages -l nb --no-obsolete); done
 	$(MANAGE) compilemessages
+
+# The brand theme, the supported way: Designsystemet's CLI turns the colour tokens
+# in theme/designsystemet.config.json into portal/static/portal/css/theme.css
+# (committed). Runs offline once node_modules is installed.
+THEME_BUILD := var/theme
+theme: node_modules/.installed
+	npx --no-install designsystemet tokens create --config theme/designsystemet.config.json
+	npx --no-install designsystemet tokens build --tokens $(THEME_BUILD)/design-tokens --out-dir $(THEME_BUILD)/css --clean
+	cp $(THEME_BUILD)/css/portal.css portal/static/portal/css/theme.css
 
 compiled-messages: $(VENV)/.installed
 	@$(MANAGE) compilemessages --verbosity 0

@@ -45,6 +45,10 @@ ALLOWED = [
     r"Lesser General Public",
     r"MIT-CMU",
     r"Historical Permission Notice",
+    # Fonts (Inter): the SIL Open Font License lets a font be bundled, embedded
+    # and redistributed with any software, whatever its licence; only selling the
+    # font on its own is excluded, which we do not do.
+    r"OFL-1\.1",
 ]
 
 # Packages whose metadata says too little; each with why it is fine.

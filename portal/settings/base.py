@@ -195,6 +195,8 @@ NODE_MODULES = BASE_DIR / "node_modules"
 STATICFILES_DIRS = [
     # Designsystemet is served from our own static files: no CDN, no third party.
     ("vendor/designsystemet", NODE_MODULES / "@digdir" / "designsystemet-css" / "dist"),
+    # Inter, the font the theme expects, from npm (@fontsource-variable/inter).
+    ("vendor/inter", NODE_MODULES / "@fontsource-variable" / "inter"),
 ]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

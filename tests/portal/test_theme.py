@@ -126,3 +126,19 @@ def test_focus_ring_stands_out_from_every_background():
 def test_contrast_arithmetic():
     assert contrast("#000000", "#ffffff") == pytest.approx(21)
     assert contrast("#767676", "#ffffff") == pytest.approx(4.54, abs=0.01)
+
+
+def test_the_font_is_inter_from_our_own_static_files_with_fallbacks(client, site):
+    """Inter from npm (@fontsource-variable/inter), no font service; the system
+    fonts take over if it does not load."""
+    from django.contrib.staticfiles import finders
+
+    family = re.search(r"--ds-font-family: ([^;]+);", THEME.read_text()).group(1)
+    assert family.startswith("'Inter Variable'") and family.endswith("sans-serif")
+    assert finders.find("vendor/inter/files/inter-latin-wght-normal.woff2")
+    html = client.get(site["topic"].url).content.decode()
+    assert "/static/vendor/inter/index.css" in html
+    assert 'rel="preload" href="/static/vendor/inter/files/inter-latin-wght' in html
+    # No stylesheet or font from another host (the CSP's font-src 'self' would
+    # block one anyway; this says so where it is decided).
+    assert not re.search(r'<link[^>]+href="(https?:)?//', html)

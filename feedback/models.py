@@ -423,6 +423,12 @@ class Attachment(models.Model):
     )
     content_type = models.CharField(_("content type"), max_length=100)
     size = models.PositiveIntegerField(_("size (bytes)"))
+    # Where a photo says it was taken, read from its EXIF before the metadata was
+    # removed (portal.image_cleaning). For the handler only: never on public
+    # pages, in published responses or in exports; it goes with the attachment
+    # when the case is anonymised.
+    latitude = models.FloatField(_("latitude"), null=True, blank=True)
+    longitude = models.FloatField(_("longitude"), null=True, blank=True)
     created_at = models.DateTimeField(_("uploaded"), default=timezone.now)
 
     class Meta:
@@ -432,6 +438,12 @@ class Attachment(models.Model):
 
     def __str__(self):
         return self.original_name or self.file.name
+
+    @property
+    def location(self) -> tuple[float, float] | None:
+        if self.latitude is None or self.longitude is None:
+            return None
+        return self.latitude, self.longitude
 
 
 class ResponseTemplate(models.Model):

@@ -16,6 +16,7 @@ from collections.abc import Iterable, Sequence
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, connection, transaction
 from django.utils import timezone, translation
@@ -26,7 +27,7 @@ from wagtail.log_actions import log
 from wagtail.models import Page
 
 from outbox.services import email_queue
-from portal import form_tokens
+from portal import form_tokens, image_cleaning
 from units.selectors import triage_unit, units_of_user
 
 from . import clocks, routing
@@ -395,14 +396,38 @@ def _attachment_create(*, submission: Submission, upload) -> Attachment:
     content_type = detect_type(upload)
     if content_type is None:
         raise ValidationError(_("This file type is not allowed."), code="file_type")
+    name = (getattr(upload, "name", "") or "")[-255:]
     upload.seek(0)
     attachment = Attachment(
         submission=submission,
-        original_name=(getattr(upload, "name", "") or "")[-255:],
+        original_name=name,
         content_type=content_type,
         size=upload.size,
     )
-    attachment.file.save(upload.name or "vedlegg", upload, save=False)
+    content = upload
+    if content_type in image_cleaning.CLEANED_TYPES:
+        # The photo is stored without its metadata; only its position is kept,
+        # on the attachment, for the handler.
+        try:
+            clean = image_cleaning.clean_image(upload.read(), content_type)
+        except image_cleaning.UnreadableImage:
+            raise ValidationError(
+                _(
+                    "The picture «%(name)s» could not be read. Take it again, or "
+                    "send it as a PDF."
+                ),
+                code="unreadable_image",
+                params={"name": name or _("Attachment")},
+            ) from None
+        content = ContentFile(clean.data)
+        attachment.content_type = clean.content_type
+        attachment.size = len(clean.data)
+        attachment.original_name = image_cleaning.cleaned_name(
+            name or "vedlegg", clean.extension
+        )[-255:]
+        if clean.location is not None:
+            attachment.latitude, attachment.longitude = clean.location
+    attachment.file.save(attachment.original_name or "vedlegg", content, save=False)
     saved = _SAVED_FILES.get()
     if saved is not None:
         saved.append(attachment.file)
@@ -783,6 +808,16 @@ def submissions_for_email(*, email: str, user=None) -> list[dict]:
                 "organisation": s.organisation,
                 "language": s.language,
                 "attachments": [a.original_name for a in s.attachments.all()],
+                # The positions read from their photos are theirs too (art. 15).
+                "attachment_locations": [
+                    {
+                        "name": a.original_name,
+                        "latitude": a.latitude,
+                        "longitude": a.longitude,
+                    }
+                    for a in s.attachments.all()
+                    if a.location is not None
+                ],
                 "timeline": [
                     {"time": e.created_at.isoformat(), "kind": e.kind, "text": e.text}
                     for e in s.events.all()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
@@ -104,8 +105,11 @@ def submit(request, kind: str):
                 )
             except services.DuplicateSubmission as duplicate:  # a parallel post
                 return receipt_redirect(duplicate.submission, duplicate.token)
-            spam.rate_limit_hit(request)
-            return receipt_redirect(submission, token)
+            except ValidationError as error:  # a picture that cannot be decoded
+                form.add_error("attachments", error)
+            else:
+                spam.rate_limit_hit(request)
+                return receipt_redirect(submission, token)
     else:
         form = SubmissionForm(
             kind=kind_value, initial={"tjeneste": request.GET.get("tjeneste")}

@@ -14,6 +14,7 @@ import datetime
 from collections.abc import Sequence
 
 from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
@@ -21,11 +22,13 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 
 from feedback import services as feedback_services
+from feedback.attachments import detect_type
 from feedback.choices import InputKind
 from feedback.choices import Status as InputStatus
 from feedback.routing import normalise_postcode
 from following.services import notices_queue, subscription_request
 from outbox.services import email_queue
+from portal import image_cleaning
 
 from . import rules, selectors
 from .choices import (
@@ -397,6 +400,23 @@ class PaperRow:
     address: str = ""
 
 
+def _sheet_content(upload):
+    """A photographed sheet is stored without its metadata (a phone's GPS
+    position and owner), like every resident photo; a PDF as sent."""
+    name = (upload.name or "ark")[:255]
+    content_type = detect_type(upload)
+    if content_type not in image_cleaning.CLEANED_TYPES:
+        return upload, name
+    try:
+        clean = image_cleaning.clean_image(upload.read(), content_type)
+    except image_cleaning.UnreadableImage:
+        raise ValidationError(
+            {"sheet": _("The picture could not be read. Scan it again as a PDF.")}
+        ) from None
+    name = image_cleaning.cleaned_name(name, clean.extension)[:255]
+    return ContentFile(clean.data, name=name), name
+
+
 @transaction.atomic
 def paper_sheet_register(
     *, proposal: Proposal, by, rows: Sequence[PaperRow], upload=None, now=None
@@ -409,8 +429,7 @@ def paper_sheet_register(
     _require(proposal, (Status.COLLECTING,))
     sheet = PaperSheet(proposal=proposal, registered_by=by, created_at=now)
     if upload is not None:
-        sheet.file = upload
-        sheet.original_name = upload.name[:255]
+        sheet.file, sheet.original_name = _sheet_content(upload)
     sheet.save()
     Signature.objects.bulk_create(
         Signature(

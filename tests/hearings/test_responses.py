@@ -146,6 +146,28 @@ def test_attachment_rules(client, open_hearing):
     assert attachment.original_name == "innspill.pdf"
 
 
+def test_photo_in_a_response_is_stored_without_metadata(client, open_hearing):
+    """Issue 12, point 12: a hearing response's photo goes through the same
+    cleaning as every resident attachment (EXIF, XMP and comment gone, the GPS
+    position kept on the attachment only)."""
+    from tests.feedback_admin.test_resident_files import (
+        APP1,
+        COM,
+        LOCATION,
+        gps_jpeg,
+        jpeg_segments,
+    )
+
+    photo = SimpleUploadedFile("befaring.jpg", gps_jpeg(), "image/jpeg")
+    response = post(client, open_hearing, attachments=photo)
+    assert response.status_code == 200
+    attachment = Submission.objects.get().attachments.get()
+    data = attachment.file.open("rb").read()
+    attachment.file.delete(save=False)
+    assert not jpeg_segments(data) & {APP1, COM}
+    assert attachment.location == pytest.approx(LOCATION, abs=1e-5)
+
+
 def test_response_form_is_accessible_markup(client, open_hearing):
     html = client.get(open_hearing.url).content.decode()
     for field in (

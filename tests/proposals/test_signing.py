@@ -201,3 +201,37 @@ def test_proposals_emails_are_outbox_rows_sent_once(
         services.signature_confirm(signature=signature)
     assert Email.objects.get(key=f"proposals.signature_receipt:{signature.pk}").sent_at
     assert len(mail.outbox) == 2
+
+
+def test_photographed_paper_sheet_is_stored_without_metadata(
+    client, published, staff, settings, tmp_path
+):
+    """A sheet photographed with a phone carries its GPS position and owner;
+    it is stored like every resident photo, without them (issue 12, point 12)."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from tests.feedback_admin.test_resident_files import (
+        APP1,
+        COM,
+        gps_jpeg,
+        jpeg_segments,
+    )
+
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "attachments": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": str(tmp_path), "base_url": None},
+        },
+    }
+    client.force_login(staff["secretariat"])
+    url = reverse("proposals_admin:detail", args=[published.pk])
+    sheet = SimpleUploadedFile("ark.jpg", gps_jpeg(), "image/jpeg")
+    response = client.post(
+        url, {"action": "paper", "rows": "Per Hansen; 1390\n", "sheet": sheet}
+    )
+    assert response.status_code == 302
+    stored = published.sheets.get()
+    data = stored.file.open("rb").read()
+    assert not jpeg_segments(data) & {APP1, COM}
+    assert b"Kari" not in data

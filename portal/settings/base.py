@@ -183,7 +183,12 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 # New pages get an alias in every other language, so the English tree is complete
 # from day one and editors replace aliases with real translations when they can.
 WAGTAILSIMPLETRANSLATION_SYNC_PAGE_TREE = True
-LOCALE_PATHS = [BASE_DIR / "portal" / "locale"]
+# portal/wagtail_strings/locale: bokmål for the Wagtail admin strings that
+# Wagtail's own nb catalogue lacks (LOCALE_PATHS outrank the apps' catalogues).
+LOCALE_PATHS = [
+    BASE_DIR / "portal" / "locale",
+    BASE_DIR / "portal" / "wagtail_strings" / "locale",
+]
 TIME_ZONE = "Europe/Oslo"
 USE_I18N = True
 USE_TZ = True

@@ -189,6 +189,8 @@ LOCALE_PATHS = [
     BASE_DIR / "portal" / "locale",
     BASE_DIR / "portal" / "wagtail_strings" / "locale",
 ]
+# English with European dates and a 24-hour clock (portal/formats/en).
+FORMAT_MODULE_PATH = ["portal.formats"]
 TIME_ZONE = "Europe/Oslo"
 USE_I18N = True
 USE_TZ = True

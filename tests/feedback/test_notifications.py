@@ -94,7 +94,7 @@ def test_reply_and_interim_reply_in_resident_language(units, people, commit):
     message = mail.outbox[-1]
     assert message.subject.startswith("Interim reply to your message")
     assert "We must inspect the road first." in message.body
-    assert "You can expect an answer by March 1, 2099." in message.body
+    assert "You can expect an answer by 1 March 2099." in message.body
     with commit(execute=True):
         submission_reply(
             submission=submission,

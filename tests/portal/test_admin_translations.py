@@ -71,3 +71,33 @@ def test_the_projects_admin_screens_are_in_bokmal(client, site, untranslated):
         assert client.get(url).status_code == 200, url
     left = sorted(untranslated - SAME_IN_BOKMAL)
     assert not left, f"{len(left)} admin strings without bokmål: {left}"
+
+
+def test_the_english_admin_shows_european_dates(client, site):
+    """Dates in English are day-month-year with a 24-hour clock, as beside
+    them in Norwegian (issue 11)."""
+    import datetime
+
+    from django.utils import formats, timezone, translation
+
+    moment = datetime.datetime(2026, 12, 2, 19, 5)
+    with translation.override("en"):
+        assert (
+            formats.date_format(moment, "SHORT_DATETIME_FORMAT") == "02.12.2026 19:05"
+        )
+        assert formats.date_format(moment, "DATE_FORMAT") == "2 December 2026"
+    admin = UserFactory(username="admin", is_superuser=True)
+    from wagtail.users.models import UserProfile
+
+    profile = UserProfile.get_for_user(admin)
+    profile.preferred_language = "en"
+    profile.save()
+    client.force_login(admin)
+    submission, _ = submit(kind="question", text="When?")
+    html = client.get(reverse("feedback_inbox:inspect", args=[submission.pk])).content
+    shown = formats.date_format(
+        timezone.localtime(submission.created_at), "SHORT_DATETIME_FORMAT"
+    )
+    assert b"Received" in html  # the English admin
+    assert shown.encode() in html
+    assert b" a.m." not in html and b" p.m." not in html

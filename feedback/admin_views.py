@@ -40,7 +40,7 @@ from units.models import Unit
 from . import clocks, routing, services
 from .admin_forms import CASE_FORMS
 from .charts import Bar, bar_chart_svg, describe_series
-from .choices import EventKind, InputKind
+from .choices import EventKind, InputKind, ScanState
 from .models import RoutingRule
 from .permissions import is_feedback_editor, is_unit_member
 from .privacy import find_fnr
@@ -184,6 +184,24 @@ class CaseView(InspectView):
         return context
 
 
+def _download_refusal(attachment) -> str:
+    name = attachment.original_name or _("Attachment")
+    if attachment.scan_state == ScanState.INFECTED:
+        return _(
+            "«%(name)s» is quarantined: the virus scan found %(signature)s. It "
+            "cannot be downloaded. Ask the resident to send it again, cleaned."
+        ) % {"name": name, "signature": attachment.scan_detail}
+    if attachment.scan_state == ScanState.ERROR:
+        return _(
+            "«%(name)s» could not be virus scanned (%(detail)s) and cannot be "
+            "downloaded. Ask the resident to send it in another way."
+        ) % {"name": name, "detail": attachment.scan_detail}
+    return _(
+        "«%(name)s» is waiting for the virus scan and cannot be downloaded yet. "
+        "Try again in a few minutes."
+    ) % {"name": name}
+
+
 def attachment_download(request, pk, attachment_pk):
     """Serve a resident's attachment to staff who can see the submission.
 
@@ -194,6 +212,11 @@ def attachment_download(request, pk, attachment_pk):
     attachment = submission.attachments.filter(pk=attachment_pk).first()
     if attachment is None or not attachment.file:
         raise Http404
+    if not attachment.downloadable:
+        # Quarantined and unscanned files are never served, to any role: the
+        # case view says why (feedback.scanning).
+        messages.error(request, _download_refusal(attachment))
+        return redirect("feedback_inbox:inspect", submission.pk)
     try:
         handle = attachment.file.open("rb")
     except (FileNotFoundError, OSError) as exc:

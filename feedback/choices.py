@@ -74,3 +74,17 @@ class ReplyChannel(models.TextChoices):
 class Language(models.TextChoices):
     NB = "nb", _("Norwegian")
     EN = "en", _("English")
+
+
+class ScanState(models.TextChoices):
+    """An attachment's virus scan (portal.virus_scan). Staff may download a
+    clean or unscanned file only; an infected one is quarantined for good."""
+
+    PENDING = "pending", _("waiting for the virus scan")
+    CLEAN = "clean", _("scanned, clean")
+    INFECTED = "infected", _("quarantined: a virus was found")
+    ERROR = "error", _("the scanner could not scan it")
+    UNSCANNED = "unscanned", _("not scanned (no scanner is configured)")
+
+
+DOWNLOADABLE_SCAN_STATES = (ScanState.CLEAN, ScanState.UNSCANNED)

@@ -17,7 +17,15 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from . import clocks
-from .choices import OPEN_STATUSES, EventKind, InputKind, Language, Status
+from .choices import (
+    DOWNLOADABLE_SCAN_STATES,
+    OPEN_STATUSES,
+    EventKind,
+    InputKind,
+    Language,
+    ScanState,
+    Status,
+)
 
 
 def attachment_storage():
@@ -429,6 +437,18 @@ class Attachment(models.Model):
     # when the case is anonymised.
     latitude = models.FloatField(_("latitude"), null=True, blank=True)
     longitude = models.FloatField(_("longitude"), null=True, blank=True)
+    # Scanned in the background after the input is stored (feedback.tasks),
+    # so a scanner that is down never loses or blocks what the resident sent.
+    scan_state = models.CharField(
+        _("virus scan"),
+        max_length=12,
+        choices=ScanState.choices,
+        default=ScanState.PENDING,
+    )
+    scan_detail = models.CharField(
+        _("scan result"), max_length=200, blank=True, default=""
+    )
+    scanned_at = models.DateTimeField(_("scanned"), null=True, blank=True)
     created_at = models.DateTimeField(_("uploaded"), default=timezone.now)
 
     class Meta:
@@ -438,6 +458,10 @@ class Attachment(models.Model):
 
     def __str__(self):
         return self.original_name or self.file.name
+
+    @property
+    def downloadable(self) -> bool:
+        return self.scan_state in DOWNLOADABLE_SCAN_STATES
 
     @property
     def location(self) -> tuple[float, float] | None:

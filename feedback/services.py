@@ -27,12 +27,19 @@ from wagtail.log_actions import log
 from wagtail.models import Page
 
 from outbox.services import email_queue
-from portal import form_tokens, image_cleaning
+from portal import form_tokens, image_cleaning, virus_scan
 from units.selectors import triage_unit, units_of_user
 
-from . import clocks, routing
+from . import clocks, routing, scanning
 from .attachments import detect_type
-from .choices import OPEN_STATUSES, EventKind, InputKind, ReplyChannel, Status
+from .choices import (
+    OPEN_STATUSES,
+    EventKind,
+    InputKind,
+    ReplyChannel,
+    ScanState,
+    Status,
+)
 from .models import Attachment, Submission, SubmissionEvent, Topic
 from .privacy import contains_fnr
 from .selectors import (
@@ -345,8 +352,14 @@ def submission_create(
             raise
         raise DuplicateSubmission(existing) from None
 
-    for upload in submitted.attachments:
+    attachments = [
         _attachment_create(submission=submission, upload=upload)
+        for upload in submitted.attachments
+    ]
+    # Scanned after the commit: a scanner that is down never blocks the input.
+    scanning.scan_queue(
+        [a.pk for a in attachments if a.scan_state == ScanState.PENDING]
+    )
 
     # One INSERT for the opening events: this is the hot path of every form.
     events = [
@@ -403,6 +416,8 @@ def _attachment_create(*, submission: Submission, upload) -> Attachment:
         original_name=name,
         content_type=content_type,
         size=upload.size,
+        # Without a scanner there is nothing to wait for; staff see «ikke skannet».
+        scan_state=ScanState.PENDING if virus_scan.enabled() else ScanState.UNSCANNED,
     )
     content = upload
     if content_type in image_cleaning.CLEANED_TYPES:

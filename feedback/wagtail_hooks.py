@@ -47,6 +47,11 @@ def register_feedback_log_actions(actions):
         _("Attachment downloaded"),
     )
     actions.register_action(
+        "feedback.attachment_quarantined",
+        _("Quarantine"),
+        _("Attachment quarantined: a virus was found"),
+    )
+    actions.register_action(
         "feedback.rights_export", _("Rights export"), _("Exported for a rights request")
     )
 

@@ -13,6 +13,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 
+from feedback.choices import DOWNLOADABLE_SCAN_STATES
 from feedback.models import Attachment, Topic
 from home.models import Audience
 from portal.links import PageUrls
@@ -410,9 +411,10 @@ def _responses_page(hearing: HearingPage, number: int):
         .prefetch_related(
             Prefetch(
                 "submission__attachments",
-                queryset=Attachment.objects.only(
-                    "id", "submission_id", "original_name", "size"
-                ),
+                # Published only when the virus scan let them through.
+                queryset=Attachment.objects.filter(
+                    scan_state__in=DOWNLOADABLE_SCAN_STATES
+                ).only("id", "submission_id", "original_name", "size"),
             )
         )
     )

@@ -14,6 +14,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
 from feedback import selectors as feedback_selectors
+from feedback.choices import DOWNLOADABLE_SCAN_STATES
 from feedback.services import DuplicateSubmission, tracking_token
 from following import views as following_views
 from portal import form_tokens
@@ -230,6 +231,9 @@ def published_attachment(request, pk: int):
         pk=pk,
         submission__publication__state__in=PUBLISHED_STATES,
         submission__publication__publish_attachments=True,
+        # Only a file the scanner passed (or no scanner is run): never one
+        # waiting for it or quarantined (feedback.scanning).
+        scan_state__in=DOWNLOADABLE_SCAN_STATES,
     )
     response = FileResponse(
         attachment.file.open("rb"),

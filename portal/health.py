@@ -15,6 +15,8 @@ from django.core.files.storage import storages
 from django.db import connection
 from wagtail import hooks
 
+from . import virus_scan
+
 logger = logging.getLogger(__name__)
 
 
@@ -70,8 +72,23 @@ def storage() -> Check:
     return Check(True)
 
 
+def scanner() -> Check:
+    """The virus scanner answers clamd's PING. While it is down files wait,
+    unserved, for their scan: nothing is lost, but staff cannot open them."""
+    name = virus_scan.scanner_name()
+    if not virus_scan.enabled():
+        return Check(True, {"scanner": name})
+    ok = virus_scan.clamd_ping()
+    return Check(ok, {"scanner": name} if ok else {"scanner": name, "error": "no PONG"})
+
+
 def run_checks() -> dict[str, Check]:
-    checks = {"database": database(), "cache": cache(), "storage": storage()}
+    checks = {
+        "database": database(),
+        "cache": cache(),
+        "storage": storage(),
+        "virus_scanner": scanner(),
+    }
     if checks["database"].ok:
         for provider in hooks.get_hooks("portal_health_checks"):
             try:

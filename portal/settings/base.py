@@ -295,6 +295,13 @@ else:
 # Anonymous public pages are served from CACHES["pages"] for this many seconds;
 # 0 turns the page cache off (production turns it on).
 PORTAL_PAGE_CACHE_SECONDS = int(os.environ.get("PORTAL_PAGE_CACHE_SECONDS", "0"))
+# Virus scanning of resident attachments (portal.virus_scan): "clamd" in
+# production, with PORTAL_CLAMD_ADDRESS "tcp://host:3310" or
+# "unix:///run/clamav/clamd.ctl"; "none" scans nothing and marks files «ikke
+# skannet», visible to staff.
+PORTAL_VIRUS_SCANNER = os.environ.get("PORTAL_VIRUS_SCANNER", "none")
+PORTAL_CLAMD_ADDRESS = os.environ.get("PORTAL_CLAMD_ADDRESS", "tcp://127.0.0.1:3310")
+PORTAL_CLAMD_TIMEOUT = float(os.environ.get("PORTAL_CLAMD_TIMEOUT", "30"))
 
 # --- Search: Elasticsearch only when configured ---
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")

@@ -39,3 +39,10 @@ STORAGES = {
 # Anonymous public pages come from the page cache for five minutes at most; a
 # publish drops them at once (portal/page_cache.py). 0 turns it off.
 PORTAL_PAGE_CACHE_SECONDS = int(os.environ.get("PORTAL_PAGE_CACHE_SECONDS", "300"))
+# Fail closed: production scans with clamd on Debian's clamav-daemon socket
+# unless told otherwise. Without a running clamd, files wait unserved (nothing is
+# lost) and /healthz says so; PORTAL_VIRUS_SCANNER=none is an explicit choice.
+PORTAL_VIRUS_SCANNER = os.environ.get("PORTAL_VIRUS_SCANNER", "clamd")
+PORTAL_CLAMD_ADDRESS = os.environ.get(
+    "PORTAL_CLAMD_ADDRESS", "unix:///run/clamav/clamd.ctl"
+)

@@ -69,6 +69,30 @@ def test_attachment_download(client, people, subs, role):
     assert b"".join(response.streaming_content).startswith(b"\x89PNG")
 
 
+@pytest.mark.parametrize("state", ["pending", "infected", "error"])
+@pytest.mark.parametrize("role", SEES_A)
+def test_unscanned_or_quarantined_attachment_is_served_to_no_role(
+    client, people, subs, role, state
+):
+    """A file waiting for its virus scan, quarantined, or that could not be
+    scanned is refused to every role (feedback.scanning); who cannot see the
+    case still gets a 404, not a hint that it exists."""
+    login(client, people, role)
+    attachment = subs["a"].attachments.get()
+    attachment.scan_state, attachment.scan_detail = state, "Eicar-Signature"
+    attachment.save()
+    url = reverse("feedback_inbox:attachment", args=[subs["a"].pk, attachment.pk])
+    response = client.get(url)
+    if not SEES_A[role]:
+        assert response.status_code == 404
+        return
+    assert response.status_code == 302
+    assert response["Location"] == reverse(
+        "feedback_inbox:inspect", args=[subs["a"].pk]
+    )
+    assert "Content-Disposition" not in response
+
+
 def test_attachment_of_another_submission_is_404(client, people, subs):
     """The attachment id must belong to the submission in the URL."""
     login(client, people, "handler_a")

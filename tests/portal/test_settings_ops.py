@@ -132,6 +132,7 @@ def test_healthz_ok(client):
         "database": {"status": "ok"},
         "cache": {"status": "ok"},
         "storage": {"status": "ok"},
+        "virus_scanner": {"status": "ok", "scanner": "none"},
     }
     assert "no-cache" in response["Cache-Control"]
 

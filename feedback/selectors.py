@@ -405,20 +405,19 @@ def retention_expired(cutoff: datetime.datetime) -> QuerySet:
     )
 
 
-def overdue_digest_last_run():
-    """When the leads' overdue digest last ran successfully, from the durable task
-    backend's results (None before the first run, or with another backend)."""
-    from django_tasks.base import TaskResultStatus
-    from django_tasks_db.models import DBTaskResult
+# Outbox keys of the leads' digests: «feedback.digest:<user id>:<day>».
+DIGEST_KEY = "feedback.digest"
 
-    from .tasks import send_overdue_digest
+
+def overdue_digest_last_run():
+    """When a lead's overdue digest was last accepted by the mail server (None
+    before the first): from the outbox, so the daily timer, the command and
+    the worker all count."""
+    from outbox.models import Email, EmailStatus
 
     return (
-        DBTaskResult.objects.filter(
-            task_path=send_overdue_digest.module_path,
-            status=TaskResultStatus.SUCCESSFUL,
-        )
-        .order_by("-finished_at")
-        .values_list("finished_at", flat=True)
+        Email.objects.filter(key__startswith=f"{DIGEST_KEY}:", status=EmailStatus.SENT)
+        .order_by("-sent_at")
+        .values_list("sent_at", flat=True)
         .first()
     )

@@ -12,17 +12,17 @@ import uuid
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.utils import timezone, translation
-from django.utils.translation import gettext as _
 from django_tasks import task
 from wagtail import hooks
 
-from outbox.delivery import DELIVERY_ERRORS
+from outbox.delivery import Builder
 from units.choices import Role
 from units.models import Membership, Unit
 from units.selectors import unit_with_descendants
 
 from . import clocks
 from .emails import _message, admin_case_url
+from .selectors import DIGEST_KEY
 
 logger = logging.getLogger(__name__)
 
@@ -65,9 +65,17 @@ def send_reply(*, event_id: int, attempt: int = 1) -> None:
     _to_outbox("reply", f"feedback.reply:{event_id}", event_id=event_id)
 
 
-def overdue_digests(*, now=None) -> list[EmailMultiAlternatives]:
+def overdue_digests(
+    *, now=None, user_ids: set[int] | None = None
+) -> list[EmailMultiAlternatives]:
     """One digest per unit lead with the overdue and interim-owed submissions of
-    the units they lead (and their sub-units)."""
+    the units they lead (and their sub-units); only to `user_ids` if given."""
+    return [message for _lead, message in _digests_by_lead(now, user_ids)]
+
+
+def _digests_by_lead(
+    now, user_ids: set[int] | None
+) -> list[tuple[int, EmailMultiAlternatives]]:
     from .selectors import overdue_by_unit
 
     now = now or timezone.now()
@@ -94,6 +102,8 @@ def overdue_digests(*, now=None) -> list[EmailMultiAlternatives]:
     messages = []
     with translation.override(settings.LANGUAGE_CODE):
         for user_id, unit_ids in leads.items():
+            if user_ids is not None and user_id not in user_ids:
+                continue
             sections = []
             for unit_id in sorted(unit_with_descendants(unit_ids)):
                 items = grouped.get(unit_id)
@@ -119,36 +129,56 @@ def overdue_digests(*, now=None) -> list[EmailMultiAlternatives]:
                 if section["items"]
             ]
             if sections or extra:
-                messages.append(
-                    _message(
-                        "overdue_digest",
-                        {
-                            "user": users[user_id],
-                            "sections": sections,
-                            "extra_sections": extra,
-                            "now": now,
-                            "total": sum(len(s["items"]) for s in sections),
-                        },
-                        to=[users[user_id].email],
-                    )
+                message = _message(
+                    "overdue_digest",
+                    {
+                        "user": users[user_id],
+                        "sections": sections,
+                        "extra_sections": extra,
+                        "now": now,
+                        "total": sum(len(s["items"]) for s in sections),
+                    },
+                    to=[users[user_id].email],
                 )
+                messages.append((user_id, message))
     return messages
+
+
+class OverdueDigest(Builder):
+    """One lead's digest, rendered when the outbox sends it (the list as it is
+    then); keyed per lead and day, so running the job twice a day, or again
+    after a killed worker, sends it once."""
+
+    def build(self, *, user_id: int, day: str):
+        digests = overdue_digests(user_ids={user_id})
+        return digests[0] if digests else None
+
+    def failed(self, email, *, error: str, will_retry: bool, **kwargs) -> None:
+        logger.warning("Overdue digest %s failed: %s", email.key, error)
+
+
+overdue_digest = OverdueDigest()
+
+
+def overdue_digests_queue(*, now=None) -> list[int]:
+    """Promise today's digest to every lead who has one: outbox rows (ids)."""
+    from outbox.services import email_queue
+
+    now = now or timezone.now()
+    day = timezone.localdate(now).isoformat()
+    return [
+        email_queue(
+            builder="feedback.tasks.overdue_digest",
+            key=f"{DIGEST_KEY}:{lead}:{day}",
+            user_id=lead,
+            day=day,
+        ).pk
+        for lead, _digest in _digests_by_lead(now, None)
+    ]
 
 
 @task()
 def send_overdue_digest() -> int:
-    """Daily: e-mail each lead their overdue list. Returns how many were sent;
-    raises after trying all if any failed, so the run is marked failed."""
-    sent, failed = 0, 0
-    for message in overdue_digests():
-        try:
-            message.send()
-            sent += 1
-        except DELIVERY_ERRORS as exc:
-            failed += 1
-            logger.warning("Overdue digest failed: %s", type(exc).__name__)
-    if failed:
-        raise RuntimeError(
-            _("%(n)s overdue digests could not be sent.") % {"n": failed}
-        )
-    return sent
+    """Daily: promise each lead their overdue list; the outbox sends each once
+    (retried, visible under Settings → E-post-utboks). Returns how many."""
+    return len(overdue_digests_queue())

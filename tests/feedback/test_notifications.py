@@ -272,9 +272,14 @@ def test_digest_for_lead_of_several_units(units, commit):
         s, _ = create(commit, now=old)
         Submission.objects.filter(pk=s.pk).update(unit=units[key])
     mail.outbox.clear()
-    tasks.send_overdue_digest.call()
+    with commit(execute=True):
+        assert tasks.send_overdue_digest.call() == 1
     (message,) = mail.outbox
     assert message.subject == "2 forsinkede innspill"
+    # The outbox keeps one per lead and day: the job run again sends nothing.
+    with commit(execute=True):
+        tasks.send_overdue_digest.call()
+    assert len(mail.outbox) == 1
 
 
 def test_anonymise_expired(units, commit, settings, archive_elsewhere):

@@ -175,22 +175,25 @@ def test_export_defuses_formulas(client, people, topics):
 
 
 def test_dashboard_shows_last_digest_to_leads(client, people, subs):
-    from django_tasks.base import TaskResultStatus
-    from django_tasks_db.models import DBTaskResult
+    """Running the job as the README says (the command) is what the dashboard
+    reports (issue 11: only the worker's runs counted), and a second run the
+    same day sends nothing again."""
+    from django.core import mail
+    from django.core.management import call_command
+
+    from feedback.models import Submission
 
     client.force_login(people["lead_a"])
     html = client.get(reverse("wagtailadmin_home")).content.decode()
     assert 'class="feedback-digest" data-sent="no"' in html
-    now = timezone.now()
-    DBTaskResult.objects.create(
-        task_path="feedback.tasks.send_overdue_digest",
-        args_kwargs={},
-        status=TaskResultStatus.SUCCESSFUL,
-        finished_at=now,
-        run_after=now,
-        queue_name="default",
-        backend_name="default",
+    Submission.objects.filter(pk=subs["a"].pk).update(
+        due_at=timezone.now() - datetime.timedelta(days=1)
     )
+    mail.outbox.clear()
+    call_command("send_overdue_digest", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    call_command("send_overdue_digest", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    digests = [m for m in mail.outbox if m.to == [people["lead_a"].email]]
+    assert len(digests) == 1
     html = client.get(reverse("wagtailadmin_home")).content.decode()
     assert 'class="feedback-digest" data-sent="yes"' in html
     # Handlers who lead nothing do not see the line.

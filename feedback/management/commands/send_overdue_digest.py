@@ -1,6 +1,8 @@
 from django.core.management.base import BaseCommand
 
-from feedback.tasks import send_overdue_digest
+from feedback.tasks import overdue_digests_queue, send_overdue_digest
+from outbox.delivery import deliver
+from outbox.models import EmailStatus
 
 
 class Command(BaseCommand):
@@ -21,5 +23,9 @@ class Command(BaseCommand):
             send_overdue_digest.enqueue()
             self.stdout.write("Overdue digest queued.")
             return
-        sent = send_overdue_digest.call()
+        # Promised to the outbox (one per lead and day), then sent here and
+        # now; a second run the same day sends nothing again.
+        sent = sum(
+            deliver(pk).status == EmailStatus.SENT for pk in overdue_digests_queue()
+        )
         self.stdout.write(f"Overdue digests sent: {sent}")

@@ -394,6 +394,57 @@ def test_attachments_public_only_when_published_with_them(
     assert client.get(url).status_code == 404
 
 
+@pytest.mark.parametrize("state", ["pending", "infected", "error"])
+def test_published_attachment_only_when_the_scan_passed(
+    client, hearing_index, hearing_unit, state
+):
+    """Issue 12, point 12: a published response's file waiting for its virus
+    scan, quarantined, or not scannable is neither linked nor served."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from .test_responses import MINIMAL_PDF
+
+    hearing = make_hearing(
+        hearing_index,
+        hearing_unit,
+        title="Med skannet vedlegg",
+        opens_on=days(-50),
+        deadline=days(-1),
+    )
+    editor = UserFactory(is_superuser=True)
+    upload = SimpleUploadedFile("innspill.pdf", MINIMAL_PDF, "application/pdf")
+    submission, _ = hearing_response_create(
+        hearing=hearing,
+        files=[upload],
+        notify=False,
+        now=timezone.now() - datetime.timedelta(days=5),
+        data={
+            "respondent_type": "person",
+            "name": "Kari",
+            "organisation": "",
+            "text": "Se vedlegg.",
+            "publish_name": False,
+            "email": "",
+        },
+    )
+    attachment = submission.attachments.get()
+    attachment.scan_state = state
+    attachment.save()
+    publication_decide(
+        publication=submission.publication,
+        action="approved",
+        by=editor,
+        publish_attachments=True,
+    )
+    url = reverse("hearings:attachment", args=[attachment.pk])
+    assert client.get(url).status_code == 404
+    page = client.get(hearing.url).content.decode()
+    assert "Se vedlegg." in page and url not in page
+    attachment.scan_state = "clean"
+    attachment.save()
+    assert client.get(url).status_code == 200
+
+
 def test_editor_can_create_hearing_with_warning(client, hearing_index, hearing_unit):
     from wagtail.models import Page
     from wagtail.test.utils.form_data import rich_text

@@ -6,6 +6,7 @@ from __future__ import annotations
 from django import forms
 from django.conf import settings
 from django.core.validators import MaxLengthValidator, RegexValidator
+from django.utils.formats import number_format
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
@@ -216,6 +217,12 @@ class SubmissionForm(SpamFieldsMixin):
         self.fields["text"].label = TEXT_LABELS.get(self.kind, _("Text"))
         self.fields["text"].max_length = text_max
         self.fields["text"].validators.append(MaxLengthValidator(text_max))
+        # The limit is shown while typing: the browser stops at maxlength, the
+        # line under the box says it (portal/js/counter.js counts down).
+        self.fields["text"].widget.attrs.update(
+            {"maxlength": text_max, "data-counter": text_max}
+        )
+        self.fields["text"].counter_label = number_format(text_max, force_grouping=True)
         language = (get_language() or "nb")[:2]
         self.fields["language"].initial = (
             language if language in Language.values else Language.NB

@@ -15,6 +15,8 @@ def field_widget(field, css_class="ds-input"):
         described.append(f"{field.auto_id}-help")
     if field.errors:
         described.append(f"{field.auto_id}-error")
+    if getattr(field.field, "counter_label", None):
+        described.append(f"{field.auto_id}-count")
     attrs = {"class": css_class}
     if described:
         attrs["aria-describedby"] = " ".join(described)

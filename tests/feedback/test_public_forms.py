@@ -451,3 +451,19 @@ def test_flagged_event_for_fnr_from_form(client, units):
     submission = Submission.objects.get()
     assert submission.flagged_for_moderation
     assert submission.events.filter(kind=EventKind.FLAGGED).exists()
+
+
+def test_the_text_limit_is_shown_while_typing(client, site):
+    """The 10,000-character limit is visible (issue 10): the browser stops at
+    maxlength and the line under the box says the limit, which counter.js
+    turns into a count without changing what is there without JavaScript."""
+    from bs4 import BeautifulSoup
+
+    html = client.get(url()).content.decode()
+    page = BeautifulSoup(html, "html.parser")
+    box = page.select_one("textarea[name=text]")
+    assert box["maxlength"] == "10000" and box["data-counter"] == "10000"
+    line = page.select_one(f"#{box['id']}-count")
+    assert line is not None and "10 000 tegn" in line.get_text().replace("\xa0", " ")
+    assert f"{box['id']}-count" in box["aria-describedby"].split()
+    assert page.select_one("script[src*='counter.js']") is not None

@@ -15,6 +15,7 @@ from . import spam
 from .attachments import ALLOWED_TYPES, detect_type
 from .choices import InputKind, Language
 from .models import Topic
+from .privacy import contains_fnr
 
 MB = 1024 * 1024
 
@@ -106,6 +107,9 @@ class SpamFieldsMixin(forms.Form):
             )
 
 
+FNR_CONFIRM_FIELD = "fnr_ok"
+
+
 class SubmissionForm(SpamFieldsMixin):
     """Feedback, suggestion or question from a resident. No login."""
 
@@ -120,6 +124,14 @@ class SubmissionForm(SpamFieldsMixin):
         ),
     )
     tjeneste = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    fnr_ok = forms.BooleanField(
+        required=False,
+        label=_("Send it anyway, with the national identity number"),
+        help_text=_(
+            "Only the people who handle your case can read it, but we advise "
+            "you not to send it."
+        ),
+    )
     subject = forms.CharField(
         label=_("Subject"),
         max_length=200,
@@ -297,7 +309,23 @@ class SubmissionForm(SpamFieldsMixin):
     def clean(self):
         cleaned = super().clean()
         self.check_text_links(cleaned.get("subject", ""), cleaned.get("text", ""))
+        self.check_fnr(cleaned)
         return cleaned
+
+    def check_fnr(self, cleaned) -> None:
+        """Warn, once, before a text with a valid fødselsnummer is sent: the
+        resident may remove it, or send it anyway (it is then accepted, and
+        the handler is warned as before)."""
+        text = f"{cleaned.get('subject', '')}\n{cleaned.get('text', '')}"
+        if contains_fnr(text) and not cleaned.get(FNR_CONFIRM_FIELD):
+            self.fnr_warning = True
+            self.add_error(
+                "text",
+                _(
+                    "The text seems to contain a national identity number "
+                    "(fødselsnummer). Remove it, or tick «Send it anyway» below."
+                ),
+            )
 
 
 class PageFeedbackForm(SpamFieldsMixin):

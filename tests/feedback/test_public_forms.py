@@ -447,7 +447,15 @@ def test_page_feedback_get_not_allowed(client, units):
 
 
 def test_flagged_event_for_fnr_from_form(client, units):
-    client.post(url(), data(text="Mitt fødselsnummer er 01010150074"))
+    """Warned before sending (issue 10), then accepted when sent anyway; the
+    handler is warned as before."""
+    text = "Mitt fødselsnummer er 01010150074"
+    warned = client.post(url(), data(text=text))
+    assert warned.status_code == 200 and not Submission.objects.exists()
+    html = warned.content.decode()
+    assert "ser ut til å inneholde et fødselsnummer" in html
+    assert 'name="fnr_ok"' in html and text in html  # the text is kept
+    client.post(url(), data(text=text, fnr_ok="on"))
     submission = Submission.objects.get()
     assert submission.flagged_for_moderation
     assert submission.events.filter(kind=EventKind.FLAGGED).exists()

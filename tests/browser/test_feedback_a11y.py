@@ -126,9 +126,19 @@ def test_receipt_and_tracking_page_accessible(page, live_server, feedback_site):
 def test_page_feedback_states_accessible(page, live_server, feedback_site):
     service = feedback_site["service"]
     visit(page, live_server, service)
-    # Send without choosing yes or no: the error page keeps the comment.
+    # One line; «Nei» opens the comment, by keyboard.
+    assert not page.is_visible("#page-feedback-text")
+    page.focus("#page-feedback-no")
+    page.keyboard.press("Enter")
+    assert page.is_visible("#page-feedback-text")
+    _assert_page_clean(page, "page feedback opened")
+    # A post without the answer (a page from before this form) lands on the
+    # error page, which keeps the comment.
     page.fill("#page-feedback-text", "Jeg fant ikke prisen.")
-    page.click("#page-feedback button[type=submit]")
+    page.evaluate(
+        "document.querySelector('.feedback-page__form [name=helpful]').remove()"
+    )
+    page.click(".feedback-page__form button[type=submit]")
     page.wait_for_load_state()
     assert "Jeg fant ikke prisen." in page.content()
     _assert_page_clean(page, "page feedback error")

@@ -402,11 +402,22 @@ def test_widget_on_content_pages(client, units, service):
     page = soup(response)
     widget = page.select_one("#page-feedback")
     assert widget is not None
-    assert widget.select_one('input[name="page"]')["value"] == str(service.pk)
-    assert (
-        widget.select_one("legend h2").get_text(strip=True)
-        == "Fant du det du lette etter?"
-    )
+    assert widget.select_one("h2").get_text(strip=True) == "Fant du det du lette etter?"
+    # One line (issue 10): «Ja» sends at once and carries no comment; «Nei» opens,
+    # without a script, the form that asks what was missing.
+    yes, no = widget.select("form")
+    for form in (yes, no):
+        assert form.select_one('input[name="page"]')["value"] == str(service.pk)
+        assert form.select_one('input[name="form_token"]') is not None
+    assert yes.select_one('input[name="helpful"]')["value"] == "yes"
+    assert yes.select_one("textarea") is None
+    assert yes.select_one("button").get_text(strip=True) == "Ja"
+    details = widget.select_one("details")
+    assert details is not None and not details.has_attr("open")
+    assert details.select_one("summary").get_text(strip=True) == "Nei"
+    assert details.select_one("form") is no
+    assert no.select_one('input[name="helpful"]')["value"] == "no"
+    assert no.select_one('textarea[name="text"]') is not None
 
 
 def test_page_feedback_without_js(client, units, service):

@@ -250,6 +250,7 @@ def seed_pages(home, units, situations):
             body=data["body_html"],
             responsible_unit=units["kommunikasjon"],
             show_in_menus=False,
+            show_privacy_purposes=data.get("show_privacy_purposes", False),
         )
 
     _set_top_tasks(home, [services[slug] for slug in content.TOP_TASKS])

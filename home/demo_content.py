@@ -2267,25 +2267,11 @@ STANDARD_PAGES = [
         "body_html": (
             "<p>Asker kommune har ansvaret for personopplysningene i denne portalen. "
             "Her forklarer vi hva vi samler inn, og hvorfor.</p>"
-            "<h2>Hva vi samler inn</h2>"
-            "<p>Når du gir en tilbakemelding eller svarer på en høring, lagrer vi:</p>"
-            "<ul>"
-            "<li>det du skriver i skjemaet</li>"
-            "<li>e-postadressen din, hvis du velger å oppgi den</li>"
-            "<li>når du sendte inn</li>"
-            "</ul>"
-            "<p>Det er frivillig å oppgi e-post. Du trenger det bare hvis du vil ha "
-            "svar, eller vil følge saken. Ikke skriv opplysninger om helse eller andre "
-            "sensitive ting i skjemaet.</p>"
-            "<h2>Hvorfor vi har lov til å lagre opplysningene</h2>"
-            "<p>Vi bruker opplysningene for å ta imot innspill fra innbyggerne og "
-            "gjøre tjenestene bedre. Dette er en oppgave i allmennhetens interesse. "
-            "Det rettslige grunnlaget er personvernforordningen (GDPR) artikkel 6 nr. "
-            "1 bokstav e.</p>"
-            "<h2>Hvor lenge vi lagrer opplysningene</h2>"
-            "<p>Vi lagrer det du har sendt inn, i 12 måneder. Deretter gjør vi det "
-            "anonymt. Det betyr at vi sletter e-postadressen din og andre opplysninger "
-            "som kan vise hvem du er. Anonyme svar kan vi bruke i statistikk.</p>"
+            "<p>Nederst på siden står det, for hvert formål, hva vi lagrer, hvorfor "
+            "vi har lov til det, hvem som ser det og hvor lenge vi har det. Det er "
+            "frivillig å oppgi e-post. Du trenger det bare hvis du vil ha svar, eller "
+            "vil følge saken. Ikke skriv opplysninger om helse eller andre sensitive "
+            "ting i skjemaet.</p>"
             "<h2>Informasjonskapsler</h2>"
             "<p>Portalen bruker bare informasjonskapsler (cookies) som trengs for at "
             "nettsiden skal virke. Vi bruker ingen informasjonskapsler fra "
@@ -2312,6 +2298,7 @@ STANDARD_PAGES = [
             'kommune på <a href="mailto:personvernombud@asker.kommune.no">'
             "personvernombud@asker.kommune.no</a>.</p>"
         ),
+        "show_privacy_purposes": True,
     },
     {
         "slug": "tilgjengelighetserklaering",

@@ -1,4 +1,5 @@
 from django import forms
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.http import Http404
@@ -20,6 +21,7 @@ from wagtail.search import index
 from wagtail.url_routing import RouteResult
 
 from .panels import ReadabilityPanel
+from .privacy_statement import processing_purposes
 
 
 class LocalizedNameMixin:
@@ -374,12 +376,23 @@ class StandardPage(ContentPage):
         blank=True,
         related_name="+",
     )
+    show_privacy_purposes = models.BooleanField(
+        _("show what the portal keeps and for how long"),
+        default=False,
+        help_text=_(
+            "For the privacy statement: after the body, a section per purpose "
+            "(inputs, hearing responses, following, proposals, page feedback) with "
+            "the retention periods read from the portal's settings, so the page "
+            "never states a period the portal does not keep."
+        ),
+    )
 
     content_panels = content_panels_with_readability(
         [
             *Page.content_panels,
             FieldPanel("summary"),
             FieldPanel("body"),
+            FieldPanel("show_privacy_purposes"),
             FieldPanel("responsible_unit"),
         ]
     )
@@ -395,6 +408,14 @@ class StandardPage(ContentPage):
 
     class Meta:
         verbose_name = _("standard page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        if self.show_privacy_purposes:
+            context["privacy_purposes"] = processing_purposes(
+                settings.PORTAL, settings.PORTAL_ARCHIVE
+            )
+        return context
 
 
 class ServiceIndexPage(ContentPage):

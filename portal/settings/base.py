@@ -161,8 +161,17 @@ AXES_ENABLE_ADMIN = False
 PORTAL_OTP_REQUIRED = env_bool("PORTAL_OTP_REQUIRED", True)
 # A staff session with no admin request for this long is signed out (0: never).
 PORTAL_STAFF_IDLE_MINUTES = int(os.environ.get("PORTAL_STAFF_IDLE_MINUTES", "30"))
-# The name the authenticator app shows beside the codes.
-OTP_TOTP_ISSUER = os.environ.get("PORTAL_OTP_ISSUER", "Asker kommune")
+
+
+def _otp_issuer(device) -> str:
+    """The name the authenticator app shows beside the codes: the municipality's
+    (Settings › Municipality), unless PORTAL_OTP_ISSUER names another."""
+    from portal.identity import identity
+
+    return os.environ.get("PORTAL_OTP_ISSUER") or identity().name_nb
+
+
+OTP_TOTP_ISSUER = _otp_issuer
 
 AUTH_PASSWORD_VALIDATORS = [
     {
@@ -415,11 +424,8 @@ PORTAL: dict[str, Any] = {
         os.environ.get("PORTAL_PROPOSAL_RETENTION_MONTHS", "12")
     ),
     # The municipality's postcodes (codes and ranges); a signer must live here.
-    # Asker: the old Asker, Røyken and Hurum. Empty: any Norwegian postcode.
-    "MUNICIPALITY_POSTCODES": env_list(
-        "PORTAL_MUNICIPALITY_POSTCODES",
-        "1370-1399,3430-3442,3470-3491",
-    ),
+    # Empty: any Norwegian postcode (set it: the demo's are in settings/dev.py).
+    "MUNICIPALITY_POSTCODES": env_list("PORTAL_MUNICIPALITY_POSTCODES"),
     # The task worker (outbox/worker.py): a task RUNNING on a worker whose
     # heartbeat is older than the lease is run again, at most TASK_MAX_CLAIMS
     # times; a task of a worker without heartbeats after TASK_MAX_RUN_SECONDS.

@@ -11,6 +11,14 @@ EMAIL_FILE_PATH = BASE_DIR / "var" / "mail"
 # PORTAL_OTP_REQUIRED=1 to try the second factor.
 PORTAL_OTP_REQUIRED = env_bool("PORTAL_OTP_REQUIRED", False)
 
+# The demo municipality's postcodes (Asker: the old Asker, Røyken and Hurum), as
+# home/demo_content.py's MUNICIPALITY; a deployment sets its own in the environment.
+DEMO_POSTCODES = "1370-1399,3430-3442,3470-3491"
+PORTAL = {  # noqa: F405
+    **PORTAL,  # noqa: F405
+    "MUNICIPALITY_POSTCODES": env_list("PORTAL_MUNICIPALITY_POSTCODES", DEMO_POSTCODES),
+}
+
 # Page publishing and task runs are logged at INFO; in a terminal that is noise.
 LOGGING = {
     **LOGGING,  # noqa: F405

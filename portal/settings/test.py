@@ -17,7 +17,12 @@ STORAGES = {
 WAGTAILADMIN_BASE_URL = "http://testserver"
 # Tests sign staff in with force_login; tests/accounts turn the second factor on.
 PORTAL_OTP_REQUIRED = False
-PORTAL = {**PORTAL, "PUBLIC_BASE_URL": "http://testserver"}  # noqa: F405
+# The demo municipality's postcodes, as in development (settings/dev.py).
+PORTAL = {  # noqa: F405
+    **PORTAL,  # noqa: F405
+    "PUBLIC_BASE_URL": "http://testserver",
+    "MUNICIPALITY_POSTCODES": ["1370-1399", "3430-3442", "3470-3491"],
+}
 LOGGING = {**LOGGING, "root": {"handlers": ["console"], "level": "WARNING"}}  # noqa: F405
 WHITENOISE_AUTOREFRESH = True
 # Each test process has its own page cache (off unless a test turns it on).

@@ -142,3 +142,17 @@ def test_an_administrator_resets_a_lost_phone():
     call_command("reset_second_factor", "kari")
     assert not TOTPDevice.objects.filter(user=user).exists()
     assert _password_login().get("/admin/").url.startswith(ENROL)
+
+
+def test_the_app_names_the_municipality_of_the_settings(monkeypatch):
+    """The code's label is the municipality's name (Settings › Municipality), not
+    a name fixed in the settings file; PORTAL_OTP_ISSUER overrides it."""
+    from portal.models import Municipality
+
+    municipality = Municipality.load()
+    municipality.name = "Bø kommune"
+    municipality.save()
+    device = TOTPDevice.objects.create(user=UserFactory(username="kari"), name="app")
+    assert "issuer=B%C3%B8%20kommune" in device.config_url
+    monkeypatch.setenv("PORTAL_OTP_ISSUER", "Portalen")
+    assert "issuer=Portalen" in device.config_url

@@ -17,7 +17,7 @@ from units.models import Unit
 
 from . import rules
 from .choices import AT_COUNCIL, OUTCOMES, PUBLISHED, Stage, Status
-from .models import Proposal, Signature
+from .models import Proposal, ProposalEvent, Signature
 
 
 def _portal(name: str, default=None):
@@ -188,6 +188,15 @@ def public_names(proposal: Proposal, *, limit: int = 50) -> list[str]:
 
 def public_events(proposal: Proposal) -> QuerySet:
     return proposal.events.filter(public=True).order_by("created_at", "pk")
+
+
+def feed_events(proposal: Proposal | None = None) -> QuerySet:
+    """What a feed reader is told, newest first: the public events (published,
+    submitted, on the agenda, the outcome) of published proposals, or of one."""
+    qs = ProposalEvent.objects.filter(public=True, proposal__status__in=PUBLISHED)
+    if proposal is not None:
+        qs = qs.filter(proposal=proposal)
+    return qs.select_related("proposal").order_by("-created_at", "-pk")
 
 
 def signatures_per_day(proposal: Proposal) -> list[tuple[datetime.date, int]]:

@@ -1,6 +1,7 @@
 from django.urls import path
 
 from . import views
+from .feeds import ProposalsAtomFeed, ProposalsFeed
 
 app_name = "proposals"
 
@@ -16,4 +17,8 @@ urlpatterns = [
     path("underskrift/<str:token>/", views.sign_confirm, name="sign_confirm"),
     path("trekk/<str:token>/", views.withdraw, name="withdraw"),
     path("trukket/", views.withdrawn, name="withdrawn"),
+    path("rss/", ProposalsFeed(), name="feed_rss"),
+    path("atom/", ProposalsAtomFeed(), name="feed_atom"),
+    path("<int:pk>/rss/", ProposalsFeed(), name="proposal_feed_rss"),
+    path("<int:pk>/atom/", ProposalsAtomFeed(), name="proposal_feed_atom"),
 ]

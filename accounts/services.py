@@ -12,7 +12,9 @@ from django.utils.translation import gettext as _
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from .lockout import client_hash
+from .models import SsoIdentity
 from .selectors import Kind, cool_off
+from .sso import Access
 
 logger = logging.getLogger("portal.login")
 
@@ -79,3 +81,86 @@ def second_factor_reset(*, user) -> int:
     count, _deleted = TOTPDevice.objects.filter(user=user).delete()
     logger.warning("Second factor reset: user=%s", user.pk)
     return count
+
+
+@transaction.atomic
+def sso_user_sync(*, issuer: str, subject: str, claims: dict, access: Access):
+    """The account of a sign-in through the identity provider: created the first
+    time, its name, e-mail, units and roles set from the provider every time (the
+    provider is the source of truth for such an account). With no access the
+    account, if any, loses its units and roles and None is returned: no sign-in."""
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group, Permission
+
+    from units.models import Membership, Unit
+
+    User = get_user_model()
+    identity = (
+        SsoIdentity.objects.select_related("user")
+        .filter(issuer=issuer, subject=subject)
+        .first()
+    )
+    if identity is None and not access.any:
+        logger.warning("SSO sign-in refused, no mapped group: new subject")
+        return None
+    if identity is None:
+        user = User(username=_free_username(claims, subject))
+        user.set_unusable_password()
+        user.save()
+        SsoIdentity.objects.create(user=user, issuer=issuer, subject=subject)
+        logger.info("SSO account created: user=%s", user.pk)
+    else:
+        user = identity.user
+    user.first_name = str(claims.get("given_name") or "")[:150]
+    user.last_name = str(claims.get("family_name") or "")[:150]
+    user.email = str(claims.get("email") or "")[:254]
+    user.save(update_fields=["first_name", "last_name", "email"])
+
+    units = {u.slug: u for u in Unit.objects.filter(slug__in=list(access.units))}
+    for slug in set(access.units) - set(units):
+        logger.warning(
+            "PORTAL_OIDC_GROUP_MAP names a unit that does not exist: %s", slug
+        )
+    Membership.objects.filter(user=user).exclude(unit__slug__in=list(units)).delete()
+    for slug, unit in units.items():
+        Membership.objects.update_or_create(
+            unit=unit, user=user, defaults={"role": access.units[slug]}
+        )
+    access_admin = Permission.objects.get(
+        content_type__app_label="wagtailadmin", codename="access_admin"
+    )
+    staff, created = Group.objects.get_or_create(name=settings.PORTAL_OIDC_STAFF_GROUP)
+    if created:
+        # Handlers and leads open the admin through this group; what they see
+        # in it is scoped by their units.
+        staff.permissions.add(access_admin)
+    editors, _created = Group.objects.get_or_create(
+        name=settings.PORTAL_OIDC_EDITOR_GROUP
+    )
+    for group, member in ((staff, bool(units)), (editors, access.editor)):
+        if member:
+            user.groups.add(group)
+        else:
+            user.groups.remove(group)
+    if not (units or access.editor):
+        logger.warning("SSO sign-in refused, no mapped group: user=%s", user.pk)
+        return None
+    logger.info(
+        "SSO sign-in: user=%s units=%s editor=%s", user.pk, sorted(units), access.editor
+    )
+    return user
+
+
+def _free_username(claims: dict, subject: str) -> str:
+    """The provider's username (or e-mail), with a number after it when a local
+    account already has it: an SSO account never takes over a local one."""
+    from django.contrib.auth import get_user_model
+
+    User = get_user_model()
+    base = str(claims.get("preferred_username") or claims.get("email") or subject)
+    base = base[:140]
+    candidate, n = base, 1
+    while User.objects.filter(username=candidate).exists():
+        n += 1
+        candidate = f"{base}-{n}"
+    return candidate

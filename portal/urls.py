@@ -11,6 +11,8 @@ from portal import views
 urlpatterns = [
     path("livez", views.livez, name="livez"),
     path("healthz", views.healthz, name="healthz"),
+    # Staff sign-in through the municipality's identity provider (accounts.oidc).
+    path("admin/oidc/", include("accounts.urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("dokumenter/", include(wagtaildocs_urls)),
     path("i18n/setlang/", set_language, name="set_language"),

@@ -2,6 +2,7 @@
 variables; see README.md, "Configuration"."""
 
 import datetime
+import json
 import os
 from pathlib import Path
 from typing import Any
@@ -142,6 +143,8 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
+    # Sign-in through the municipality's identity provider; inert when unset.
+    "accounts.oidc.OidcBackend",
 ]
 # Lockout per account and per client, each on its own: a guesser who changes
 # address still locks the account, and one who tries many accounts, the address.
@@ -161,6 +164,34 @@ AXES_ENABLE_ADMIN = False
 PORTAL_OTP_REQUIRED = env_bool("PORTAL_OTP_REQUIRED", True)
 # A staff session with no admin request for this long is signed out (0: never).
 PORTAL_STAFF_IDLE_MINUTES = int(os.environ.get("PORTAL_STAFF_IDLE_MINUTES", "30"))
+# Staff sign-in through the municipality's identity provider (OpenID Connect,
+# accounts.oidc; README "Sign-in with the municipality's account"). Off while
+# PORTAL_OIDC_CLIENT_ID or the authorization endpoint is empty.
+OIDC_RP_CLIENT_ID = os.environ.get("PORTAL_OIDC_CLIENT_ID", "")
+OIDC_RP_CLIENT_SECRET = os.environ.get("PORTAL_OIDC_CLIENT_SECRET", "")
+OIDC_OP_AUTHORIZATION_ENDPOINT = os.environ.get(
+    "PORTAL_OIDC_AUTHORIZATION_ENDPOINT", ""
+)
+OIDC_OP_TOKEN_ENDPOINT = os.environ.get("PORTAL_OIDC_TOKEN_ENDPOINT", "")
+OIDC_OP_USER_ENDPOINT = os.environ.get("PORTAL_OIDC_USERINFO_ENDPOINT", "")
+OIDC_OP_JWKS_ENDPOINT = os.environ.get("PORTAL_OIDC_JWKS_ENDPOINT", "")
+OIDC_RP_SIGN_ALGO = os.environ.get("PORTAL_OIDC_SIGN_ALGO", "RS256")
+OIDC_RP_SCOPES = os.environ.get("PORTAL_OIDC_SCOPES", "openid email profile")
+OIDC_USE_PKCE = True
+OIDC_TIMEOUT = 10
+OIDC_CALLBACK_CLASS = "accounts.oidc.CallbackView"
+OIDC_AUTHENTICATE_CLASS = "accounts.oidc.SignInView"
+LOGIN_REDIRECT_URL = "/admin/"
+LOGIN_REDIRECT_URL_FAILURE = "/admin/login/"
+# The claim that lists the user's groups, and what each group gives:
+# {"<group>": {"unit": "<unit slug>", "role": "handler|lead"} or {"role": "editor"}
+# or a list of them} (accounts.sso).
+PORTAL_OIDC_GROUPS_CLAIM = os.environ.get("PORTAL_OIDC_GROUPS_CLAIM", "groups")
+PORTAL_OIDC_GROUP_MAP = json.loads(os.environ.get("PORTAL_OIDC_GROUP_MAP", "{}"))
+# The Django groups such accounts are put in: admin access for handlers and leads,
+# Wagtail's editors for "editor".
+PORTAL_OIDC_STAFF_GROUP = os.environ.get("PORTAL_OIDC_STAFF_GROUP", "Handlers")
+PORTAL_OIDC_EDITOR_GROUP = os.environ.get("PORTAL_OIDC_EDITOR_GROUP", "Editors")
 
 
 def _otp_issuer(device) -> str:

@@ -10,4 +10,4 @@ class AccountsConfig(AppConfig):
     def ready(self):
         # Every lockout is logged, by username and a keyed hash of the client
         # (never the address itself): the receiver is in `lockout`.
-        from . import lockout  # noqa: F401
+        from . import checks, lockout  # noqa: F401

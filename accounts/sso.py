@@ -36,8 +36,8 @@ def parse_group_map(raw: Any) -> dict[str, tuple[Grant, ...]]:
     """PORTAL_OIDC_GROUP_MAP, read from its JSON: a group (its id or name as the
     provider sends it) → one grant {"unit": slug, "role": "handler"|"lead"} or
     {"role": "editor"}, or a list of them. Anything else is a ValueError that
-    names the group, so a wrong setting stops the start-up check, not a
-    sign-in."""
+    names the group; accounts.checks runs it at start-up, so a wrong setting
+    stops the server, not a sign-in."""
     if not isinstance(raw, dict):
         raise ValueError("PORTAL_OIDC_GROUP_MAP must be a JSON object")
     parsed: dict[str, tuple[Grant, ...]] = {}

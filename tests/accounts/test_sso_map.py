@@ -44,3 +44,12 @@ def test_groups_claim_as_list_string_or_missing():
     assert groups_from_claims({"groups": ["a", 2]}, "groups") == ["a", "2"]
     assert groups_from_claims({"roles": "a"}, "roles") == ["a"]
     assert groups_from_claims({}, "groups") == []
+
+
+def test_a_wrong_map_fails_the_start_up_check(settings):
+    from django.core.checks import run_checks
+
+    settings.PORTAL_OIDC_GROUP_MAP = {"g": {"role": "handler"}}
+    assert "accounts.E001" in [message.id for message in run_checks()]
+    settings.PORTAL_OIDC_GROUP_MAP = {"g": {"role": "handler", "unit": "a"}}
+    assert "accounts.E001" not in [message.id for message in run_checks()]

@@ -15,6 +15,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect
+from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -23,6 +24,7 @@ from wagtail.admin.ui.components import Component
 from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 
 from feedback.choices import InputKind
+from portal.exports import defuse
 
 from . import rules, selectors, services
 from .admin_forms import OutcomeForm, PaperForm, RefuseForm, SameContentForm
@@ -174,17 +176,25 @@ class ProposalDetailView(WagtailAdminTemplateMixin, TemplateView):
         return context
 
 
+def _version(request) -> tuple[bool, str]:
+    internal = request.GET.get("versjon") == "intern"
+    return internal, "intern" if internal else "offentlig"
+
+
 def signature_export(request, pk: int):
     """The signature list as XLSX for the council's case. `?versjon=offentlig`
     (the default) shows names only of those who agreed; `intern` — the
-    council's own copy, not for publication — shows every name and postcode."""
+    council's own copy, not for publication — shows every name and postcode.
+    Names come from residents: every text cell is defused (portal.exports)."""
     from openpyxl import Workbook
 
     proposal = selectors.proposal_for_staff(request.user, pk)
-    internal = request.GET.get("versjon") == "intern"
+    internal, version = _version(request)
+    if internal:
+        services.internal_list_opened(proposal=proposal, by=request.user, output="xlsx")
     book = Workbook(write_only=True)
     sheet = book.create_sheet(gettext("Signatures"))
-    sheet.append([proposal.title])
+    sheet.append([defuse(proposal.title)])
     sheet.append(
         [
             gettext("Signed"),
@@ -196,36 +206,55 @@ def signature_export(request, pk: int):
     )
     hidden = gettext("(name not public)")
     labels = dict(Method.choices)
-    for row in (
-        selectors.counted()
-        .filter(proposal=proposal)
-        .order_by("confirmed_at", "pk")
-        .values_list(
-            "confirmed_at", "name", "postcode", "method", "verified", "show_name"
-        )
-        .iterator(chunk_size=2000)
-    ):
-        confirmed, name, postcode, method, verified, show = row
+    for row in selectors.signature_list(proposal, internal=internal):
         sheet.append(
             [
-                timezone.localtime(confirmed).replace(tzinfo=None),
-                name if (internal or show) else hidden,
-                postcode,
-                str(labels.get(method, method)),
-                gettext("yes") if verified else gettext("no"),
+                timezone.localtime(row.confirmed_at).replace(tzinfo=None),
+                defuse(row.name) if row.name else hidden,
+                defuse(row.postcode),
+                str(labels.get(row.method, row.method)),
+                gettext("yes") if row.verified else gettext("no"),
             ]
         )
     out = io.BytesIO()
     book.save(out)
-    version = "intern" if internal else "offentlig"
     response = HttpResponse(
         out.getvalue(),
         content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     )
     response["Content-Disposition"] = (
-        f'attachment; filename="underskrifter-{proposal.pk}-{version}.xlsx"'
+        f'attachment; filename="underskrifter-{proposal.pk}-{version}-'
+        f'{timezone.localdate():%Y-%m-%d}.xlsx"'
     )
     return response
+
+
+def signature_print(request, pk: int):
+    """The same list as a page to print or save as PDF for the council's case,
+    public or internal as the XLSX; the internal one says so at the top."""
+    proposal = selectors.proposal_for_staff(request.user, pk)
+    internal = _version(request)[0]
+    if internal:
+        services.internal_list_opened(
+            proposal=proposal, by=request.user, output="print"
+        )
+    labels = dict(Method.choices)
+    rows = [
+        (row, labels.get(row.method, row.method))
+        for row in selectors.signature_list(proposal, internal=internal)
+    ]
+    return TemplateResponse(
+        request,
+        "proposals/admin/signature_list.html",
+        {
+            "proposal": proposal,
+            "internal": internal,
+            "rows": rows,
+            "progress": selectors.progress(proposal, len(rows)),
+            "printed": timezone.localtime(),
+            "other_version": "offentlig" if internal else "intern",
+        },
+    )
 
 
 class CouncilClockPanel(Component):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
+from collections.abc import Iterator
 
 from django.conf import settings
 from django.db.models import Count, Q, QuerySet
@@ -197,6 +198,34 @@ def feed_events(proposal: Proposal | None = None) -> QuerySet:
     if proposal is not None:
         qs = qs.filter(proposal=proposal)
     return qs.select_related("proposal").order_by("-created_at", "-pk")
+
+
+@dataclasses.dataclass(frozen=True)
+class ListedSignature:
+    confirmed_at: datetime.datetime
+    name: str  # empty when the list is public and the signer did not agree
+    postcode: str
+    method: str
+    verified: bool
+
+
+def signature_list(proposal: Proposal, *, internal: bool) -> Iterator[ListedSignature]:
+    """The counted signatures in the order they came, for the council's case.
+    The public version (the default everywhere) names only those who agreed;
+    the internal one, for the council's own copy, names everyone."""
+    rows = (
+        counted()
+        .filter(proposal=proposal)
+        .order_by("confirmed_at", "pk")
+        .values_list(
+            "confirmed_at", "name", "postcode", "method", "verified", "show_name"
+        )
+        .iterator(chunk_size=2000)
+    )
+    for confirmed, name, postcode, method, verified, show in rows:
+        yield ListedSignature(
+            confirmed, name if (internal or show) else "", postcode, method, verified
+        )
 
 
 def signatures_per_day(proposal: Proposal) -> list[tuple[datetime.date, int]]:

@@ -87,6 +87,12 @@ def _audit(proposal, action: str, *, by=None, **data) -> None:
     )
 
 
+def internal_list_opened(*, proposal: Proposal, by, output: str) -> None:
+    """The internal signature list names every signer, also those who did not
+    agree to be named: who opened it (XLSX or print), and when, is logged."""
+    _audit(proposal, "signatures_internal", by=by, output=output)
+
+
 def _locked(proposal: Proposal) -> Proposal:
     return Proposal.objects.select_for_update().get(pk=proposal.pk)
 

@@ -54,6 +54,11 @@ def register_proposal_log_actions(actions):
     actions.register_action(
         "proposals.outcome", _("Council outcome"), _("The council's handling recorded")
     )
+    actions.register_action(
+        "proposals.signatures_internal",
+        _("Internal signature list"),
+        _("Internal signature list opened"),
+    )
 
 
 @hooks.register("records_retention")

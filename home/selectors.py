@@ -1,6 +1,7 @@
 """Reads for the public pages. Each one issues a fixed number of queries, however
 many services there are (tests/home/test_query_counts.py pins them)."""
 
+import dataclasses
 from collections import OrderedDict
 
 from django.db.models import QuerySet
@@ -126,14 +127,23 @@ def _index_groups(locale, chosen_audiences, chosen_situations, request):
         services = services.filter(audiences__slug__in=chosen_audiences)
     if chosen_situations:
         services = services.filter(life_situations__slug__in=chosen_situations)
-    services = page_links(services.distinct(), request)
-    services.sort(key=lambda s: sort_key(s.title))
+    services = services.distinct()
+    links = page_links(services, request)
+    # A service is listed under its title and under each of its other entries
+    # («Barnehageplass, søke»): residents look for the subject, not the verb.
+    others = dict(services.exclude(index_titles="").values_list("id", "index_titles"))
+    entries = list(links)
+    for link in links:
+        for line in others.get(link.id, "").splitlines():
+            if line.strip() and line.strip() != link.title:
+                entries.append(dataclasses.replace(link, title=line.strip()))
+    entries.sort(key=lambda s: sort_key(s.title))
 
     groups: OrderedDict[str, list] = OrderedDict()
-    for service in services:
-        groups.setdefault(index_letter(service.title), []).append(service)
+    for entry in entries:
+        groups.setdefault(index_letter(entry.title), []).append(entry)
     # Shared between requests from here on: nothing mutable inside.
     return (
         OrderedDict((letter, tuple(items)) for letter, items in groups.items()),
-        len(services),
+        len(links),
     )

@@ -121,7 +121,10 @@ def _service(page) -> SearchDocument:
         kind=ResultKind.SERVICE,
         title=page.title,
         summary=page.summary,
-        keywords=page.search_keywords,
+        # The A–Z entries («Barnehageplass, søke») are words residents use too.
+        keywords=" ".join(
+            filter(None, [page.search_keywords, getattr(page, "index_titles", "")])
+        ),
         body=body,
         audiences=[a.slug for a in page.audiences.all()],
     )

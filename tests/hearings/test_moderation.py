@@ -557,6 +557,9 @@ def test_public_summary_prints_only_published_redacted_texts(
     for secret in (FNR, "ring meg", r"\bPer\b", "Hemmelig", "Ventesen", "Leder"):
         assert not re.search(secret, html), secret
     assert "INTERN" not in html
+    # A way back on screen (issue 11 minor: the summary was a dead end).
+    back = reverse("hearings_admin:responses", args=[closed_hearing.pk])
+    assert f'<a href="{back}">Tilbake til svarene</a>' in html
     for submission in moderated:  # case references stay internal too
         assert submission.reference not in html
     # Nor in anything public: the hearing page, its feeds and its calendar.

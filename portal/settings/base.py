@@ -284,6 +284,11 @@ WAGTAILSEARCH_BACKENDS = {
     }
 }
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# The admin's date pickers write dates as Norwegians read them (16.12.2026), in
+# both languages (portal/formats/en accepts them too); ISO is still accepted.
+WAGTAIL_DATE_FORMAT = "%d.%m.%Y"
+WAGTAIL_DATETIME_FORMAT = "%d.%m.%Y %H:%M"
+WAGTAIL_TIME_FORMAT = "%H:%M"
 # No Gravatar: the admin would send a hash of each staff e-mail to a third party.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_ALLOW_UNICODE_SLUGS = False

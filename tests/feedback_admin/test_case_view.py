@@ -168,6 +168,36 @@ def test_interim_reply_template_prefilled_and_placeholder_refused(client, people
     assert subs["a"].status == Status.IN_PROGRESS
 
 
+@pytest.mark.parametrize("language", ["nb", "en"])
+def test_the_promised_date_is_written_as_read(client, people, subs, language):
+    """Issue 11 minor: the interim reply's date field showed «2026-12-16»."""
+    from django.utils import translation
+    from wagtail.users.models import UserProfile
+
+    user = people["handler_a"]
+    profile = UserProfile.get_for_user(user)
+    profile.preferred_language = language
+    profile.save()
+    client.force_login(user)
+    expected = timezone.localdate() + datetime.timedelta(days=14)
+    html = case(client, subs["a"]).content.decode()
+    assert f'value="{expected:%d.%m.%Y}"' in html
+    assert f'value="{expected.isoformat()}"' not in html
+    with translation.override(language):
+        response = post(
+            client,
+            subs["a"],
+            {
+                "action": "interim",
+                "interim-reason": "Vi venter på svar fra entreprenøren.",
+                "interim-expected_date": f"{expected:%d.%m.%Y}",
+            },
+        )
+    assert response.status_code == 302
+    subs["a"].refresh_from_db()
+    assert subs["a"].interim_reply_at is not None
+
+
 def test_handler_can_only_take_a_case_herself(client, people, subs):
     client.force_login(people["handler_a"])
     response = post(

@@ -1,10 +1,13 @@
-"""Spam and abuse checks for the public forms, without storing raw IP addresses
-and without loading anything third-party unless reCAPTCHA is configured.
+"""Spam and abuse checks for every public form (feedback, page feedback, hearing
+responses, following, citizen proposals), without storing raw IP addresses and
+without loading anything third-party unless reCAPTCHA is configured. One guard:
+`refusal(request, form, scope)` after a form is valid.
 
 - honeypot: a field people never see (display: none) and bots fill in;
 - minimum fill time: a signed timestamp rendered into the form;
 - rate limit per client: a keyed hash (HMAC with SECRET_KEY) of the IP address
-  as cache key, counting submissions in a time window;
+  as cache key, counting submissions in a time window, in CACHES["limits"]
+  (Redis, else the database: shared by every worker process);
 - a limit on links in the text;
 - reCAPTCHA v3 only when keys are set; it can flag for moderation, never reject:
   if Google cannot be reached the submission is kept and flagged.
@@ -21,8 +24,10 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core import signing
-from django.core.cache import cache
+from django.core.cache import caches
+from django.db import DatabaseError
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 logger = logging.getLogger(__name__)
 
@@ -99,9 +104,19 @@ def _bucket(request, scope: str) -> str:
     return f"feedback:rl:{scope}:{client_key(request)}:{slot}"
 
 
+def _limits():
+    return caches["limits"]
+
+
 def rate_limited(request, scope: str = "submit") -> bool:
-    """True if this client has already sent the maximum in the current window."""
-    count = cache.get(_bucket(request, scope), 0)
+    """True if this client has already sent the maximum in the current window.
+    If the store cannot be read (the database away), the form goes on: the
+    limit is there to stop floods, never to turn a resident away."""
+    try:
+        count = _limits().get(_bucket(request, scope), 0)
+    except DatabaseError:
+        logger.warning("Rate limit store unavailable; not limiting.")
+        return False
     return count >= _portal("RATE_LIMIT_SUBMISSIONS", 10)
 
 
@@ -109,11 +124,57 @@ def rate_limit_hit(request, scope: str = "submit") -> None:
     """Count one accepted submission for this client."""
     key = _bucket(request, scope)
     window = _portal("RATE_LIMIT_WINDOW_SECONDS", 600)
-    if not cache.add(key, 1, timeout=window):
-        try:
-            cache.incr(key)
-        except ValueError:  # expired between add and incr
-            cache.add(key, 1, timeout=window)
+    store = _limits()
+    try:
+        if not store.add(key, 1, timeout=window):
+            try:
+                store.incr(key)
+            except ValueError:  # expired between add and incr
+                store.add(key, 1, timeout=window)
+    except DatabaseError:
+        logger.warning("Rate limit store unavailable; not counted.")
+
+
+def rate_limit_message() -> str:
+    """What a refused resident reads: the limit, and that nothing is lost."""
+    limit = _portal("RATE_LIMIT_SUBMISSIONS", 10)
+    minutes = max(1, _portal("RATE_LIMIT_WINDOW_SECONDS", 600) // 60)
+    return ngettext(
+        "You have sent this form many times in a short time (at most %(limit)s in "
+        "%(minutes)s minute). Wait a little and send again – what you wrote is kept.",
+        "You have sent this form many times in a short time (at most %(limit)s in "
+        "%(minutes)s minutes). Wait a little and send again – what you wrote is kept.",
+        minutes,
+    ) % {"limit": limit, "minutes": minutes}
+
+
+RATE_LIMITED = 429
+
+
+def refusal(request, form, scope: str) -> int | None:
+    """The shared guard, on a bound and valid form (the honeypot is a field of
+    SpamFieldsMixin): the rate limit per client, then the signed fill time.
+    Returns the HTTP status to answer with, the reason added to the form's
+    errors so the resident's text is shown back, or None when it may go on."""
+    if rate_limited(request, scope=scope):
+        form.add_error(None, rate_limit_message())
+        return RATE_LIMITED
+    problem = fill_time_problem(request.POST.get(TIMESTAMP_FIELD, ""))
+    if problem == "too_fast":
+        form.add_error(
+            None,
+            _(
+                "The form was sent very quickly. Look over what you wrote and "
+                "send it again."
+            ),
+        )
+        return 400
+    if problem:
+        form.add_error(
+            None, _("The form had expired. Look over what you wrote and send it again.")
+        )
+        return 400
+    return None
 
 
 # --- reCAPTCHA v3 -------------------------------------------------------------------

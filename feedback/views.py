@@ -27,13 +27,6 @@ def _private(response):
     return response
 
 
-def _rate_limit_message():
-    return _(
-        "You have sent many messages in a short time. Wait a few minutes and "
-        "send again – your text is kept below."
-    )
-
-
 def _fill_time_message(problem: str) -> str:
     if problem == "too_fast":
         return _(
@@ -73,7 +66,7 @@ def submit(request, kind: str):
         valid = form.is_valid()
         problem = spam.fill_time_problem(request.POST.get(spam.TIMESTAMP_FIELD, ""))
         if spam.rate_limited(request):
-            form.add_error(None, _rate_limit_message())
+            form.add_error(None, spam.rate_limit_message())
             status = 429
         elif valid and problem:
             # Only when nothing else is wrong: a resident correcting field errors
@@ -190,7 +183,7 @@ def page_feedback(request):
     valid = form.is_valid()
     status = 200
     if spam.rate_limited(request, scope="page"):
-        form.add_error(None, _rate_limit_message())
+        form.add_error(None, spam.rate_limit_message())
         status = 429
     elif valid:
         page = form.target

@@ -17,8 +17,8 @@ from .selectors import subscriptions_for_email, target_filter
 
 
 def _resend_after() -> datetime.timedelta:
-    # At most one pending confirmation e-mail per subscription per hour: asking
-    # again and again must not make the portal a mail cannon.
+    # At most one pending confirmation e-mail per address an hour: asking again
+    # and again, for one thing or many, must not make the portal a mail cannon.
     return datetime.timedelta(
         minutes=int(settings.PORTAL.get("FOLLOW_CONFIRM_RESEND_MINUTES", 60))
     )
@@ -75,7 +75,18 @@ def subscription_request(
             subscription.save(update_fields=["confirmed_at", "language"])
             return subscription
         sent = subscription.confirmation_sent_at
-        if sent is None or sent <= now - _resend_after():
+        # At most one pending confirmation e-mail per address an hour, whatever
+        # it asks to follow: twenty hearings asked for in a minute send one.
+        pending_elsewhere = (
+            Subscription.objects.filter(
+                email__iexact=email,
+                confirmed_at__isnull=True,
+                confirmation_sent_at__gt=now - _resend_after(),
+            )
+            .exclude(pk=subscription.pk)
+            .exists()
+        )
+        if not pending_elsewhere and (sent is None or sent <= now - _resend_after()):
             subscription.confirmation_sent_at = now
             subscription.language = language
             subscription.save(update_fields=["confirmation_sent_at", "language"])

@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from feedback.forms import SpamFieldsMixin
 from feedback.models import Topic
 from feedback.privacy import find_fnr
 
@@ -62,7 +63,7 @@ class ResponseAttachmentsField(forms.FileField):
         return files
 
 
-class HearingResponseForm(forms.Form):
+class HearingResponseForm(SpamFieldsMixin):
     """A response to an open hearing. Attachments follow the same rules as every
     other input (feedback.forms)."""
 
@@ -154,7 +155,7 @@ class HearingResponseForm(forms.Form):
         return data
 
 
-class SubscribeForm(forms.Form):
+class SubscribeForm(SpamFieldsMixin):
     email = forms.EmailField(
         label=_("Your e-mail address"),
         error_messages={

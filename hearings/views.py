@@ -14,6 +14,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
 from feedback import selectors as feedback_selectors
+from feedback import spam
 from feedback.choices import DOWNLOADABLE_SCAN_STATES
 from feedback.services import DuplicateSubmission, tracking_token
 from following import views as following_views
@@ -69,6 +70,9 @@ def hearing_response_post(request, hearing: HearingPage):
         return _refused(request, hearing, status, request.POST.get("text", ""))
     if not form.is_valid():
         return _render_hearing(request, hearing, form=form, status=400)
+    refused = spam.refusal(request, form, "hearing-response")
+    if refused is not None:
+        return _render_hearing(request, hearing, form=form, status=refused)
     files = form.cleaned_data.get(form.attachment_field_name or "", None) or []
     try:
         submission, tracking = hearing_response_create(
@@ -85,6 +89,7 @@ def hearing_response_post(request, hearing: HearingPage):
     except ValidationError as error:
         form.add_error(form.attachment_field_name, error)
         return _render_hearing(request, hearing, form=form, status=400)
+    spam.rate_limit_hit(request, scope="hearing-response")
     return _receipt_redirect(submission, tracking)
 
 
@@ -155,10 +160,12 @@ def _refused(request, hearing, status, text):
 @require_POST
 def subscribe(request):
     form = SubscribeForm(request.POST)
-    if not form.is_valid():
+    refused = spam.refusal(request, form, "follow") if form.is_valid() else 400
+    if refused is not None:
         return TemplateResponse(
-            request, "hearings/subscribe.html", {"form": form}, status=400
+            request, "hearings/subscribe.html", _subscribe_context(form), status=refused
         )
+    spam.rate_limit_hit(request, scope="follow")
     data = form.cleaned_data
     subscription_request(
         email=data["email"],
@@ -205,8 +212,16 @@ def subscribe_form(request):
     return TemplateResponse(
         request,
         "hearings/subscribe.html",
-        {"form": SubscribeForm(initial=initial), "topic": topic},
+        {**_subscribe_context(SubscribeForm(initial=initial)), "topic": topic},
     )
+
+
+def _subscribe_context(form) -> dict:
+    return {
+        "form": form,
+        "started": spam.form_timestamp(),
+        "honeypot_field": spam.HONEYPOT_FIELD,
+    }
 
 
 # Links in e-mails sent before following was generalised (hearings.tokens): the

@@ -23,8 +23,6 @@ from .choices import SLUG_BY_STAGE, STAGE_BY_SLUG, Stage, Status
 from .forms import SignForm, StartForm, SubmitForm
 from .models import Proposal, Signature
 
-RATE_LIMITED = 429
-
 
 def _private(response):
     # Pages behind a private link: never leak the link to another site, never
@@ -36,35 +34,8 @@ def _private(response):
     return response
 
 
-def _rate_limit_message() -> str:
-    return _(
-        "You have sent the form many times in a short time (at most 10 in 10 "
-        "minutes). Wait a few minutes and send again – what you wrote is kept."
-    )
-
-
 def _spam_check(request, form, scope: str) -> int | None:
-    """feedback's checks (rate limit, fill time) on a bound, valid form: the
-    HTTP status to answer with, or None when the form may go on."""
-    if spam.rate_limited(request, scope=scope):
-        form.add_error(None, _rate_limit_message())
-        return RATE_LIMITED
-    problem = spam.fill_time_problem(request.POST.get(spam.TIMESTAMP_FIELD, ""))
-    if problem == "too_fast":
-        form.add_error(
-            None,
-            _(
-                "The form was sent very quickly. Look over what you wrote and "
-                "send it again."
-            ),
-        )
-        return 200
-    if problem:
-        form.add_error(
-            None, _("The form had expired. Look over what you wrote and send it again.")
-        )
-        return 200
-    return None
+    return spam.refusal(request, form, scope)
 
 
 def _form_context(form) -> dict:

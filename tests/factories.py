@@ -140,3 +140,13 @@ def staff_login(client, user):
     a second factor (TOTP) or another login path changes one function."""
     client.force_login(user)
     return client
+
+
+def guard() -> dict:
+    """The fields the public forms' shared guard (feedback.spam) expects from a
+    person's browser: the form shown half a minute ago, the honeypot empty."""
+    import time
+
+    from feedback import spam
+
+    return {spam.TIMESTAMP_FIELD: spam.form_timestamp(time.time() - 30)}

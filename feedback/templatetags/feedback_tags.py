@@ -63,3 +63,14 @@ def isodate(value):
         return datetime.date.fromisoformat(str(value))
     except ValueError:
         return value
+
+
+@register.inclusion_tag("feedback/includes/spam_fields.html")
+def spam_fields(suffix: str = ""):
+    """The shared guard's fields (feedback.spam): the signed time the form was
+    shown, fresh per request, and the honeypot. Outside any cached fragment."""
+    return {
+        "started": spam.form_timestamp(),
+        "honeypot_field": spam.HONEYPOT_FIELD,
+        "suffix": suffix,
+    }

@@ -326,6 +326,7 @@ if os.environ.get("REDIS_URL"):
         }
     }
     CACHES["pages"] = {**CACHES["default"], "KEY_PREFIX": "pages"}
+    CACHES["limits"] = {**CACHES["default"], "KEY_PREFIX": "limits"}
 else:
     CACHES = {
         "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
@@ -335,6 +336,14 @@ else:
             "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
             "LOCATION": str(BASE_DIR / "var" / "cache" / "pages"),
             "OPTIONS": {"MAX_ENTRIES": 2000},
+        },
+        # The public forms' rate limits (feedback.spam) must be counted where
+        # every worker process counts: without Redis, in the database (the table
+        # is made by feedback's migration 0008). A per-process cache would let
+        # each gunicorn worker take the whole limit (feedback.E001 refuses it).
+        "limits": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "portal_limits",
         },
     }
 # Anonymous public pages are served from CACHES["pages"] for this many seconds;

@@ -21,6 +21,9 @@ PORTAL_OTP_REQUIRED = False
 PORTAL = {  # noqa: F405
     **PORTAL,  # noqa: F405
     "PUBLIC_BASE_URL": "http://testserver",
+    # Every test posts from 127.0.0.1 and counts outlive a test in the shared
+    # store: tests of the limit set their own (tests/portal/test_abuse.py).
+    "RATE_LIMIT_SUBMISSIONS": 10_000,
     "MUNICIPALITY_POSTCODES": ["1370-1399", "3430-3442", "3470-3491"],
 }
 LOGGING = {**LOGGING, "root": {"handlers": ["console"], "level": "WARNING"}}  # noqa: F405
@@ -31,6 +34,11 @@ CACHES = {
     "pages": {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
         "LOCATION": "pages",
+    },
+    # As in production without Redis: shared by processes (feedback.E001).
+    "limits": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "portal_limits",
     },
 }
 PORTAL_PAGE_CACHE_SECONDS = 0

@@ -162,9 +162,15 @@ def test_one_confirmation_e_mail_an_hour(topic, django_capture_on_commit_callbac
     with django_capture_on_commit_callbacks(execute=True):
         request(target=topic, now=start + timezone.timedelta(minutes=61))
     assert len(mail.outbox) == 2
-    # Another target is another subscription with its own e-mail.
+    # Another target is another subscription, but the address has a pending
+    # confirmation from the last hour: no second e-mail (issue 12 §8, at most
+    # one pending confirmation per address an hour) until the hour has passed.
     with django_capture_on_commit_callbacks(execute=True):
-        request(target=None, now=start)
+        request(target=None, now=start + timezone.timedelta(minutes=62))
+    assert len(mail.outbox) == 2
+    assert Subscription.objects.count() == 2
+    with django_capture_on_commit_callbacks(execute=True):
+        request(target=None, now=start + timezone.timedelta(minutes=122))
     assert len(mail.outbox) == 3
 
 

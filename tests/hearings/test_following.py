@@ -16,6 +16,7 @@ from following.models import Notice, Subscription
 from following.tokens import make_confirm_token, make_unsubscribe_token
 from hearings.choices import NoticeKind
 from hearings.models import HearingPage
+from tests.factories import guard
 
 from .conftest import make_hearing
 
@@ -42,7 +43,9 @@ def _run_on_commit(django_capture_on_commit_callbacks):
 def subscribe(client, **data):
     with on_commit(execute=True):
         # POST/redirect/GET: follow the redirect to the «check your e-mail» page.
-        return client.post(reverse("hearings:subscribe"), data, follow=True)
+        return client.post(
+            reverse("hearings:subscribe"), {**guard(), **data}, follow=True
+        )
 
 
 def test_double_opt_in_and_one_click_unsubscribe(client, open_hearing):
@@ -283,6 +286,8 @@ def test_follow_form_on_the_hearing_page_works(client, open_hearing):
     data = dict(re.findall(r'type="hidden" name="(\w+)" value="([^"]*)"', form))
     assert 'id="follow_email"' in form and 'for="follow_email"' in form
     data["email"] = "side@example.org"
+    assert "started" in data  # the page renders the guard's field
+    data.update(guard())  # shown half a minute ago, as a person fills it in
     with on_commit(execute=True):
         response = client.post(reverse("hearings:subscribe"), data, follow=True)
     assert response.status_code == 200

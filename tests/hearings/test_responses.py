@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from feedback.models import Submission
 from hearings.choices import PublicationState
+from tests.factories import guard
 
 from .conftest import at, make_hearing
 
@@ -27,6 +28,7 @@ def post(client, hearing, **data):
         "name": "Kari Nordmann",
         "text": TEXT,
         "email": "kari@example.org",
+        **guard(),
     }
     payload.update(data)
     # The receipt is a redirect away (POST/redirect/GET): follow it.
@@ -194,7 +196,7 @@ def test_response_on_english_alias_belongs_to_the_hearing(
     alias = open_hearing.copy_for_translation(english, alias=True)
     response = client.post(
         "/en" + alias.url if not alias.url.startswith("/en") else alias.url,
-        {"respondent_type": "person", "name": "Kari", "text": TEXT},
+        {"respondent_type": "person", "name": "Kari", "text": TEXT, **guard()},
         follow=True,
     )
     assert response.status_code == 200
@@ -246,7 +248,7 @@ def test_empty_response_names_each_field_and_focuses_the_summary(client, open_he
 def test_response_is_post_redirect_get(client, open_hearing):
     response = client.post(
         open_hearing.url,
-        {"respondent_type": "person", "name": "Kari", "text": TEXT},
+        {"respondent_type": "person", "name": "Kari", "text": TEXT, **guard()},
     )
     assert response.status_code == 302
     receipt = response["Location"]
@@ -278,6 +280,7 @@ def test_the_same_response_form_posted_twice_is_one_response(
         "text": TEXT,
         "email": "kari@example.org",
         "form_token": token,
+        **guard(),
     }
     locations = []
     for _ in range(2):

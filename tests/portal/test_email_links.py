@@ -34,7 +34,7 @@ from following.models import Subscription
 from hearings.models import HearingIndexPage
 from proposals import services as proposal_services
 from proposals.choices import EventKind
-from tests.factories import UnitFactory, UserFactory, add_page, make_site, member
+from tests.factories import UnitFactory, UserFactory, add_page, guard, make_site, member
 from tests.factories import submit as submit_input
 from tests.hearings.conftest import make_hearing
 from units.choices import Role
@@ -137,7 +137,12 @@ def test_every_e_mail_links_under_the_base_url_and_each_link_answers(
     with commit(execute=True):
         client.post(
             reverse("hearings:subscribe"),
-            {"email": "folg@example.org", "scope": "hearing", "hearing": closing.pk},
+            {
+                "email": "folg@example.org",
+                "scope": "hearing",
+                "hearing": closing.pk,
+                **guard(),
+            },
         )
     with commit(execute=True):
         client.post(
@@ -147,6 +152,7 @@ def test_every_e_mail_links_under_the_base_url_and_each_link_answers(
                 "name": "Kari",
                 "text": "Et høringssvar.",
                 "email": "svar@example.org",
+                **guard(),
             },
         )
     Subscription.objects.update(confirmed_at=timezone.now())

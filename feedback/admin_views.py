@@ -41,7 +41,7 @@ from . import clocks, routing, services
 from .admin_forms import CASE_FORMS
 from .charts import Bar, bar_chart_svg, describe_series
 from .choices import EventKind, InputKind, ScanState
-from .models import RoutingRule
+from .models import RoutingRule, SubmissionEvent
 from .permissions import is_feedback_editor, is_unit_member
 from .privacy import find_fnr
 from .selectors import (
@@ -657,7 +657,14 @@ class TryRulesView(WagtailAdminTemplateMixin, TemplateView):
         from units.selectors import triage_unit
 
         triage = triage_unit()
-        rows, changed = [], 0
+        # A case a person moved is where a person wanted it: not a change the
+        # rules would make, so shown apart and not counted as one.
+        by_hand = set(
+            SubmissionEvent.objects.filter(
+                submission__in=submissions, kind=EventKind.REROUTED
+            ).values_list("submission_id", flat=True)
+        )
+        rows, changed, moved = [], 0, 0
         for submission in submissions:
             facts = routing.facts_for(
                 kind=submission.kind,
@@ -668,8 +675,13 @@ class TryRulesView(WagtailAdminTemplateMixin, TemplateView):
                 page=pages.get(submission.page_id),
             )
             decision = routing.resolve(facts, rules, triage_unit=triage)
-            is_changed = getattr(decision.unit, "pk", None) != submission.unit_id
+            moved_by_hand = submission.pk in by_hand
+            is_changed = (
+                not moved_by_hand
+                and getattr(decision.unit, "pk", None) != submission.unit_id
+            )
             changed += is_changed
+            moved += moved_by_hand
             if only_changed and not is_changed:
                 continue
             rows.append(
@@ -677,6 +689,7 @@ class TryRulesView(WagtailAdminTemplateMixin, TemplateView):
                     "submission": submission,
                     "decision": decision,
                     "changed": is_changed,
+                    "moved_by_hand": moved_by_hand,
                     "by_candidate": candidate is not None
                     and decision.rule is candidate,
                 }
@@ -685,6 +698,7 @@ class TryRulesView(WagtailAdminTemplateMixin, TemplateView):
             {
                 "rows": rows,
                 "changed": changed,
+                "moved_by_hand": moved,
                 "total": len(submissions),
                 "limit": self.limit,
                 "limits": self.LIMITS,

@@ -194,13 +194,18 @@ def resolve(facts: Facts, rules: Iterable, *, triage_unit) -> RoutingDecision:
         if reasons is None:
             continue
         detail = ", ".join(reasons) if reasons else _("matches everything")
-        return RoutingDecision(
-            unit=rule.unit,
-            rule=rule,
-            reason=_("Rule #%(id)s «%(name)s»: %(detail)s")
-            % {"id": rule.pk, "name": rule.name, "detail": detail},
-            source="rule",
-        )
+        if rule.pk is None:  # a rule tried before it is saved («Prøv reglene»)
+            reason = _("New rule «%(name)s»: %(detail)s") % {
+                "name": rule.name,
+                "detail": detail,
+            }
+        else:
+            reason = _("Rule #%(id)s «%(name)s»: %(detail)s") % {
+                "id": rule.pk,
+                "name": rule.name,
+                "detail": detail,
+            }
+        return RoutingDecision(unit=rule.unit, rule=rule, reason=reason, source="rule")
 
     if facts.page_unit is not None:
         return RoutingDecision(

@@ -37,7 +37,10 @@ def hearing(site):
 
 
 @pytest.fixture
-def limit_10(settings):
+def limit_10(settings, db):
+    from django.core.cache import caches
+
+    caches["limits"].clear()  # counts committed by transactional tests elsewhere
     settings.PORTAL = {
         **settings.PORTAL,
         "RATE_LIMIT_SUBMISSIONS": 10,

@@ -138,6 +138,31 @@ def test_try_an_unsaved_rule(client, people, units, subs):
     assert not RoutingRule.objects.filter(name="Søppel til A").exists()
     rows = {row["submission"].pk: row for row in response.context["rows"]}
     assert rows[subs["b"].pk]["changed"] and rows[subs["b"].pk]["by_candidate"]
+    # An unsaved rule has no number (issue 11: «Regel #None»).
+    reason = str(rows[subs["b"].pk]["decision"].reason)
+    assert reason.startswith("Ny regel «Søppel til A»") and "None" not in reason
+    assert "Regel #None" not in response.content.decode()
+
+
+def test_try_rules_shows_cases_moved_by_hand_apart(client, people, units, topics, subs):
+    """A case a handler moved is not a change the rules would make."""
+    from feedback.services import submission_reroute
+
+    submission_reroute(
+        submission=subs["b"],
+        by=people["triage"],
+        unit=units["a"],
+        reason="Feil enhet",
+        notify=False,
+    )
+    client.force_login(people["triage"])
+    response = client.get(reverse("feedback_tools:try_rules"), {"n": 25})
+    rows = {row["submission"].pk: row for row in response.context["rows"]}
+    assert rows[subs["b"].pk]["moved_by_hand"] is True
+    assert rows[subs["b"].pk]["changed"] is False
+    assert response.context["changed"] == 0
+    assert response.context["moved_by_hand"] == 1
+    assert "flyttet til en annen enhet for hånd" in response.content.decode()
 
 
 def test_try_rules_is_for_editors_only(client, people, subs):

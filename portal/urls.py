@@ -4,9 +4,11 @@ from django.urls import include, path
 from django.views.i18n import set_language
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from portal import views
+from portal.sitemap import PortalSitemap
 
 urlpatterns = [
     path("livez", views.livez, name="livez"),
@@ -15,6 +17,10 @@ urlpatterns = [
     path("admin/oidc/", include("accounts.urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("dokumenter/", include(wagtaildocs_urls)),
+    path("robots.txt", views.robots_txt, name="robots_txt"),
+    path(
+        "sitemap.xml", sitemap, {"sitemaps": {"pages": PortalSitemap}}, name="sitemap"
+    ),
     path("i18n/setlang/", set_language, name="set_language"),
 ]
 

@@ -4,6 +4,7 @@ from django.views.decorators.cache import never_cache
 
 from .health import run_checks
 from .identity import identity_or_neutral
+from .public_url import absolute
 
 
 @never_cache
@@ -78,3 +79,32 @@ def _safe_back(request) -> str:
     ):
         return referer
     return request.path if request.method == "POST" else "/"
+
+
+# Private by design: token links, receipts and case tracking carry a secret or a
+# reference in the path, and the admin is for staff. Search engines must not
+# follow them (they are also marked noindex where rendered).
+ROBOTS_DISALLOW = (
+    "/admin/",
+    "/sak/",
+    "/hoering/svar/",
+    "/folg/",
+    "/hoering/folg/bekreft/",
+    "/hoering/folg/avslutt/",
+    "/innbyggerforslag/bekreft/",
+    "/innbyggerforslag/forslagsstiller/",
+    "/innbyggerforslag/underskrift/",
+    "/innbyggerforslag/trekk/",
+    "/innbyggerforslag/sendt/",
+    "/sok/klikk/",
+)
+
+
+def robots_txt(request):
+    paths = list(ROBOTS_DISALLOW)
+    # The same private paths under the English prefix.
+    paths += ["/en" + path for path in ROBOTS_DISALLOW if path != "/admin/"]
+    lines = ["User-agent: *"]
+    lines += [f"Disallow: {path}" for path in paths]
+    lines += ["", f"Sitemap: {absolute('/sitemap.xml')}", ""]
+    return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")

@@ -2,6 +2,7 @@
 
 import datetime
 
+from django.conf import settings
 from django.db.models import F, FloatField, Sum
 from django.db.models.functions import Cast, NullIf
 from django.utils import timezone
@@ -10,9 +11,15 @@ from wagtail.models import Page
 REPORT_DAYS = 30
 
 
+def report_min_searches() -> int:
+    return int(settings.PORTAL.get("SEARCH_REPORT_MIN_SEARCHES", 3))
+
+
 def search_terms_report(*, days: int = REPORT_DAYS, zero_hits_only: bool = False):
     """Per search term over the last `days` days: searches, zero-hit searches,
-    clicks and click-through rate (clicks / searches)."""
+    clicks and click-through rate (clicks / searches). A term is shown only when
+    at least PORTAL["SEARCH_REPORT_MIN_SEARCHES"] searches used it: what one
+    resident typed (a name, an address) is not statistics."""
     from .models import SearchTermDaily
 
     since = timezone.localdate() - datetime.timedelta(days=days - 1)
@@ -29,6 +36,7 @@ def search_terms_report(*, days: int = REPORT_DAYS, zero_hits_only: bool = False
             / NullIf(Cast(F("total_searches"), FloatField()), 0.0)
         )
     )
+    rows = rows.filter(total_searches__gte=report_min_searches())
     if zero_hits_only:
         rows = rows.filter(total_zero_hits__gt=0)
     return rows.order_by("-total_searches", "query")

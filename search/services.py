@@ -36,3 +36,16 @@ def search_term_record(*, query_key: str, total: int) -> None:
 def search_click_record(*, query_key: str) -> None:
     """Count a click from the results of the term to a page."""
     _bump(query_key=query_key, clicks=1)
+
+
+def search_terms_prune(now) -> dict[str, int]:
+    """The daily retention run («records_retention»): a day's count of a term
+    that fewer than PORTAL["SEARCH_REPORT_MIN_SEARCHES"] searches used is a
+    log of what single residents typed, names included. It is deleted once the
+    day is over (kept one day, never shown in the report)."""
+    from .selectors import report_min_searches
+
+    deleted, _ = SearchTermDaily.objects.filter(
+        date__lt=timezone.localdate(now), searches__lt=report_min_searches()
+    ).delete()
+    return {"search_terms": deleted}

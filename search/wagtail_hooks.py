@@ -7,6 +7,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
 from .reports import VIEW_PERMISSION, SearchTermsReportView
+from .services import search_terms_prune
 from .viewsets import synonym_viewset
 
 
@@ -48,3 +49,7 @@ def register_permissions():
         # The synonym viewset registers its own add/change/delete permissions.
         codename="view_searchtermdaily",
     )
+
+
+# The daily retention run (records.retention) drops the rare terms' daily counts.
+hooks.register("records_retention", search_terms_prune)

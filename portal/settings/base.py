@@ -419,6 +419,11 @@ PORTAL: dict[str, Any] = {
     "LIX_WARN": 50,
     "DEFAULT_FIRST_ANSWER_DAYS": 14,
     "INTERIM_REPLY_AFTER_DAYS": 30,
+    # Search statistics (search.selectors): a term is reported, and its daily
+    # count kept after a day, only when at least this many searches used it.
+    "SEARCH_REPORT_MIN_SEARCHES": int(
+        os.environ.get("PORTAL_SEARCH_REPORT_MIN_SEARCHES", "3")
+    ),
     "RETENTION_MONTHS": int(os.environ.get("PORTAL_RETENTION_MONTHS", "12")),
     # Hearing responses: from the hearing's conclusion (its outcome published).
     "HEARING_RESPONSE_RETENTION_MONTHS": int(

@@ -1,5 +1,7 @@
 """The admin report of search terms: who may see it and what it shows."""
 
+import datetime
+
 import pytest
 from django.contrib.auth.models import Group, Permission
 from django.utils import timezone
@@ -67,3 +69,43 @@ def test_permission_is_needed(client, stats):
 def test_anonymous_is_sent_to_login(client, stats):
     response = client.get(URL)
     assert response.status_code == 302 and "/admin/login/" in response["Location"]
+
+
+# Issue 12 §13: the report keeps a term only when several searches used it, and
+# the daily retention run drops the rare terms' counts once their day is over.
+
+
+def test_a_term_fewer_than_three_searches_used_is_not_in_the_report(db, settings):
+    from search.selectors import search_terms_report
+
+    today = timezone.localdate()
+    SearchTermDaily.objects.create(date=today, query="kari nordmann", searches=2)
+    SearchTermDaily.objects.create(date=today, query="søppel", searches=3)
+    SearchTermDaily.objects.create(
+        date=today - datetime.timedelta(days=1), query="ola hansen", searches=1
+    )
+    SearchTermDaily.objects.create(date=today, query="ola hansen", searches=1)
+    terms = [row["query"] for row in search_terms_report()]
+    assert terms == ["søppel"]
+    settings.PORTAL = {**settings.PORTAL, "SEARCH_REPORT_MIN_SEARCHES": 2}
+    assert sorted(row["query"] for row in search_terms_report()) == [
+        "kari nordmann",
+        "ola hansen",
+        "søppel",
+    ]
+
+
+def test_the_daily_retention_run_drops_rare_terms_after_their_day(db):
+    from records import retention
+
+    today = timezone.localdate()
+    yesterday = today - datetime.timedelta(days=1)
+    SearchTermDaily.objects.create(date=yesterday, query="kari nordmann", searches=1)
+    SearchTermDaily.objects.create(date=yesterday, query="søppel", searches=5)
+    SearchTermDaily.objects.create(date=today, query="ola hansen", searches=1)
+    counts = retention.run()
+    assert counts["search_terms"] == 1
+    assert sorted(SearchTermDaily.objects.values_list("query", flat=True)) == [
+        "ola hansen",
+        "søppel",
+    ]

@@ -232,7 +232,7 @@ def test_statistics_older_than_report_window_are_left_out(services):
     old = timezone.localdate() - datetime.timedelta(days=40)
     SearchTermDaily.objects.create(date=old, query="gammelt", searches=5)
     SearchTermDaily.objects.create(
-        date=timezone.localdate(), query="nytt", searches=2, clicks=1
+        date=timezone.localdate(), query="nytt", searches=4, clicks=2
     )
     rows = list(search_terms_report())
     assert [r["query"] for r in rows] == ["nytt"]

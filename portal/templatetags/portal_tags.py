@@ -11,6 +11,7 @@ from portal import form_tokens
 from portal.identity import identity
 from portal.links import content_language, in_language, page_links
 from portal.page_cache import fragment, page_fragment_key
+from portal.public_url import absolute
 
 register = template.Library()
 
@@ -211,3 +212,29 @@ def url_host(url: str) -> str:
     from urllib.parse import urlsplit
 
     return (urlsplit(url or "").hostname or "").removeprefix("www.")
+
+
+# Open Graph locales of the portal's languages (og:locale wants language_TERRITORY).
+OG_LOCALES = {"nb": "nb_NO", "en": "en_GB"}
+
+
+@register.inclusion_tag("components/share_meta.html", takes_context=True)
+def share_meta(context, page=None):
+    """Canonical link, Open Graph and Twitter Card tags of a public page.
+
+    The URL is the absolute public one (portal.public_url), not the Site's
+    hostname; the site name is the municipality's (already in the context, no
+    query). Pages without a Wagtail page (forms, receipts) get nothing here."""
+    if not isinstance(page, Page):
+        return {"page": None}
+    request = context.get("request")
+    relative = page.get_url(request=request)
+    municipality = context.get("MUNICIPALITY")
+    return {
+        "page": page,
+        "title": page.seo_title or page.title,
+        "description": page.search_description or getattr(page, "summary", ""),
+        "url": absolute(relative) if relative else "",
+        "locale": OG_LOCALES.get(get_language() or "", "nb_NO"),
+        "site_name": getattr(municipality, "name", ""),
+    }

@@ -1,0 +1,60 @@
+"""Open Graph, Twitter Card and canonical tags of public pages (issue 15)."""
+
+from html.parser import HTMLParser
+
+from wagtail.models import Locale
+
+from portal.models import Municipality
+
+
+class _Head(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.meta: dict[str, str] = {}
+        self.canonical: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "meta" and (attrs.get("property") or attrs.get("name")):
+            self.meta[attrs.get("property") or attrs["name"]] = attrs.get("content")
+        if tag == "link" and attrs.get("rel") == "canonical":
+            self.canonical.append(attrs["href"])
+
+
+def _head(response):
+    assert response.status_code == 200
+    parser = _Head()
+    parser.feed(response.content.decode())
+    return parser
+
+
+def test_a_page_has_open_graph_twitter_and_canonical_tags(client, site, settings):
+    settings.PORTAL = {**settings.PORTAL, "PUBLIC_BASE_URL": "https://www.example.no"}
+    municipality = Municipality.load()
+    municipality.name = "Prøvemo kommune"
+    municipality.save()
+    head = _head(client.get("/barnehage/"))
+    assert head.canonical == ["https://www.example.no/barnehage/"]
+    assert head.meta["og:url"] == "https://www.example.no/barnehage/"
+    assert head.meta["og:title"] == "Barnehage"
+    # The topic's summary when it has no search description.
+    assert head.meta["og:description"] == "Alt om barnehage."
+    assert head.meta["og:locale"] == "nb_NO"
+    assert head.meta["og:site_name"] == "Prøvemo kommune"
+    assert head.meta["twitter:card"] == "summary"
+    assert head.meta["twitter:title"] == "Barnehage"
+
+
+def test_search_description_wins_and_english_pages_say_en_gb(client, site):
+    topic = site["topic"]
+    topic.search_description = "Søk barnehageplass og les om åpningstider."
+    topic.save_revision().publish()
+    head = _head(client.get("/barnehage/"))
+    assert head.meta["og:description"] == "Søk barnehageplass og les om åpningstider."
+
+    english = Locale.objects.get_or_create(language_code="en")[0]
+    site["home"].copy_for_translation(english, alias=True)
+    topic.copy_for_translation(english, alias=True)
+    head = _head(client.get("/en/barnehage/"))
+    assert head.meta["og:locale"] == "en_GB"
+    assert head.canonical == ["http://testserver/en/barnehage/"]

@@ -228,6 +228,22 @@ class HearingPage(ContentPage):
 
     # --- Dates and status -------------------------------------------------------
 
+    def structured_data(self, provider: str, url: str) -> dict:
+        """schema.org JSON-LD: the hearing as an event from opening to deadline
+        (portal_tags.share_meta renders it)."""
+        return {
+            "@context": "https://schema.org",
+            "@type": "Event",
+            "name": self.title,
+            "description": self.search_description or self.summary,
+            "url": url,
+            "startDate": self.opens_on.isoformat(),
+            "endDate": self.deadline.isoformat(),
+            "eventAttendanceMode": "https://schema.org/OnlineEventAttendanceMode",
+            "location": {"@type": "VirtualLocation", "url": url},
+            "organizer": {"@type": "GovernmentOrganization", "name": provider},
+        }
+
     @property
     def opens_at(self) -> datetime.datetime:
         return _start_of_day(self.opens_on)

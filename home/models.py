@@ -236,6 +236,17 @@ class ServicePage(ContentPage):
 
     direct_route = True  # found by url_path in one query (_direct_route)
 
+    def structured_data(self, provider: str, url: str) -> dict:
+        """schema.org JSON-LD of the service (portal_tags.share_meta renders it)."""
+        return {
+            "@context": "https://schema.org",
+            "@type": "GovernmentService",
+            "name": self.title,
+            "description": self.search_description or self.summary,
+            "url": url,
+            "provider": {"@type": "GovernmentOrganization", "name": provider},
+        }
+
     what_it_is = RichTextField(_("what it is"), features=RICH_FEATURES)
     who_can_get_it = RichTextField(
         _("who can get it"), blank=True, features=RICH_FEATURES

@@ -1,5 +1,8 @@
+import json
+
 from django import template
 from django.conf import settings
+from django.core.serializers.json import DjangoJSONEncoder
 from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, reverse
 from django.utils.safestring import mark_safe
@@ -230,11 +233,25 @@ def share_meta(context, page=None):
     request = context.get("request")
     relative = page.get_url(request=request)
     municipality = context.get("MUNICIPALITY")
+    site_name = getattr(municipality, "name", "")
+    url = absolute(relative) if relative else ""
+    structured = getattr(page, "structured_data", None)
     return {
+        "json_ld": _json_ld(structured(site_name, url)) if structured else "",
         "page": page,
         "title": page.seo_title or page.title,
         "description": page.search_description or getattr(page, "summary", ""),
-        "url": absolute(relative) if relative else "",
+        "url": url,
         "locale": OG_LOCALES.get(get_language() or "", "nb_NO"),
-        "site_name": getattr(municipality, "name", ""),
+        "site_name": site_name,
     }
+
+
+def _json_ld(data: dict) -> str:
+    """JSON for a <script> element: <, > and & escaped as in Django's
+    json_script, so a title with «</script>» cannot end the element."""
+    text = json.dumps(data, ensure_ascii=False, cls=DjangoJSONEncoder)
+    return mark_safe(text.translate(_JSON_SCRIPT_ESCAPES))  # noqa: S308
+
+
+_JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}

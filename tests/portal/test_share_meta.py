@@ -1,5 +1,6 @@
 """Open Graph, Twitter Card and canonical tags of public pages (issue 15)."""
 
+import json
 from html.parser import HTMLParser
 
 from wagtail.models import Locale
@@ -58,3 +59,52 @@ def test_search_description_wins_and_english_pages_say_en_gb(client, site):
     head = _head(client.get("/en/barnehage/"))
     assert head.meta["og:locale"] == "en_GB"
     assert head.canonical == ["http://testserver/en/barnehage/"]
+
+
+class _Scripts(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.json_ld: list[str] = []
+        self._in = False
+
+    def handle_starttag(self, tag, attrs):
+        self._in = tag == "script" and dict(attrs).get("type") == "application/ld+json"
+        if self._in:
+            self.json_ld.append("")
+
+    def handle_endtag(self, tag):
+        self._in = False
+
+    def handle_data(self, data):
+        if self._in:
+            self.json_ld[-1] += data
+
+
+def json_ld(response) -> list[dict]:
+    assert response.status_code == 200
+    parser = _Scripts()
+    parser.feed(response.content.decode())
+    return [json.loads(text) for text in parser.json_ld]
+
+
+def test_a_service_is_a_government_service_of_the_municipality(client, site, unit):
+    from tests.factories import make_service
+
+    title = 'Barnehageplass </script><script>alert("x")</script> & mer'
+    service = make_service(site["topic"], unit, title, what_it_is="<p>Plass.</p>")
+    response = client.get(service.url)
+    # The title cannot end the element: one JSON-LD script, no injected script.
+    assert b'<script>alert("x")' not in response.content
+    (data,) = json_ld(response)
+    assert data["@type"] == "GovernmentService"
+    assert data["name"] == title
+    assert data["description"] == service.summary
+    assert data["url"] == "http://testserver" + service.url
+    assert data["provider"] == {
+        "@type": "GovernmentOrganization",
+        "name": Municipality.load().name,
+    }
+
+
+def test_other_pages_have_no_json_ld(client, site):
+    assert json_ld(client.get("/barnehage/")) == []

@@ -1,4 +1,5 @@
 import json
+from urllib.parse import quote
 
 from django import template
 from django.conf import settings
@@ -255,3 +256,16 @@ def _json_ld(data: dict) -> str:
 
 
 _JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
+
+@register.inclusion_tag("components/share_links.html", takes_context=True)
+def share_links(context, page):
+    """Plain share links (no third-party script or request until a visitor
+    follows one): e-mail, Facebook and LinkedIn, to the page's public URL."""
+    url = absolute(page.get_url(request=context.get("request")) or "/")
+    quoted, title = quote(url, safe=""), quote(page.title, safe="")
+    return {
+        "mailto": f"mailto:?subject={title}&body={quoted}",
+        "facebook": f"https://www.facebook.com/sharer/sharer.php?u={quoted}",
+        "linkedin": f"https://www.linkedin.com/sharing/share-offsite/?url={quoted}",
+    }

@@ -26,3 +26,9 @@ def test_a_hearing_is_an_event_ending_at_its_deadline(
     assert data["startDate"] == "2026-11-02"
     assert data["endDate"] == "2026-12-14"
     assert data["organizer"]["name"] == Municipality.load().name
+
+
+def test_a_hearing_has_share_links(client, open_hearing):
+    html = client.get(open_hearing.url).content.decode()
+    assert "Del på e-post" in html
+    assert "https://www.facebook.com/sharer/sharer.php?u=http%3A%2F%2F" in html

@@ -108,3 +108,17 @@ def test_a_service_is_a_government_service_of_the_municipality(client, site, uni
 
 def test_other_pages_have_no_json_ld(client, site):
     assert json_ld(client.get("/barnehage/")) == []
+
+
+def test_service_pages_have_plain_share_links(client, site, unit):
+    from tests.factories import make_service
+
+    service = make_service(site["topic"], unit, "Barnehageplass")
+    html = client.get(service.url).content.decode()
+    quoted = "http%3A%2F%2Ftestserver%2Fbarnehage%2Fbarnehageplass%2F"
+    assert f'href="mailto:?subject=Barnehageplass&amp;body={quoted}"' in html
+    assert "Del på e-post" in html
+    assert f"https://www.facebook.com/sharer/sharer.php?u={quoted}" in html
+    assert f"https://www.linkedin.com/sharing/share-offsite/?url={quoted}" in html
+    # Links only: no script or image from those services.
+    assert '<script src="https://' not in html

@@ -110,8 +110,10 @@ def test_preview_every_page_type(page, live_server, portal_pages, editor, langua
             page.select_option("#id_related_services", label="Åpen barnehage")
         if name == "hearing":
             today = datetime.date.today()
-            page.fill("#id_opens_on", today.isoformat())
-            page.fill("#id_deadline", (today + datetime.timedelta(days=50)).isoformat())
+            # As the date picker shows dates (WAGTAIL_DATE_FORMAT, 16.12.2026).
+            deadline = today + datetime.timedelta(days=50)
+            page.fill("#id_opens_on", f"{today:%d.%m.%Y}")
+            page.fill("#id_deadline", f"{deadline:%d.%m.%Y}")
             page.select_option("#id_responsible_unit", label="Plan og bygg")
         body = _preview_shows(page, title)
         if name == "service":

@@ -141,4 +141,11 @@ def test_the_font_is_inter_from_our_own_static_files_with_fallbacks(client, site
     assert 'rel="preload" href="/static/vendor/inter/files/inter-latin-wght' in html
     # No stylesheet or font from another host (the CSP's font-src 'self' would
     # block one anyway; this says so where it is decided).
-    assert not re.search(r'<link[^>]+href="(https?:)?//', html)
+    # Nothing loaded from an absolute address; the canonical and alternate
+    # links name this page's own public address and load nothing.
+    loaded = [
+        tag
+        for tag in re.findall(r"<link[^>]+>", html)
+        if not re.search(r'rel="(canonical|alternate)"', tag)
+    ]
+    assert not [tag for tag in loaded if re.search(r'href="(https?:)?//', tag)]

@@ -193,6 +193,37 @@ class RerouteNotice(SubmissionEmail):
             )
 
 
+class RerouteResident(SubmissionEmail):
+    """Tell the resident that their input was moved to another unit, and why
+    (in the resident's language). The reason is the public one in the timeline."""
+
+    purpose = "reroute_resident"
+
+    def build(self, *, submission_id: int, event_id: int):
+        submission = _load(submission_id)
+        if submission is None or not submission.contact_email:
+            return None
+        event = (
+            submission.events.filter(kind=EventKind.REROUTED, pk=event_id)
+            .select_related("to_unit")
+            .first()
+        )
+        if event is None:
+            return None
+        unit = event.to_unit or submission.unit
+        with translation.override(submission.language):
+            return _message(
+                "reroute_resident",
+                {
+                    "submission": submission,
+                    "event": event,
+                    "unit_name": unit.display_name if unit else "",
+                    "tracking_url": tracking_url(submission),
+                },
+                to=[submission.contact_email],
+            )
+
+
 class Reply(SubmissionEmail):
     """A reply or an interim reply (foreløpig svar) to the resident."""
 
@@ -246,4 +277,5 @@ class Reply(SubmissionEmail):
 receipt = Receipt()
 unit_notice = UnitNotice()
 reroute_notice = RerouteNotice()
+reroute_resident = RerouteResident()
 reply = Reply()

@@ -648,6 +648,12 @@ def submission_reroute(
             submission_id=submission.pk,
             event_id=event.pk,
         )
+        _email(
+            "reroute_resident",
+            f"reroute_resident:{event.pk}",
+            submission_id=submission.pk,
+            event_id=event.pk,
+        )
     return submission
 
 

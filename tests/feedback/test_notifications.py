@@ -133,6 +133,28 @@ def test_reroute_notice_to_new_unit(units, people, commit):
     assert "Gjelder søppel" in message.body and "Servicetorget" in message.body
 
 
+def test_reroute_tells_the_resident_the_new_unit_and_why(units, people, commit):
+    submission, _ = create(commit, contact_email="kari@example.org")
+    mail.outbox.clear()
+    with commit(execute=True):
+        submission_reroute(
+            submission=submission,
+            by=people["triage"],
+            unit=units["renovasjon"],
+            reason="Gjelder søppel",
+        )
+    (resident,) = [m for m in mail.outbox if m.to == ["kari@example.org"]]
+    assert resident.subject == (
+        f"Henvendelsen din {submission.reference} er sendt videre"
+    )
+    assert units["renovasjon"].display_name in resident.body
+    assert "Gjelder søppel" in resident.body
+    assert "?t=" in resident.body  # the tracking link
+    assert submission.events.filter(
+        kind=EventKind.EMAIL_SENT, data__purpose="reroute_resident"
+    ).exists()
+
+
 def test_no_email_address_no_receipt(units, commit):
     create(commit)
     assert [m.to for m in mail.outbox] == [["servicetorget@asker.kommune.no"]]

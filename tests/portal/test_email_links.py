@@ -110,6 +110,7 @@ def test_every_e_mail_links_under_the_base_url_and_each_link_answers(
         late, _ = submit_input(
             kind=InputKind.FEEDBACK,
             text="Hull i veien",
+            contact_email="ola@example.org",
             now=timezone.now() - datetime.timedelta(days=40),
         )
         late.unit = vei

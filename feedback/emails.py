@@ -194,8 +194,10 @@ class RerouteNotice(SubmissionEmail):
 
 
 class RerouteResident(SubmissionEmail):
-    """Tell the resident that their input was moved to another unit, and why
-    (in the resident's language). The reason is the public one in the timeline."""
+    """Tell the resident that their input was moved to another unit (in the
+    resident's language), as their tracking page shows it: the new unit's name.
+    The reason is the staff's timeline text and is not sent, as the tracking page
+    does not show it either."""
 
     purpose = "reroute_resident"
 

@@ -434,7 +434,9 @@ class StandardPage(ContentPage):
         context = super().get_context(request, *args, **kwargs)
         if self.show_privacy_purposes:
             context["privacy_purposes"] = processing_purposes(
-                settings.PORTAL, settings.PORTAL_ARCHIVE
+                settings.PORTAL,
+                settings.PORTAL_ARCHIVE,
+                idporten_signing=bool(settings.PORTAL_IDPORTEN_CLIENT_ID),
             )
         return context
 

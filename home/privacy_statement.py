@@ -35,7 +35,7 @@ def _days(n: int) -> str:
 
 
 def processing_purposes(
-    portal: dict[str, Any], archive: dict[str, Any]
+    portal: dict[str, Any], archive: dict[str, Any], *, idporten_signing=False
 ) -> list[Purpose]:
     """One entry per purpose the portal processes personal data for."""
     archived = archive.get("PATH", "portal") == "portal"
@@ -111,12 +111,19 @@ def processing_purposes(
             % {"period": _days(int(portal.get("FOLLOW_ENDED_DAYS", 30)))},
         ],
     )
+    proposal_data = _(
+        "The name, postcode and e-mail address of the one who starts a proposal "
+        "and of each one who signs it."
+    )
+    if idporten_signing:
+        proposal_data += " " + _(
+            "If you sign with ID-porten: a code computed from your national "
+            "identity number that cannot be turned back into it, so that nobody "
+            "signs twice. The number itself is not kept."
+        )
     proposals = Purpose(
         title=_("Citizen proposals and signatures"),
-        data=_(
-            "The name, postcode and e-mail address of the one who starts a proposal "
-            "and of each one who signs it."
-        ),
+        data=proposal_data,
         basis=_(
             "Your right to propose a matter to the council (the Local Government Act "
             "§ 12-1; GDPR article 6(1)(e)). Your name is shown publicly only if you "

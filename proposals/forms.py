@@ -176,6 +176,48 @@ class SignForm(SpamFieldsMixin, _ResidentMixin):
         label=_("Send me news of the proposal by e-mail."), required=False
     )
 
+    def __init__(self, *args, idporten_offered: bool = False, by_idporten=False, **kw):
+        """`idporten_offered`: the page has the «Sign with ID-porten» button
+        too; `by_idporten`: that button was pressed, which needs no e-mail."""
+        super().__init__(*args, **kw)
+        email = self.fields["email"]
+        if idporten_offered:
+            email.help_text = _(
+                "Signing with e-mail: we send you a link, and the signature "
+                "counts when you confirm. With ID-porten the e-mail is optional: "
+                "it gets the receipt and the news you ask for."
+            )
+        if by_idporten:
+            email.required = False
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("wants_news") and not cleaned.get("email"):
+            self.add_error(
+                "email",
+                forms.ValidationError(
+                    _("Write your e-mail address to get news of the proposal."),
+                    code="news_without_email",
+                ),
+            )
+        return cleaned
+
+    def signed_data(self) -> dict:
+        """What the signer wrote, as plain values (kept in the session while
+        ID-porten asks who they are)."""
+        return {
+            name: self.cleaned_data[name]
+            for name in (
+                "name",
+                "postcode",
+                "address",
+                "email",
+                "show_name",
+                "resident",
+                "wants_news",
+            )
+        }
+
     @property
     def language(self) -> str:
         return _language()

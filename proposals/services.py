@@ -383,6 +383,74 @@ def signature_confirm(*, signature: Signature, now=None) -> Signature:
     return signature
 
 
+class AlreadySigned(ValidationError):
+    """This person (by ID-porten) has signed this proposal already."""
+
+
+@transaction.atomic
+def signature_idporten(
+    *, proposal: Proposal, signed: SignatureInput, identity_hash: str, now=None
+) -> Signature:
+    """Sign with ID-porten: the person is proven, so the signature counts at
+    once, marked verified. One person signs once (the keyed hash of their
+    national identity number, never the number). An e-mail address is
+    optional; if it already has a signature here (unconfirmed, or confirmed by
+    e-mail), that one is the person's and becomes the verified one instead of
+    a second. With an address the receipt (with the withdraw link) is sent,
+    and asked-for news is a following that the address must still confirm:
+    ID-porten proves the person, not the address."""
+    now = now or timezone.now()
+    _open_for_signing(proposal, now)
+    if not identity_hash:
+        raise ValueError("an ID-porten signature needs the identity hash")
+    # Serialise signers of this proposal with the same identity: the unique
+    # constraint is the guard, the lock gives a clean answer instead of an error.
+    Proposal.objects.select_for_update().filter(pk=proposal.pk).first()
+    signed_before = Signature.objects.filter(
+        proposal=proposal, identity_hash=identity_hash
+    )
+    if signed_before.exists():
+        raise AlreadySigned(
+            _("You have signed this proposal already."), code="already_signed"
+        )
+    email = signed.email.strip()
+    signature = (
+        Signature.objects.select_for_update()
+        .filter(proposal=proposal, email__iexact=email, identity_hash="")
+        .first()
+        if email
+        else None
+    ) or Signature(proposal=proposal, created_at=now)
+    signature.name = signed.name.strip()
+    signature.postcode = normalise_postcode(signed.postcode)
+    signature.address = signed.address.strip()
+    signature.email = email
+    signature.show_name = signed.show_name
+    signature.resident = signed.resident
+    signature.wants_news = signed.wants_news and bool(email)
+    signature.language = signed.language
+    signature.method = Method.IDPORTEN
+    signature.verified = True
+    signature.identity_hash = identity_hash
+    signature.confirmed_at = signature.confirmed_at or now
+    signature.save()
+    if email:
+        if signature.wants_news:
+            subscription_request(
+                channel=CHANNEL,
+                email=email,
+                target=proposal,
+                language=signature.language,
+                now=now,
+            )
+        _email(
+            "signature_receipt",
+            f"signature_receipt:{signature.pk}:idporten",
+            signature_id=signature.pk,
+        )
+    return signature
+
+
 @transaction.atomic
 def signature_withdraw(*, signature: Signature) -> None:
     """Withdraw (the link in the receipt): nothing of the signature is kept.

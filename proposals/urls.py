@@ -17,6 +17,9 @@ urlpatterns = [
     path("underskrift/<str:token>/", views.sign_confirm, name="sign_confirm"),
     path("trekk/<str:token>/", views.withdraw, name="withdraw"),
     path("trukket/", views.withdrawn, name="withdrawn"),
+    # Where ID-porten sends a signer back: registered there without a language
+    # prefix (idporten.callback_url).
+    path("id-porten/", views.idporten_callback, name="idporten_callback"),
     path("rss/", ProposalsFeed(), name="feed_rss"),
     path("atom/", ProposalsAtomFeed(), name="feed_atom"),
     path("<int:pk>/rss/", ProposalsFeed(), name="proposal_feed_rss"),

@@ -86,3 +86,44 @@ def archive_elsewhere(settings):
     """For tests of anonymisation itself: the municipality journals another way,
     so nothing waits for the portal's archive (tests/records tests the wait)."""
     settings.PORTAL_ARCHIVE = {**settings.PORTAL_ARCHIVE, "PATH": "none"}
+
+
+@pytest.fixture(scope="session")
+def oidc_provider(tmp_path_factory):
+    """The local OpenID Connect provider, one process for the session: the
+    staff login's provider and ID-porten's stand-in (each test module registers
+    its own client)."""
+    from tests.oidc_provider.harness import start_provider
+
+    provider = start_provider(tmp_path_factory.mktemp("oidc_provider"))
+    yield provider
+    provider.stop()
+
+
+@pytest.fixture(scope="session")
+def idporten_provider(oidc_provider, live_server):
+    """The local provider as ID-porten: the portal's client, redirected back
+    to the one callback address, asking for nothing but `openid`."""
+    from tests.oidc_provider.harness import IDPORTEN_CLIENT_ID, IDPORTEN_CLIENT_SECRET
+
+    oidc_provider.manage(
+        "provider_client",
+        f"--client-id={IDPORTEN_CLIENT_ID}",
+        f"--client-secret={IDPORTEN_CLIENT_SECRET}",
+        f"--redirect-uri={live_server.url}/innbyggerforslag/id-porten/",
+        "--scope=openid",
+    )
+    return oidc_provider
+
+
+@pytest.fixture
+def idporten_on(settings, idporten_provider, live_server):
+    """Signing with ID-porten switched on, pointed at the local provider."""
+    from tests.oidc_provider.harness import IDPORTEN_CLIENT_ID, IDPORTEN_CLIENT_SECRET
+
+    settings.PORTAL_IDPORTEN_ISSUER = f"{idporten_provider.url}/openid"
+    settings.PORTAL_IDPORTEN_CLIENT_ID = IDPORTEN_CLIENT_ID
+    settings.PORTAL_IDPORTEN_CLIENT_SECRET = IDPORTEN_CLIENT_SECRET
+    settings.PORTAL_IDPORTEN_PID_KEY = "test-pid-key"  # noqa: S105
+    settings.PORTAL = {**settings.PORTAL, "PUBLIC_BASE_URL": live_server.url}
+    return idporten_provider

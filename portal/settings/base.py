@@ -195,6 +195,20 @@ PORTAL_OIDC_GROUP_MAP = json.loads(os.environ.get("PORTAL_OIDC_GROUP_MAP", "{}")
 # Wagtail's editors for "editor".
 PORTAL_OIDC_STAFF_GROUP = os.environ.get("PORTAL_OIDC_STAFF_GROUP", "Handlers")
 PORTAL_OIDC_EDITOR_GROUP = os.environ.get("PORTAL_OIDC_EDITOR_GROUP", "Editors")
+# Signing citizen proposals with ID-porten (proposals.idporten; README "Signing
+# with ID-porten"): off while the issuer, client id or secret is empty. The issuer
+# is ID-porten's (https://idporten.no, or https://test.idporten.no to test);
+# the redirect URI to register is <public base URL>/innbyggerforslag/id-porten/
+# (without a language prefix).
+PORTAL_IDPORTEN_ISSUER = os.environ.get("PORTAL_IDPORTEN_ISSUER", "")
+PORTAL_IDPORTEN_CLIENT_ID = os.environ.get("PORTAL_IDPORTEN_CLIENT_ID", "")
+PORTAL_IDPORTEN_CLIENT_SECRET = os.environ.get("PORTAL_IDPORTEN_CLIENT_SECRET", "")
+PORTAL_IDPORTEN_ACR_VALUES = os.environ.get(
+    "PORTAL_IDPORTEN_ACR_VALUES", "idporten-loa-substantial"
+)
+# The key of the hash that stops one person signing twice. Its own secret: if it
+# changes, everyone who signed with ID-porten could sign once more.
+PORTAL_IDPORTEN_PID_KEY = os.environ.get("PORTAL_IDPORTEN_PID_KEY", "")
 
 
 def _otp_issuer(device) -> str:

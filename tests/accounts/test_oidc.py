@@ -1,33 +1,25 @@
 """Staff sign-in through an OpenID Connect provider (issue 12 §7), end to end
-against a real provider: tests/oidc_provider (django-oidc-provider) started by
-this module in its own process on 127.0.0.1 with its own SQLite database. A real
-HTTP client (requests, with cookies) follows the flow as a browser would:
-the admin's login page, its «Logg inn med kommunens konto» button, the
-provider's login form, its consent page, the portal's callback, the dashboard.
-Nothing of the OIDC flow is mocked."""
+against a real provider: tests/oidc_provider (django-oidc-provider), started
+once per test session (tests/oidc_provider/harness.py) in its own process on
+127.0.0.1 with its own SQLite database. A real HTTP client (requests, with
+cookies) follows the flow as a browser would: the admin's login page, its «Logg
+inn med kommunens konto» button, the provider's login form, its consent page,
+the portal's callback, the dashboard. Nothing of the OIDC flow is mocked."""
 
-import os
 import re
-import socket
-import subprocess
-import sys
-import time
 from html import unescape
-from pathlib import Path
 
 import pytest
 import requests
-from django.conf import settings as django_settings
 
+from tests.oidc_provider.harness import PASSWORD, form_fields
 from units.choices import Role
 from units.models import Membership
 
 pytestmark = [pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
-ROOT = Path(django_settings.BASE_DIR)
 CLIENT_ID = "portal-test"
 CLIENT_SECRET = "portal-test-secret"  # noqa: S105 - the test provider's client
-PASSWORD = "provider-pw"  # noqa: S105
 GROUP_MAP = {
     "sg-barnehage": {"unit": "barnehage", "role": "handler"},
     "sg-vei-ledere": {"unit": "vei-og-trafikk", "role": "lead"},
@@ -35,99 +27,15 @@ GROUP_MAP = {
 }
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-class Provider:
-    def __init__(self, tmp: Path):
-        self.port = _free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
-        self.env = {
-            **os.environ,
-            "DJANGO_SETTINGS_MODULE": "tests.oidc_provider.settings",
-            "PROVIDER_DB": str(tmp / "provider.sqlite3"),
-            "PYTHONUNBUFFERED": "1",
-        }
-        self.log = tmp / "provider.log"
-        self.process: subprocess.Popen | None = None
-
-    def manage(self, *args: str) -> None:
-        subprocess.run(  # noqa: S603 - our own test provider
-            [sys.executable, "-m", "django", *args],
-            cwd=ROOT,
-            env=self.env,
-            check=True,
-            capture_output=True,
-            timeout=120,
-        )
-
-    def start(self) -> None:
-        self.manage("migrate", "--no-input", "-v0")
-        self.manage("creatersakey")
-        self.process = subprocess.Popen(  # noqa: S603
-            [
-                sys.executable,
-                "-m",
-                "django",
-                "runserver",
-                "--noreload",
-                "--nothreading",
-                f"127.0.0.1:{self.port}",
-            ],
-            cwd=ROOT,
-            env=self.env,
-            stdout=self.log.open("ab"),
-            stderr=subprocess.STDOUT,
-        )
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                break
-            try:
-                requests.get(f"{self.url}/openid/jwks", timeout=1).raise_for_status()
-                return
-            except requests.RequestException:
-                time.sleep(0.2)
-        self.stop()
-        raise RuntimeError(f"provider did not start: {self.log.read_text()[-2000:]}")
-
-    def stop(self) -> None:
-        if self.process and self.process.poll() is None:
-            self.process.terminate()
-            self.process.wait(10)
-
-    def user(self, username: str, *groups: str) -> None:
-        self.manage(
-            "provider_user",
-            username,
-            f"--password={PASSWORD}",
-            f"--email={username}@asker.kommune.example",
-            f"--first-name={username.title()}",
-            "--last-name=Testesen",
-            f"--groups={','.join(groups)}",
-        )
-
-
 @pytest.fixture(scope="session")
-def provider(tmp_path_factory, live_server):
-    provider = Provider(tmp_path_factory.mktemp("oidc_provider"))
-    try:
-        provider.start()
-    except (RuntimeError, subprocess.SubprocessError) as error:
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"the OpenID Connect test provider did not start: {error}")
-        pytest.skip(f"the OpenID Connect test provider did not start: {error}")
-    provider.manage(
+def provider(oidc_provider, live_server):
+    oidc_provider.manage(
         "provider_client",
         f"--client-id={CLIENT_ID}",
         f"--client-secret={CLIENT_SECRET}",
         f"--redirect-uri={live_server.url}/admin/oidc/callback/",
     )
-    yield provider
-    provider.stop()
+    return oidc_provider
 
 
 @pytest.fixture
@@ -155,24 +63,6 @@ def units(db):
     }
 
 
-def _form(html: str, *, action_contains: str = "") -> tuple[str, dict]:
-    """The first form (whose action contains the text) and its hidden inputs."""
-    for match in re.finditer(r"<form[^>]*>.*?</form>", html, re.S):
-        form = match.group(0)
-        action = re.search(r'action="([^"]*)"', form)
-        url = unescape(action.group(1)) if action else ""
-        if action_contains not in url:
-            continue
-        fields = {
-            unescape(name): unescape(value)
-            for name, value in re.findall(
-                r'<input[^>]*name="([^"]+)"[^>]*value="([^"]*)"', form
-            )
-        }
-        return url, fields
-    raise AssertionError(f"no form with {action_contains!r} in {html[:2000]}")
-
-
 def _sign_in(live_server, provider, username: str) -> requests.Response:
     """A staff member's way in, as a browser goes it."""
     browser = requests.Session()
@@ -185,11 +75,11 @@ def _sign_in(live_server, provider, username: str) -> requests.Response:
     # To the provider's login form (the provider's own /login/).
     page = browser.get(live_server.url + unescape(button.group(1)), timeout=10)
     assert page.url.startswith(f"{provider.url}/login/"), page.url
-    action, fields = _form(page.text, action_contains="/login/")
+    action, fields = form_fields(page.text, action_contains="/login/")
     fields.update({"username": username, "password": PASSWORD})
     consent = browser.post(f"{provider.url}{action}", data=fields, timeout=10)
     assert "Request for Permission" in consent.text, consent.text[:500]
-    action, fields = _form(consent.text, action_contains="/openid/authorize")
+    action, fields = form_fields(consent.text, action_contains="/openid/authorize")
     fields["allow"] = "Authorize"
     # Allow: the provider sends the browser to the portal's callback, which
     # exchanges the code and signs in.

@@ -182,3 +182,86 @@ def test_lists_and_the_start_form_with_errors(page, live_server, portal_pages, p
     assert page.locator(".ds-error-summary").count() == 1
     assert page.input_value("#id_title") == "Et forslag <b>med</b> tekst"
     _clean(page, "start form with errors")
+
+
+@pytest.mark.parametrize("prefix", ["", "/en"], ids=["nb", "en"])
+def test_signing_with_idporten_keyboard_only_at_320_px(
+    page, live_server, secretariat_session, idporten_on, prefix
+):
+    """A resident on a phone signs with ID-porten (the local provider standing
+    in) using only the keyboard; going Back to the form and signing again
+    stores nothing new."""
+    from proposals import services
+    from proposals.models import Proposal, Signature
+
+    proposal = services.proposal_start(
+        notify=False,
+        submitted=services.ProposalInput(
+            title="Gatelys langs skoleveien på Hvalstad",
+            proposal="Kommunestyret ber om gatelys langs hele skoleveien.",
+            background="Det er mørkt når barna går til skolen om vinteren.",
+            name="Kari Nordmann",
+            email="kari@example.no",
+            postcode="1395",
+        ),
+    )
+    services.proposal_confirm(proposal=proposal, notify=False)
+    services.proposal_publish(proposal=proposal, by=None, notify=False)
+    proposal = Proposal.objects.get(pk=proposal.pk)
+    url = prefix + proposal.get_absolute_url()
+    english = prefix == "/en"
+    idporten_on.user("synne")
+    page.allowed_origins.add(("http", f"127.0.0.1:{idporten_on.port}"))
+
+    page.set_viewport_size({"width": 320, "height": 640})
+    visit(page, live_server, url)
+    _clean(page, "proposal page with ID-porten")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320
+    page.focus("#id_name")
+    page.keyboard.type("Synne Solberg")
+    page.keyboard.press("Tab")
+    page.keyboard.type("1395")
+    page.focus("#id_resident")
+    page.keyboard.press("Space")
+    page.focus("#id_show_name")
+    page.keyboard.press("Space")
+    button = page.get_by_role(
+        "button", name="Sign with ID-porten" if english else "Signer med ID-porten"
+    )
+    button.focus()
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+
+    def log_in():
+        assert page.url.startswith(f"{idporten_on.url}/login/"), page.url
+        page.fill("input[name=username]", "synne")
+        page.fill("input[name=password]", "provider-pw")
+        page.keyboard.press("Enter")
+        page.wait_for_load_state()
+        page.click("input[name=allow]")
+        page.wait_for_load_state()
+
+    log_in()
+    assert page.url == f"{live_server.url}{prefix}/innbyggerforslag/sendt/id-porten/"
+    assert ("Thank you for signing" if english else "Takk for at du signerte") in (
+        page.content()
+    )
+    _clean(page, "thank-you page after ID-porten")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320
+    page.reload()
+    signature = Signature.objects.get(proposal=proposal)
+    assert signature.verified and signature.show_name
+    assert signature.language == ("en" if english else "nb")
+
+    # Back to the form (three steps: consent, login, the page), and again.
+    visit(page, live_server, url)
+    assert "Synne Solberg" in page.content()  # her name, public by her choice
+    page.fill("#id_name", "Synne Solberg")
+    page.fill("#id_postcode", "1395")
+    page.check("#id_resident")
+    button.click()
+    page.wait_for_load_state()
+    log_in()
+    assert page.url.endswith("/innbyggerforslag/sendt/allerede/")
+    _clean(page, "signed already")
+    assert Signature.objects.filter(proposal=proposal).count() == 1

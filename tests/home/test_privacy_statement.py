@@ -54,3 +54,18 @@ def test_archive_path_is_stated_only_when_the_portal_archives(settings):
 def test_off_by_default(client, site):
     html = client.get(site["privacy"].url).content.decode()
     assert "Hva vi lagrer, hvorfor, og hvor lenge" not in html
+
+
+def test_signing_with_idporten_is_explained_only_when_it_is_on(settings):
+    from django.utils import translation
+
+    with translation.override("nb"):
+        off = processing_purposes(settings.PORTAL, settings.PORTAL_ARCHIVE)
+        on = processing_purposes(
+            settings.PORTAL, settings.PORTAL_ARCHIVE, idporten_signing=True
+        )
+    words = "fødselsnummeret ditt"
+    assert not any(words in p.data for p in off)
+    assert [p.title for p in on if words in p.data] == [
+        "Innbyggerforslag og underskrifter"
+    ]

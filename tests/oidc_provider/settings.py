@@ -42,9 +42,9 @@ LOGIN_URL = "/login/"
 SESSION_COOKIE_NAME = "provider_session"
 CSRF_COOKIE_NAME = "provider_csrftoken"
 # Name and e-mail come from the userinfo endpoint; the groups claim is in the ID
-# token, as Entra ID sends it.
+# token, as Entra ID sends it; pid and acr as ID-porten sends them.
 OIDC_USERINFO = "tests.oidc_provider.claims.userinfo"
-OIDC_IDTOKEN_PROCESSING_HOOK = "tests.oidc_provider.claims.groups_in_id_token"
+OIDC_IDTOKEN_PROCESSING_HOOK = "tests.oidc_provider.claims.id_token_claims"
 LOGGING = {
     "version": 1,
     "handlers": {"console": {"class": "logging.StreamHandler"}},

@@ -9,6 +9,7 @@ class Command(BaseCommand):
         parser.add_argument("--client-id", required=True)
         parser.add_argument("--client-secret", required=True)
         parser.add_argument("--redirect-uri", required=True)
+        parser.add_argument("--scope", default="openid email profile")
 
     def handle(self, *args, **options):
         client, _created = Client.objects.update_or_create(
@@ -23,6 +24,6 @@ class Command(BaseCommand):
             },
         )
         client.redirect_uris = [options["redirect_uri"]]
-        client.scope = ["openid", "email", "profile"]
+        client.scope = options["scope"].split()
         client.save()
         client.response_types.set([ResponseType.objects.get(value="code")])

@@ -2,7 +2,7 @@
 
 
 def search(query, *, filters=None, page=1, language=None, per_page=None, correct=True):
-    """Search the public pages; see search.api.search for the details."""
+    """Search the public pages and proposals; see search.api.search for the details."""
     from .api import search as _search
 
     return _search(

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.utils.translation import get_language
 
 from .backends import get_backend
+from .documents import page_key
 from .indexing import indexed_languages
 from .query import ParsedQuery, parse
 from .results import Filters, Hit, Results
@@ -33,7 +34,8 @@ def search(
     per_page: int | None = None,
     correct: bool = True,
 ) -> Results:
-    """Search the public pages.
+    """Search the public pages and the other sources' public objects
+    (citizen proposals).
 
     `query` is what the resident typed (any string: it is cleaned here),
     `filters` a dict (or Filters) of facet values: {"type": [...], "topic": [ids],
@@ -60,7 +62,7 @@ def search(
         page=page,
         per_page=per_page,
         language=language,
-        exclude=tuple(b.page_id for b in best_bets if b.page_id),
+        exclude=tuple(b.key for b in best_bets if b.key),
         correct=correct,
     )
     if page == 1:
@@ -88,7 +90,7 @@ def best_bets_for(query: ParsedQuery) -> list[Hit]:
                 continue
             bets.append(
                 Hit(
-                    page_id=promotion.page.pk,
+                    key=page_key(promotion.page.pk),
                     title=promotion.page.title,
                     url=promotion.page.url or "",
                     kind="",
@@ -98,7 +100,7 @@ def best_bets_for(query: ParsedQuery) -> list[Hit]:
         elif promotion.external_link_url:
             bets.append(
                 Hit(
-                    page_id=0,
+                    key="",
                     title=promotion.external_link_text or promotion.external_link_url,
                     url=promotion.external_link_url,
                     kind="",

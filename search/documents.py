@@ -1,9 +1,14 @@
-"""What goes into the search index: one `SearchDocument` per public page.
+"""What goes into the search index: one `SearchDocument` per public page, and
+per public object of a registered source.
 
 Indexed today: ServicePage, TopicPage, StandardPage (home) and HearingPage,
 HearingIndexPage (hearings), registered at the end of this module.
 
-Extension point for other apps (later proposals): either give the page model a
+Every entry has a key: "page:<id>" for a page, "<source>:<id>" for an object of
+a source ("proposal:12"). The backends, the hits and the click-through know
+only keys.
+
+Pages. Either give the page model a
 method
 
     def search_document(self) -> dict:
@@ -20,12 +25,23 @@ The page's own search_document() wins over a registered builder. Any live,
 public page whose specific class has either is indexed on publish and
 removed on unpublish / delete. Resident inputs (feedback.Submission) are not pages
 and can never be registered: `register` refuses anything that is not a Page.
+
+Other sources (objects that are not pages). Register a `Source` with
+`register_source()`: its `items(pks)` yields an `IndexItem` (key, language,
+url, document) per public object among `pks` (every public one for None), and
+its `target(pk)` gives the public object a result click leads to (one with
+get_absolute_url()), or None. The public rule is the owning app's selector,
+never written again here. search calls the app, never the other way round (the
+import-linter layers): search keeps the index current itself (search/signals.py),
+and `search_reindex` includes every source. An object with one
+text for every language (a proposal) is indexed once per site language, so a
+search in either language finds it.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from html import unescape
 
@@ -50,8 +66,59 @@ class SearchDocument:
     topic_title: str = ""
 
 
+@dataclass
+class IndexItem:
+    """One row of the index: a document under its key, in one language."""
+
+    key: str
+    language: str
+    url: str
+    doc: SearchDocument
+
+
+PAGE = "page"
+
+
+def page_key(pk: int) -> str:
+    return f"{PAGE}:{pk}"
+
+
+def split_key(key: str) -> tuple[str, int] | None:
+    """("page", 12) for "page:12"; None for anything that is not a key."""
+    source, _, pk = str(key).partition(":")
+    if not source or not pk.isdigit() or len(pk) > 18:
+        return None
+    return source, int(pk)
+
+
 Builder = Callable[[Page], "SearchDocument | dict | None"]
 _builders: dict[type, Builder] = {}
+
+
+@dataclass(frozen=True)
+class Source:
+    """Public objects that are not pages (see the module docstring)."""
+
+    name: str
+    items: Callable[[list[int] | None], Iterable[IndexItem]]
+    target: Callable[[int], object | None]
+
+
+_sources: dict[str, Source] = {}
+
+
+def register_source(source: Source) -> None:
+    if source.name == PAGE or not source.name.isalpha():
+        raise ValueError(f"Not a source name: {source.name!r}")
+    _sources[source.name] = source
+
+
+def sources() -> list[Source]:
+    return list(_sources.values())
+
+
+def source(name: str) -> Source | None:
+    return _sources.get(name)
 
 
 def register(model: type, builder: Builder) -> None:
@@ -94,6 +161,11 @@ def document_for(page: Page) -> SearchDocument | None:
         return None
     if isinstance(doc, dict):
         doc = SearchDocument(**{"kind": ResultKind.PAGE, "title": page.title, **doc})
+    return cleaned(doc)
+
+
+def cleaned(doc: SearchDocument) -> SearchDocument:
+    """Plain text within the index's limits, and a kind the facet knows."""
     doc.title = text(doc.title)[:255]
     doc.summary = text(doc.summary)
     doc.keywords = text(doc.keywords)

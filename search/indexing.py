@@ -1,10 +1,14 @@
-"""Keeping the index in step with the page tree.
+"""Keeping the index in step with the page tree and the other sources.
 
 Called by the signal handlers (search/signals.py) and by `search_reindex`. Only
 live pages without view restrictions are indexed (not aliases: their original
-is); everything else that is asked
-for is removed. Topic, URL and language are resolved here, once, for every
-backend.
+is), and of the other sources (search.documents.Source) only what their own
+public rule lets through; everything else that is asked for is removed. Topic,
+URL and language are resolved here, once, for every backend.
+
+Everything is addressed by key ("page:12", "proposal:3"); a bare page id stands
+for its page's key (the callers of the page tree, and tasks queued before the
+index had keys).
 """
 
 from __future__ import annotations
@@ -12,7 +16,6 @@ from __future__ import annotations
 import logging
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
@@ -21,18 +24,24 @@ from django.utils import translation
 from wagtail.models import Locale, Page, PageViewRestriction, get_page_models
 
 from .backends import get_backend
-from .documents import SearchDocument, _builders, document_for
+from .documents import (
+    PAGE,
+    IndexItem,
+    _builders,
+    document_for,
+    page_key,
+    source,
+    sources,
+    split_key,
+)
 
 logger = logging.getLogger(__name__)
 LANGUAGES_CACHE_KEY = "portal_search:languages"
 
 
-@dataclass
-class IndexItem:
-    page_id: int
-    language: str
-    url: str
-    doc: SearchDocument
+def keys_of(values: Iterable[int | str]) -> set[str]:
+    """Keys for these keys or page ids."""
+    return {page_key(v) if isinstance(v, int) else str(v) for v in values}
 
 
 def indexable_models() -> list[type]:
@@ -81,8 +90,8 @@ class _Context:
         return None
 
 
-def _items(pages: list[Page]) -> tuple[list[IndexItem], list[int]]:
-    """Index items for the pages that belong in the index; ids of the rest."""
+def _items(pages: list[Page]) -> tuple[list[IndexItem], list[str]]:
+    """Index items for the pages that belong in the index; keys of the rest."""
     context = _Context(pages)
     items, gone = [], []
     for page in pages:
@@ -101,12 +110,14 @@ def _items(pages: list[Page]) -> tuple[list[IndexItem], list[int]]:
                 doc = document_for(page)
         url = page.get_url() if doc else None
         if doc is None or not url:
-            gone.append(page.pk)
+            gone.append(page_key(page.pk))
             continue
         topic = context.topic_of(page)
         if topic is not None and topic.pk != page.pk:
             doc.topic_id, doc.topic_title = topic.pk, topic.title
-        items.append(IndexItem(page_id=page.pk, url=url, doc=doc, language=language))
+        items.append(
+            IndexItem(key=page_key(page.pk), url=url, doc=doc, language=language)
+        )
     return items, gone
 
 
@@ -129,14 +140,37 @@ def _specific(page_ids: Iterable[int]) -> list[Page]:
     return pages
 
 
-def refresh(page_ids: Iterable[int]) -> None:
-    """Bring these pages' entries up to date (index, update or remove)."""
-    page_ids = set(page_ids)
-    if not page_ids:
+def _by_source(keys: set[str]) -> dict[str, set[int]]:
+    ids = defaultdict(set)
+    for key in keys:
+        parts = split_key(key)
+        if parts is not None:
+            ids[parts[0]].add(parts[1])
+    return ids
+
+
+def _source_items(name: str, pks: set[int]) -> list[IndexItem]:
+    found = source(name)
+    if found is None:  # an app that is no longer installed: its keys go
+        return []
+    return list(found.items(sorted(pks)))
+
+
+def refresh(keys: Iterable[int | str]) -> None:
+    """Bring these entries up to date (index, update or remove)."""
+    keys = keys_of(keys)
+    if not keys:
         return
-    pages = _specific(page_ids)
-    items, gone = _items(pages)
-    gone += list(page_ids - {p.pk for p in pages})  # deleted meanwhile
+    items = []
+    for name, pks in _by_source(keys).items():
+        if name == PAGE:
+            pages = _specific(pks)
+            items += _items(pages)[0]
+        else:
+            items += _source_items(name, pks)
+    # Not indexable any more, deleted meanwhile, or not public (unpublished,
+    # restricted, a proposal awaiting moderation or refused).
+    gone = sorted(keys - {item.key for item in items})
     backend = get_backend()
     try:
         # A savepoint: a failed index write rolls back alone, not the publish.
@@ -160,45 +194,47 @@ def refresh_subtree(page: Page) -> None:
     )
 
 
-def remove(page_ids: Iterable[int]) -> None:
-    get_backend().delete(list(page_ids))
+def remove(keys: Iterable[int | str]) -> None:
+    get_backend().delete(sorted(keys_of(keys)))
     cache.delete(LANGUAGES_CACHE_KEY)
 
 
-def schedule(page_ids: Iterable[int], *, subtree_of: Page | None = None) -> None:
-    """Refresh after the surrounding transaction commits (the page's new state is
-    then what every reader sees). PostgreSQL: right away, in the same commit hook;
-    Elasticsearch: as a background task, so publishing never waits for it."""
-    ids = set(page_ids)
+def schedule(keys: Iterable[int | str], *, subtree_of: Page | None = None) -> None:
+    """Refresh after the surrounding transaction commits (the page's or object's
+    new state is then what every reader sees). PostgreSQL: right away, in the
+    same transaction; Elasticsearch: as a background task, so publishing never
+    waits for it."""
+    keys = keys_of(keys)
     if subtree_of is not None:
-        ids |= set(
+        keys |= keys_of(
             Page.objects.descendant_of(subtree_of, inclusive=True).values_list(
                 "pk", flat=True
             )
         )
-    if not ids:
+    if not keys:
         return
     if get_backend().name == "postgres":
         # Inside the publishing transaction: both commit or neither does.
-        refresh(ids)
+        refresh(keys)
     else:
         from .tasks import refresh_pages
 
-        transaction.on_commit(lambda: refresh_pages.enqueue(sorted(ids)))
+        transaction.on_commit(lambda: refresh_pages.enqueue(sorted(keys)))
 
 
-def schedule_removal(page_ids: Iterable[int]) -> None:
-    ids = sorted(set(page_ids))
+def schedule_removal(keys: Iterable[int | str]) -> None:
+    keys = sorted(keys_of(keys))
     if get_backend().name == "postgres":
-        remove(ids)  # same transaction as the deletion itself
+        remove(keys)  # same transaction as the deletion itself
     else:
         from .tasks import remove_pages
 
-        transaction.on_commit(lambda: remove_pages.enqueue(ids))
+        transaction.on_commit(lambda: remove_pages.enqueue(keys))
 
 
 def all_batches(batch_size: int = 500) -> tuple[int, Iterator[list[IndexItem]]]:
-    """(number of candidate pages, generator of item batches) for a full rebuild."""
+    """(number of candidate pages, generator of item batches) for a full rebuild:
+    the pages, then every other source's public objects."""
     querysets = []
     for model in indexable_models():
         ct = ContentType.objects.get_for_model(model)
@@ -220,6 +256,15 @@ def all_batches(batch_size: int = 500) -> tuple[int, Iterator[list[IndexItem]]]:
                     chunk = []
             if chunk:
                 yield _items(chunk)[0]
+        for other in sources():
+            chunk = []
+            for item in other.items(None):
+                chunk.append(item)
+                if len(chunk) == batch_size:
+                    yield chunk
+                    chunk = []
+            if chunk:
+                yield chunk
 
     return total, batches()
 

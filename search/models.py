@@ -15,22 +15,29 @@ class ResultKind(models.TextChoices):
     SERVICE = "service", _("Service")
     TOPIC = "topic", _("Topic")
     HEARING = "hearing", _("Hearing")
+    PROPOSAL = "proposal", _("Citizen proposal")
     PAGE = "page", _("Article")
 
 
 class SearchEntry(models.Model):
-    """One public page as the PostgreSQL backend sees it.
+    """One public page (or object of another source, search.documents) in one
+    language, as the PostgreSQL backend sees it.
 
     A denormalised copy: everything a result needs (title, url, topic, facets) is
     here, so the results page never touches the page tree. Rows are written by
     search.indexing only, on publish / unpublish / move / delete.
     """
 
-    page = models.OneToOneField(
+    # "page:12", "proposal:3": one per language (a page has one; a proposal has
+    # one text, indexed under every site language).
+    key = models.CharField(max_length=100)
+    # Pages only: the row goes with its page even when no signal says so.
+    page = models.ForeignKey(
         "wagtailcore.Page",
         on_delete=models.CASCADE,
         related_name="+",
-        primary_key=True,
+        null=True,
+        blank=True,
     )
     language = models.CharField(max_length=8, db_index=True)
     kind = models.CharField(max_length=16, choices=ResultKind.choices)
@@ -48,6 +55,11 @@ class SearchEntry(models.Model):
     class Meta:
         verbose_name = _("search index entry")
         verbose_name_plural = _("search index entries")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["key", "language"], name="search_entry_key_language"
+            ),
+        ]
         indexes = [
             GinIndex(fields=["search_vector"], name="search_entry_vector"),
             GinIndex(

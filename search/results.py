@@ -9,13 +9,33 @@ FACETS = ("type", "topic", "audience")
 
 @dataclass
 class Hit:
-    page_id: int
+    # The entry's key ("page:12", "proposal:3"); empty for an editor's external
+    # link among the best bets.
+    key: str
     title: str
     url: str
     kind: str
     topic: str = ""
     snippet: SafeString | str = ""
     score: float = 0.0
+
+    @property
+    def page_id(self) -> int | None:
+        source, _, pk = self.key.partition(":")
+        return int(pk) if source == "page" and pk.isdigit() else None
+
+    @property
+    def click_url(self) -> str:
+        """The counted click-through for this hit ("" when there is none): a
+        page's stays /sok/klikk/<id>/, as it always was."""
+        from django.urls import reverse
+
+        source, _, pk = self.key.partition(":")
+        if not pk.isdigit():
+            return ""
+        if source == "page":
+            return reverse("search:click", args=[int(pk)])
+        return reverse("search:click_source", args=[source, int(pk)])
 
     @property
     def kind_label(self) -> str:

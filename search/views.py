@@ -13,7 +13,7 @@ from django.views.decorators.http import require_GET
 from portal.links import in_language
 from units.selectors import triage_unit
 
-from . import api, selectors, services
+from . import api, documents, selectors, services
 from .models import ResultKind
 from .query import MAX_QUERY_CHARS, parse, statistics_key
 from .results import FACETS, Filters
@@ -138,6 +138,18 @@ def search_view(request):
     return response
 
 
+def _click(request, url: str | None):
+    if not url or not url_has_allowed_host_and_scheme(
+        url, allowed_hosts={request.get_host()}
+    ):
+        raise Http404
+    key = statistics_key(parse(request.GET.get("q", "")))
+    services.search_click_record(query_key=key)
+    response = HttpResponseRedirect(url)
+    response["X-Robots-Tag"] = NOINDEX
+    return response
+
+
 @require_GET
 @never_cache
 def click_view(request, page_id: int):
@@ -148,16 +160,18 @@ def click_view(request, page_id: int):
     """
     # The result in the resident's language where a translation or alias exists.
     page = in_language(selectors.click_target(page_id))
-    url = page.get_url(request) if page is not None else None
-    if not url or not url_has_allowed_host_and_scheme(
-        url, allowed_hosts={request.get_host()}
-    ):
-        raise Http404
-    key = statistics_key(parse(request.GET.get("q", "")))
-    services.search_click_record(query_key=key)
-    response = HttpResponseRedirect(url)
-    response["X-Robots-Tag"] = NOINDEX
-    return response
+    return _click(request, page.get_url(request) if page is not None else None)
+
+
+@require_GET
+@never_cache
+def click_source_view(request, source: str, pk: int):
+    """The same for an object of another source (a published proposal): only
+    what the source's own public rule lets through is redirected to."""
+    found = documents.source(source)
+    target = found.target(pk) if found is not None else None
+    # In the resident's language: the URL is reversed in the active one.
+    return _click(request, target.get_absolute_url() if target is not None else None)
 
 
 @require_GET

@@ -6,6 +6,10 @@ Index layout: versioned indices `<alias>-<timestamp>` behind the alias `<alias>`
 `update_aliases` call, so searches keep working during a rebuild; incremental
 updates (publish / unpublish) write through the alias.
 
+Documents: one per key and language ("page:12" in nb; a proposal in every site
+language), `_id` = "<key>@<language>" (doc_id). An index built before keys
+existed (`_id` = the page id) is replaced by the next `search_reindex`.
+
 Norwegian analysis: lowercase → dictionary_decompounder (word list taken from the
 content's own titles and keywords at rebuild time, since the hyphenation
 decompounder needs files a cluster may not have) → Norwegian stop words →
@@ -56,9 +60,11 @@ def versioned_index_name() -> str:
 
 
 class PageDocument(Document):
-    """One public page. Field analyzers are referred to by name; the analyzers
-    themselves are defined per index version (see build_index)."""
+    """One public page (or proposal) in one language. Field analyzers are
+    referred to by name; the analyzers themselves are defined per index version
+    (see build_index)."""
 
+    key = Keyword()
     page_id = Integer()
     language = Keyword()
     kind = Keyword()
@@ -142,11 +148,21 @@ def decompound_words(items) -> list[str]:
     return sorted(words)
 
 
+def doc_id(key: str, language: str) -> str:
+    return f"{key}@{language}"
+
+
+def _page_id(key: str) -> int | None:
+    source, _, pk = key.partition(":")
+    return int(pk) if source == "page" else None
+
+
 def to_source(item) -> dict:
     doc = item.doc
     inputs = [doc.title] + [k.strip() for k in doc.keywords.split(",") if k.strip()]
     return {
-        "page_id": item.page_id,
+        "key": item.key,
+        "page_id": _page_id(item.key),
         "language": item.language,
         "kind": doc.kind,
         "title": doc.title,
@@ -186,7 +202,7 @@ def build_search(
     page: int,
     per_page: int,
     language: str,
-    exclude: tuple[int, ...] = (),
+    exclude: tuple[str, ...] = (),
     variants: list[str] | tuple[str, ...] = (),
     index: str | None = None,
     using=None,
@@ -197,7 +213,7 @@ def build_search(
     s = Search(using=using, index=index or alias_name())
     s = s.filter("term", language=language)
     if exclude:
-        s = s.exclude("terms", page_id=list(exclude))
+        s = s.exclude("terms", key=list(exclude))
     # The query with a word swapped for an editor's synonym matches too.
     synonyms = [
         Q(
@@ -269,7 +285,7 @@ def build_search(
         text,
         term={"field": "spell", "suggest_mode": "missing", "min_word_length": 3},
     )
-    s = s.source(["page_id", "title", "url", "kind", "topic_title", "summary"])
+    s = s.source(["key", "title", "url", "kind", "topic_title", "summary"])
     offset = (page - 1) * per_page
     return s[offset : offset + per_page]
 
@@ -278,7 +294,7 @@ def build_autocomplete(
     text: str, *, language: str, limit: int, index=None, using=None
 ) -> Search:
     s = Search(using=using, index=index or alias_name()).source(
-        ["page_id", "title", "url", "kind"]
+        ["key", "title", "url", "kind"]
     )
     return s.suggest(
         "titles",
@@ -336,7 +352,7 @@ class ElasticsearchBackend:
         page: int,
         per_page: int,
         language: str,
-        exclude: tuple[int, ...] = (),
+        exclude: tuple[str, ...] = (),
         correct: bool = True,
     ) -> Results:
         results = Results(
@@ -391,7 +407,7 @@ class ElasticsearchBackend:
                     fragments += list(getattr(highlight, field, []))
             results.hits.append(
                 Hit(
-                    page_id=hit.page_id,
+                    key=hit.key,
                     title=hit.title,
                     url=hit.url,
                     kind=hit.kind,
@@ -439,7 +455,7 @@ class ElasticsearchBackend:
             source = option._source
             hits.append(
                 Hit(
-                    page_id=source.page_id,
+                    key=source.key,
                     title=source.title,
                     url=source.url,
                     kind=source.kind,
@@ -448,7 +464,10 @@ class ElasticsearchBackend:
         return hits
 
     def languages(self) -> set[str]:
+        """The content languages: those of the pages (a proposal is indexed
+        under every language; see the PostgreSQL backend)."""
         s = Search(using=self.client, index=alias_name()).extra(size=0)
+        s = s.filter("exists", field="page_id")
         s.aggs.bucket("languages", "terms", field="language")
         try:
             response = s.execute()
@@ -477,7 +496,7 @@ class ElasticsearchBackend:
                 {
                     "_op_type": "index",
                     "_index": alias_name(),
-                    "_id": item.page_id,
+                    "_id": doc_id(item.key, item.language),
                     "_source": to_source(item),
                 }
                 for item in items
@@ -485,15 +504,22 @@ class ElasticsearchBackend:
             refresh="wait_for",
         )
 
-    def delete(self, page_ids) -> None:
+    def delete(self, keys) -> None:
+        """Every language's document of these keys (a missing one is no error)."""
         from elasticsearch.helpers import bulk
 
         self.ensure_index()
+        languages = [code for code, _name in settings.LANGUAGES]
         bulk(
             self.client,
             (
-                {"_op_type": "delete", "_index": alias_name(), "_id": pk}
-                for pk in page_ids
+                {
+                    "_op_type": "delete",
+                    "_index": alias_name(),
+                    "_id": doc_id(key, language),
+                }
+                for key in keys
+                for language in languages
             ),
             raise_on_error=False,
             refresh="wait_for",
@@ -511,7 +537,11 @@ class ElasticsearchBackend:
             bulk(
                 self.client,
                 (
-                    {"_index": name, "_id": i.page_id, "_source": to_source(i)}
+                    {
+                        "_index": name,
+                        "_id": doc_id(i.key, i.language),
+                        "_source": to_source(i),
+                    }
                     for i in chunk
                 ),
             )

@@ -80,7 +80,7 @@ class PostgresBackend:
         page: int,
         per_page: int,
         language: str,
-        exclude: tuple[int, ...] = (),
+        exclude: tuple[str, ...] = (),
         correct: bool = True,
     ) -> Results:
         results = Results(
@@ -259,7 +259,7 @@ class PostgresBackend:
         query: ParsedQuery,
         filters: Filters,
         config: str,
-        exclude: tuple[int, ...],
+        exclude: tuple[str, ...],
     ) -> None:
         # Facet counts are disjunctive: each facet is counted with the *other*
         # facets' filters applied, so a chosen value's siblings keep their counts.
@@ -273,29 +273,32 @@ class PostgresBackend:
         # is a query parameter.
         sql = f"""
             WITH base AS (
-                SELECT page_id, kind, topic_id, topic_title, audiences, title,
+                SELECT id, page_id, key, kind, topic_id, topic_title, audiences,
+                       title,
                        ts_rank('{{0.1, 0.2, 0.5, 1.0}}', search_vector, q.q)
                        + CASE kind WHEN 'service' THEN 0.05 WHEN 'topic' THEN 0.04
                                    ELSE 0 END AS rank0
                   FROM portal_search_searchentry, (SELECT %(tsquery)s::tsquery) q(q)
                  WHERE language = %(language)s AND search_vector @@ q.q
-                   AND NOT (page_id = ANY(%(exclude)s::int[]))
+                   AND NOT (key = ANY(%(exclude)s::text[]))
             ),
             hits AS (SELECT * FROM base WHERE {f_type} AND {f_topic} AND {f_aud}),
             -- Title similarity is the costly part of the ranking: it re-orders
             -- only the best candidates by text rank, not every match.
-            top AS (SELECT page_id, rank0 + 0.6 * similarity(lower(title), %(text)s)
-                           AS rank
-                      FROM (SELECT * FROM hits ORDER BY rank0 DESC, page_id
+            -- Ties go to the page with the lower id (as before other sources
+            -- were indexed), then by key.
+            top AS (SELECT id, page_id, key,
+                           rank0 + 0.6 * similarity(lower(title), %(text)s) AS rank
+                      FROM (SELECT * FROM hits ORDER BY rank0 DESC, page_id, key
                             LIMIT %(candidates)s) c),
-            page AS (SELECT page_id, rank FROM top ORDER BY rank DESC, page_id
+            page AS (SELECT id, rank FROM top ORDER BY rank DESC, page_id, key
                      LIMIT %(limit)s OFFSET %(offset)s)
-            SELECT 'hit', e.page_id::text, e.title, e.url, e.kind, e.topic_title,
+            SELECT 'hit', e.key, e.title, e.url, e.kind, e.topic_title,
                    ts_headline(%(config)s::regconfig,
                                left(e.summary || ' ' || e.body, %(headline_chars)s),
                                %(tsquery)s::tsquery, %(headline)s),
                    p.rank
-              FROM page p JOIN portal_search_searchentry e USING (page_id)
+              FROM page p JOIN portal_search_searchentry e USING (id)
             UNION ALL
             SELECT 'total', NULL, NULL, NULL, NULL, NULL, NULL, count(*) FROM hits
             UNION ALL
@@ -339,7 +342,7 @@ class PostgresBackend:
             if row == "hit":
                 hits.append(
                     Hit(
-                        page_id=int(key),
+                        key=key,
                         title=title,
                         url=url,
                         kind=kind,
@@ -354,7 +357,7 @@ class PostgresBackend:
                 facets[row].append(
                     FacetValue(value=key, label=title or key, count=int(value))
                 )
-        hits.sort(key=lambda h: (-h.score, h.page_id))
+        hits.sort(key=_order)
         results.hits = hits
         results.facets = facets
 
@@ -363,7 +366,7 @@ class PostgresBackend:
         results: Results,
         query: ParsedQuery,
         language: str,
-        exclude: tuple[int, ...],
+        exclude: tuple[str, ...],
     ) -> None:
         """Last resort for zero hits: titles that look like the query."""
         text = query.normalised
@@ -371,13 +374,13 @@ class PostgresBackend:
             SearchEntry.objects.raw(
                 # `%%` is pg_trgm's similarity operator (threshold 0.3, the
                 # default): it can use the trigram index on lower(title).
-                """SELECT page_id, title, url, kind, topic_title, summary,
+                """SELECT id, key, title, url, kind, topic_title, summary,
                           similarity(lower(title), %s) AS score
                      FROM portal_search_searchentry
                     WHERE language = %s AND lower(title) %% %s
                       AND similarity(lower(title), %s) >= %s
-                      AND NOT (page_id = ANY(%s::int[]))
-                    ORDER BY score DESC, page_id LIMIT %s""",
+                      AND NOT (key = ANY(%s::text[]))
+                    ORDER BY score DESC, page_id, key LIMIT %s""",
                 [
                     text,
                     (language or "nb")[:2],
@@ -391,7 +394,7 @@ class PostgresBackend:
         )
         results.hits = [
             Hit(
-                page_id=e.page_id,
+                key=e.key,
                 title=e.title,
                 url=e.url,
                 kind=e.kind,
@@ -414,13 +417,13 @@ class PostgresBackend:
         # matched in titles and keywords only (weights A and B).
         fragments = [f"{_lit(w)}:*AB" for w in words]
         sql = """
-            SELECT page_id, title, url, kind
+            SELECT key, title, url, kind
               FROM portal_search_searchentry,
                    to_tsquery(%(config)s::regconfig, %(q)s) q
              WHERE language = %(language)s AND search_vector @@ q
              ORDER BY ts_rank(search_vector, q) DESC,
                       CASE kind WHEN 'service' THEN 0 WHEN 'topic' THEN 1 ELSE 2 END,
-                      length(title), page_id
+                      length(title), page_id, key
              LIMIT %(limit)s
         """
         with connection.cursor() as cursor:
@@ -434,12 +437,19 @@ class PostgresBackend:
                 },
             )
             return [
-                Hit(page_id=r[0], title=r[1], url=r[2], kind=r[3])
+                Hit(key=r[0], title=r[1], url=r[2], kind=r[3])
                 for r in cursor.fetchall()
             ]
 
     def languages(self) -> set[str]:
-        return set(SearchEntry.objects.values_list("language", flat=True).distinct())
+        """The content languages: those of the pages. A proposal is indexed
+        under every language, and must not make English a content language
+        (English searches would then miss the Norwegian pages)."""
+        return set(
+            SearchEntry.objects.filter(page__isnull=False)
+            .values_list("language", flat=True)
+            .distinct()
+        )
 
     # --- indexing --------------------------------------------------------------------
 
@@ -452,7 +462,8 @@ class PostgresBackend:
             SearchEntry.objects.bulk_create(
                 [
                     SearchEntry(
-                        page_id=i.page_id,
+                        key=i.key,
+                        page_id=_page_id(i.key),
                         language=i.language,
                         url=i.url,
                         kind=i.doc.kind,
@@ -467,9 +478,9 @@ class PostgresBackend:
                     for i in items
                 ],
                 update_conflicts=True,
-                unique_fields=["page"],
+                unique_fields=["key", "language"],
                 update_fields=[
-                    "language",
+                    "page",
                     "url",
                     "kind",
                     "title",
@@ -482,7 +493,7 @@ class PostgresBackend:
                     "updated_at",
                 ],
             )
-            ids = [i.page_id for i in items]
+            keys = sorted({i.key for i in items})
             case = " ".join(
                 f"WHEN '{lang}' THEN '{cfg}'::regconfig"
                 for lang, cfg in CONFIGS.items()
@@ -495,16 +506,16 @@ class PostgresBackend:
                           || setweight(to_tsvector({cfg}, summary || ' ' || keywords),
                                        'B')
                           || setweight(to_tsvector({cfg}, body), 'C')
-                        WHERE page_id = ANY(%s)""",  # noqa: S608 - constants only
-                    [ids],
+                        WHERE key = ANY(%s)""",  # noqa: S608 - constants only
+                    [keys],
                 )
                 cursor.execute(
                     """INSERT INTO portal_search_indexedlexeme (word)
                        SELECT DISTINCT w FROM portal_search_searchentry,
                               unnest(tsvector_to_array(search_vector)) w
-                        WHERE page_id = ANY(%s) AND length(w) <= 100
+                        WHERE key = ANY(%s) AND length(w) <= 100
                        ON CONFLICT DO NOTHING""",
-                    [ids],
+                    [keys],
                 )
             SuggestionTerm.objects.bulk_create(
                 [SuggestionTerm(word=w) for w in sorted(_terms(items))],
@@ -512,8 +523,9 @@ class PostgresBackend:
                 batch_size=2000,
             )
 
-    def delete(self, page_ids) -> None:
-        SearchEntry.objects.filter(page_id__in=list(page_ids)).delete()
+    def delete(self, keys) -> None:
+        """Every language's entry of these keys."""
+        SearchEntry.objects.filter(key__in=list(keys)).delete()
 
     def rebuild(self, batches, progress=None) -> int:
         """Replace the whole index (one transaction: searches keep seeing the old
@@ -545,6 +557,17 @@ class PostgresBackend:
             for model in (SearchEntry, IndexedLexeme, SuggestionTerm):
                 cursor.execute(f'ANALYZE "{model._meta.db_table}"')
         return count
+
+
+def _page_id(key: str) -> int | None:
+    source, _, pk = key.partition(":")
+    return int(pk) if source == "page" else None
+
+
+def _order(hit: Hit):
+    # As the statement orders: rank, then pages by id, then other keys.
+    page_id = hit.page_id
+    return (-hit.score, page_id is None, page_id or 0, hit.key)
 
 
 def _words(value: str) -> list[str]:

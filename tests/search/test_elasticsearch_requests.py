@@ -23,7 +23,7 @@ from search.results import Filters
 
 def item(**doc):
     return SimpleNamespace(
-        page_id=7,
+        key="page:7",
         language="nb",
         url="/barnehage/soke/",
         doc=SearchDocument(**{"kind": "service", **doc}),
@@ -101,7 +101,7 @@ def test_facets_are_disjunctive_aggregations_and_post_filter():
         page=3,
         per_page=10,
         language="en",
-        exclude=(5,),
+        exclude=("page:5",),
     ).to_dict()
     assert body["from"] == 20
     post = body["post_filter"]["bool"]["filter"]
@@ -116,7 +116,7 @@ def test_facets_are_disjunctive_aggregations_and_post_filter():
     assert aggs["topic"]["aggs"]["values"]["aggs"]["label"]["terms"]["field"] == (
         "topic_title"
     )
-    assert {"bool": {"must_not": [{"terms": {"page_id": [5]}}]}} in (
+    assert {"bool": {"must_not": [{"terms": {"key": ["page:5"]}}]}} in (
         body["query"]["bool"]["filter"]
     )
 
@@ -175,10 +175,10 @@ def test_response_is_read_into_results():
             "hits": [
                 {
                     "_index": "portal-pages-1",
-                    "_id": "7",
+                    "_id": "page:7@nb",
                     "_score": 2.0,
                     "_source": {
-                        "page_id": 7,
+                        "key": "page:7",
                         "title": "Søke barnehageplass",
                         "url": "/barnehage/soke/",
                         "kind": "service",
@@ -254,10 +254,10 @@ def test_completion_response_is_read_into_hits():
                         {
                             "text": "Søke barnehageplass",
                             "_index": "portal-pages-1",
-                            "_id": "7",
+                            "_id": "page:7@nb",
                             "_score": 10.0,
                             "_source": {
-                                "page_id": 7,
+                                "key": "page:7",
                                 "kind": "service",
                                 "title": "Søke barnehageplass",
                                 "url": "/barnehage/soke/",

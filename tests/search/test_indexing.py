@@ -147,7 +147,7 @@ def test_reindex_command_rebuilds(site, unit, capsys):
     SearchEntry.objects.all().delete()
     call_command("search_reindex")
     out = capsys.readouterr().out
-    assert "Indexed 4 pages" in out and "[" in out
+    assert "Indexed 4 entries" in out and "[" in out
     assert entry(service) is not None
     assert SuggestionTerm.objects.get(word="barnehageplass").documents == 1
 

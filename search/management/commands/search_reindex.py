@@ -1,4 +1,5 @@
-"""Rebuild the search index of the active backend from the live pages.
+"""Rebuild the search index of the active backend from the live pages and the
+other sources' public objects (published citizen proposals).
 
 PostgreSQL: one transaction (searches see the old index until it commits).
 Elasticsearch: a new versioned index behind the alias, switched atomically.
@@ -57,7 +58,9 @@ class Command(BaseCommand):
             raise CommandError("ELASTICSEARCH_URL is not set.")
         backend = get_backend(backend)
         total, _ = indexing.all_batches(batch_size)
-        self.stdout.write(f"Indexing up to {total} pages into {backend.name} …")
+        self.stdout.write(
+            f"Indexing up to {total} pages and the proposals into {backend.name} …"
+        )
         bar = ProgressBar(self.stdout, total)
         started = time.monotonic()
         count = indexing.rebuild(backend=backend, progress=bar, batch_size=batch_size)
@@ -65,7 +68,7 @@ class Command(BaseCommand):
         elapsed = time.monotonic() - started
         self.stdout.write(
             self.style.SUCCESS(
-                f"Indexed {count} pages in {elapsed:.1f} s ({backend.name})."
+                f"Indexed {count} entries in {elapsed:.1f} s ({backend.name})."
             )
         )
         sys.stdout.flush()

@@ -10,7 +10,8 @@ class SearchConfig(AppConfig):
 
     def ready(self):
         from . import signals
-        from .documents import register_content_pages
+        from .documents import register_content_pages, register_proposals
 
         register_content_pages()
+        register_proposals()
         signals.connect()

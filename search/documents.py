@@ -2,7 +2,8 @@
 per public object of a registered source.
 
 Indexed today: ServicePage, TopicPage, StandardPage (home) and HearingPage,
-HearingIndexPage (hearings), registered at the end of this module.
+HearingIndexPage (hearings), and published citizen proposals (proposals),
+registered at the end of this module.
 
 Every entry has a key: "page:<id>" for a page, "<source>:<id>" for an object of
 a source ("proposal:12"). The backends, the hits and the click-through know
@@ -32,8 +33,8 @@ url, document) per public object among `pks` (every public one for None), and
 its `target(pk)` gives the public object a result click leads to (one with
 get_absolute_url()), or None. The public rule is the owning app's selector,
 never written again here. search calls the app, never the other way round (the
-import-linter layers): search keeps the index current itself (search/signals.py),
-and `search_reindex` includes every source. An object with one
+import-linter layers): search keeps the index current itself (search/signals.py
+for proposals), and `search_reindex` includes every source. An object with one
 text for every language (a proposal) is indexed once per site language, so a
 search in either language finds it.
 """
@@ -45,6 +46,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from html import unescape
 
+from django.conf import settings
+from django.urls import reverse
+from django.utils import translation
 from django.utils.html import strip_tags
 from wagtail.models import Page
 
@@ -264,3 +268,54 @@ def register_content_pages() -> None:
 
         register(HearingPage, _hearing)
         register(HearingIndexPage, _summary_only)
+
+
+# --- Citizen proposals (not pages: a source) ------------------------------------
+
+
+def _proposal_items(pks: list[int] | None) -> Iterable[IndexItem]:
+    # The one public rule is the proposals app's: published() (every status from
+    # the campaign on, including «not reached» and the council's outcomes).
+    from proposals import selectors
+
+    proposals = selectors.published().only(
+        "id", "title", "proposal", "background", "outcome_text"
+    )
+    if pks is not None:
+        proposals = proposals.filter(pk__in=pks)
+    for proposal in proposals.order_by("pk").iterator(chunk_size=500):
+        # One text, written by the initiator: indexed under every site language
+        # (the results are filtered by language). The initiator's name is not
+        # indexed: a resident is not found by name through the site search.
+        for language, _name in settings.LANGUAGES:
+            with translation.override(language):
+                doc = SearchDocument(
+                    kind=ResultKind.PROPOSAL,
+                    title=proposal.title,
+                    summary=proposal.proposal,
+                    keywords=str(ResultKind.PROPOSAL.label),
+                    body=f"{proposal.background} {proposal.outcome_text}",
+                )
+                url = reverse("proposals:detail", kwargs={"pk": proposal.pk})
+            yield IndexItem(
+                key=f"proposal:{proposal.pk}",
+                language=language,
+                url=url,
+                doc=cleaned(doc),
+            )
+
+
+def _proposal_target(pk: int):
+    from proposals import selectors
+
+    return selectors.published().filter(pk=pk).first()
+
+
+def register_proposals() -> None:
+    """Published citizen proposals, when the proposals app is installed."""
+    from django.apps import apps
+
+    if apps.is_installed("proposals"):
+        register_source(
+            Source(name="proposal", items=_proposal_items, target=_proposal_target)
+        )

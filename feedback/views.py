@@ -7,7 +7,6 @@ from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import get_language
-from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -25,15 +24,6 @@ def _private(response):
     response["Referrer-Policy"] = "no-referrer"
     response["X-Robots-Tag"] = "noindex"
     return response
-
-
-def _fill_time_message(problem: str) -> str:
-    if problem == "too_fast":
-        return _(
-            "The form was sent very quickly, so we must check that you are not "
-            "a robot. Look over your text and send it again."
-        )
-    return _("The form had expired. Look over your text and send it again.")
 
 
 def receipt_redirect(submission, token: str) -> HttpResponseRedirect:
@@ -63,16 +53,12 @@ def submit(request, kind: str):
         if existing is not None:
             return receipt_redirect(existing, services.tracking_token(existing))
         form = SubmissionForm(request.POST, request.FILES, kind=kind_value)
-        valid = form.is_valid()
-        problem = spam.fill_time_problem(request.POST.get(spam.TIMESTAMP_FIELD, ""))
-        if spam.rate_limited(request):
-            form.add_error(None, spam.rate_limit_message())
-            status = 429
-        elif valid and problem:
-            # Only when nothing else is wrong: a resident correcting field errors
-            # sends again anyway, and gets a fresh start time with the form.
-            form.add_error(None, _fill_time_message(problem))
-        elif valid:
+        # The shared guard (rate limit, fill time) only when nothing else is
+        # wrong: a resident correcting field errors sends again anyway, and gets
+        # a fresh start time with the form.
+        refused = spam.refusal(request, form, "submit") if form.is_valid() else None
+        status = refused or 200
+        if form.is_valid() and refused is None:
             verdict = spam.check_recaptcha(request.POST.get(spam.RECAPTCHA_FIELD, ""))
             data = form.cleaned_data
             try:

@@ -125,9 +125,9 @@ class Bench:
         )
         return result.stdout if capture else None
 
-    def shell(self, code: str) -> str:
+    def shell(self, code: str, env: dict | None = None) -> str:
         """Run Python inside Django (bench settings); returns what it printed."""
-        return self.manage("shell", "-c", code, capture=True)
+        return self.manage("shell", "-c", code, capture=True, env=env)
 
     def server(self, **kwargs) -> contextlib.AbstractContextManager[Server]:
         return start_gunicorn(self.env, **kwargs)

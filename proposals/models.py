@@ -13,7 +13,7 @@ import secrets
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
 from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -236,6 +236,19 @@ class Signature(models.Model):
                 fields=["proposal"],
                 condition=Q(confirmed_at__isnull=False),
                 name="proposals_sig_counted_idx",
+            ),
+            # The newest public names on every proposal page: read from the
+            # index in order, 50 rows, however many have signed.
+            models.Index(
+                F("proposal"),
+                F("confirmed_at").desc(),
+                F("id").desc(),
+                condition=Q(
+                    confirmed_at__isnull=False,
+                    show_name=True,
+                    anonymised_at__isnull=True,
+                ),
+                name="proposals_sig_names_idx",
             ),
             models.Index(Lower("email"), name="proposals_sig_email_idx"),
         ]

@@ -172,7 +172,10 @@ def public_list(stage: str, *, now: datetime.datetime | None = None) -> QuerySet
 
 def public_proposal(pk) -> Proposal:
     try:
-        return published().select_related("same_content_as", "submission").get(pk=pk)
+        # No joins: the pipeline input behind it is the staff's (40 columns no
+        # page shows), and an earlier proposal of the same content is rare (a
+        # null foreign key costs no query; a set one, one small query).
+        return published().get(pk=pk)
     except (Proposal.DoesNotExist, ValueError, TypeError) as exc:
         raise Http404 from exc
 

@@ -164,6 +164,26 @@ def visit(page, live_server, url: str, *, expect_status: int | None = 200):
     return response
 
 
+def sign_in(page, live_server, who, *, language: str | None = None) -> None:
+    """Put a staff session into the tab, as if the person had signed in: `who`
+    is a user (signed in here through Django's test client) or the value of a
+    session cookie a fixture made. `language`: the admin's language cookie."""
+    from django.test import Client
+
+    if isinstance(who, str):
+        session = who
+    else:
+        client = Client()
+        client.force_login(who)
+        session = client.cookies["sessionid"].value
+    cookies = [{"name": "sessionid", "value": session, "url": live_server.url}]
+    if language:
+        cookies.append(
+            {"name": "django_language", "value": language, "url": live_server.url}
+        )
+    page.context.add_cookies(cookies)
+
+
 def axe_violations(page) -> list[dict]:
     """Run axe-core (WCAG 2.0/2.1 A and AA) on the loaded page."""
     # Evaluated through DevTools rather than as a <script> tag: the page's own

@@ -11,6 +11,7 @@ from django.urls import reverse
 from tests.browser.conftest import (
     axe_violations,
     format_violations,
+    sign_in,
     unlabelled_fields,
     visit,
 )
@@ -68,12 +69,6 @@ def handler_session(live_server):
     return {"cookie": client.cookies["sessionid"].value, "submission": submission}
 
 
-def _login(page, live_server, cookie):
-    page.context.add_cookies(
-        [{"name": "sessionid", "value": cookie, "url": live_server.url}]
-    )
-
-
 def _check(page, live_server, url):
     visit(page, live_server, url)
     violations = axe_violations(page)
@@ -83,7 +78,7 @@ def _check(page, live_server, url):
 
 @pytest.mark.parametrize("view", ["inbox", "case", "report"])
 def test_admin_pages_have_no_wcag_violations(page, live_server, handler_session, view):
-    _login(page, live_server, handler_session["cookie"])
+    sign_in(page, live_server, handler_session["cookie"])
     url = {
         "inbox": reverse("feedback_inbox:index"),
         "case": reverse(
@@ -112,7 +107,7 @@ def test_bulk_close_by_keyboard_and_mouse(page, live_server, handler_session):
     confirmation page, and confirming closes only that submission."""
     from feedback.models import Submission
 
-    _login(page, live_server, handler_session["cookie"])
+    sign_in(page, live_server, handler_session["cookie"])
     visit(page, live_server, reverse("feedback_inbox:index"))
     submission = handler_session["submission"]
     page.check(f'input[data-object-id="{submission.pk}"]')

@@ -19,6 +19,7 @@ from django.urls import reverse
 from tests.browser.conftest import (
     axe_violations,
     format_violations,
+    sign_in,
     unlabelled_fields,
     visit,
 )
@@ -91,9 +92,7 @@ def test_proposal_journey(page, live_server, secretariat_session):
     from proposals.models import Proposal
 
     proposal = Proposal.objects.get()
-    page.context.add_cookies(
-        [{"name": "sessionid", "value": secretariat_session, "url": live_server.url}]
-    )
+    sign_in(page, live_server, secretariat_session)
     visit(page, live_server, reverse("proposals_admin:detail", args=[proposal.pk]))
     page.click("form:has(input[value=publish]) button")
     page.wait_for_load_state()
@@ -135,9 +134,7 @@ def test_proposal_journey(page, live_server, secretariat_session):
 
     # 6. The council clock in the inbox and on the case view.
     proposal.refresh_from_db()
-    page.context.add_cookies(
-        [{"name": "sessionid", "value": secretariat_session, "url": live_server.url}]
-    )
+    sign_in(page, live_server, secretariat_session)
     due = proposal.council_due_at
     visit(page, live_server, reverse("feedback_inbox:index"))
     assert proposal.title in page.content()

@@ -10,10 +10,9 @@ from urllib.parse import urlsplit
 
 import pytest
 from django.core import mail
-from django.test import Client
 from django.urls import reverse
 
-from tests.browser.conftest import axe_violations, format_violations, visit
+from tests.browser.conftest import axe_violations, format_violations, sign_in, visit
 
 pytestmark = [
     pytest.mark.browser,
@@ -26,20 +25,6 @@ def _clean(page, where):
     page.evaluate("() => Promise.all(document.getAnimations().map(a => a.finished))")
     violations = axe_violations(page)
     assert not violations, format_violations(where, violations)
-
-
-def _login(page, live_server, user):
-    client = Client()
-    client.force_login(user)
-    page.context.add_cookies(
-        [
-            {
-                "name": "sessionid",
-                "value": client.cookies["sessionid"].value,
-                "url": live_server.url,
-            }
-        ]
-    )
 
 
 @pytest.fixture
@@ -72,7 +57,7 @@ def test_triage_reroutes_with_a_reason_and_the_resident_is_told_where(
     page, live_server, triage_case
 ):
     submission = triage_case["submission"]
-    _login(page, live_server, triage_case["user"])
+    sign_in(page, live_server, triage_case["user"])
     visit(page, live_server, reverse("feedback_inbox:inspect", args=[submission.pk]))
     page.locator("#handling-reroute summary").click()
     form = page.locator("#handling-reroute form")

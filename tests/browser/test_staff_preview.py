@@ -9,7 +9,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from tests.browser.conftest import visit
+from tests.browser.conftest import sign_in, visit
 
 pytestmark = [
     pytest.mark.browser,
@@ -44,15 +44,6 @@ def editor(live_server, portal_pages):
     }
 
 
-def _login(page, live_server, cookie, language="nb"):
-    page.context.add_cookies(
-        [
-            {"name": "sessionid", "value": cookie, "url": live_server.url},
-            {"name": "django_language", "value": language, "url": live_server.url},
-        ]
-    )
-
-
 def _preview_shows(page, text):
     """Open the preview side panel and wait for the frame to show `text`."""
     page.locator('[data-side-panel-toggle="preview"]').first.click()
@@ -67,7 +58,7 @@ def _preview_shows(page, text):
 def test_preview_every_page_type(page, live_server, portal_pages, editor, language):
     from wagtail.models import Page
 
-    _login(page, live_server, editor["cookie"], language)
+    sign_in(page, live_server, editor["cookie"], language=language)
     # Wagtail reopens the side panel that was open on the last page; each page
     # here starts closed, so opening it posts the form as the test filled it.
     page.add_init_script("window.localStorage.clear()")

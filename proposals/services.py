@@ -59,6 +59,31 @@ def _resend_after() -> datetime.timedelta:
     )
 
 
+def _refuse_if_confirmation_pending(email: str, now) -> None:
+    """At most one pending confirmation e-mail per address an hour, whatever
+    it confirms (starting a proposal or signing one): someone typing another
+    person's address into every proposal sends that person one e-mail, not one
+    per proposal. Asking again for the same proposal or signature re-sends
+    instead (signature_request), within the same hour's limit."""
+    since = now - _resend_after()
+    pending = Proposal.objects.filter(
+        initiator_email__iexact=email,
+        status=Status.UNCONFIRMED,
+        confirmation_sent_at__gt=since,
+    ).exists() or Signature.objects.filter(
+        email__iexact=email, confirmed_at__isnull=True, confirmation_sent_at__gt=since
+    ).exists()
+    if pending:
+        raise NotAllowed(
+            _(
+                "We sent a confirmation link to this address less than an hour "
+                "ago. Open that e-mail and confirm first, or try again in an hour. "
+                "What you wrote is kept."
+            ),
+            code="pending",
+        )
+
+
 def _email(builder: str, key: str, **ids) -> None:
     """Promise the e-mail (proposals.emails.<builder>) in the current
     transaction: it commits with the change or not at all, and the outbox sends
@@ -132,19 +157,7 @@ def proposal_start(
     political secretariat's moderation."""
     now = now or timezone.now()
     email = submitted.email.strip()
-    if Proposal.objects.filter(
-        initiator_email__iexact=email,
-        status=Status.UNCONFIRMED,
-        confirmation_sent_at__gt=now - _resend_after(),
-    ).exists():
-        # At most one pending confirmation e-mail per address per hour.
-        raise ValidationError(
-            _(
-                "We sent a confirmation link to this address less than an hour "
-                "ago. Confirm that proposal first, or try again later."
-            ),
-            code="pending",
-        )
+    _refuse_if_confirmation_pending(email, now)
     proposal = Proposal.objects.create(
         title=submitted.title.strip(),
         proposal=submitted.proposal.strip(),
@@ -317,6 +330,7 @@ def signature_request(
     lookup = Signature.objects.filter(proposal=proposal, email__iexact=email)
     signature = lookup.select_for_update().first()
     if signature is None:
+        _refuse_if_confirmation_pending(email, now)
         try:
             with transaction.atomic():
                 signature = Signature.objects.create(

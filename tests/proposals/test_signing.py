@@ -16,7 +16,7 @@ from proposals import selectors, services
 from proposals.choices import Method
 from proposals.models import Signature
 
-from .conftest import link_path, sign_input
+from .conftest import link_path, sign_input, start_input
 
 pytestmark = pytest.mark.django_db
 
@@ -235,3 +235,31 @@ def test_photographed_paper_sheet_is_stored_without_metadata(
     data = stored.file.open("rb").read()
     assert not jpeg_segments(data) & {APP1, COM}
     assert b"Kari" not in data
+
+
+def test_one_pending_confirmation_per_address_across_proposals(
+    client, published, staff, django_capture_on_commit_callbacks
+):
+    """Typing someone else's address into every proposal sends them one
+    e-mail an hour, not one per proposal (issue 14, abuse)."""
+    with django_capture_on_commit_callbacks(execute=True):
+        other = services.proposal_start(
+            submitted=start_input(title="Flere benker ved Semsvannet"), notify=False
+        )
+        services.proposal_confirm(proposal=other, notify=False)
+        services.proposal_publish(proposal=other, by=staff["secretariat"], notify=False)
+        assert post_sign(client, published, email="victim@example.no").status_code == (
+            302
+        )
+        refused = post_sign(client, other, email="Victim@example.no", name="Noen Andre")
+    text = refused.content.decode()
+    assert "mindre enn en time siden" in text
+    assert 'value="Noen Andre"' in text  # the form comes back filled in
+    assert Signature.objects.filter(email__iexact="victim@example.no").count() == 1
+    assert [m.to for m in mail.outbox] == [["victim@example.no"]]
+    # Starting a proposal with that address waits too.
+    with pytest.raises(services.NotAllowed):
+        services.proposal_start(submitted=start_input(email="victim@example.no"))
+    # Once the first is confirmed, the address may sign the other proposal.
+    services.signature_confirm(signature=Signature.objects.get())
+    assert post_sign(client, other, email="victim@example.no").status_code == 302

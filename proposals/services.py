@@ -66,13 +66,18 @@ def _refuse_if_confirmation_pending(email: str, now) -> None:
     per proposal. Asking again for the same proposal or signature re-sends
     instead (signature_request), within the same hour's limit."""
     since = now - _resend_after()
-    pending = Proposal.objects.filter(
-        initiator_email__iexact=email,
-        status=Status.UNCONFIRMED,
-        confirmation_sent_at__gt=since,
-    ).exists() or Signature.objects.filter(
-        email__iexact=email, confirmed_at__isnull=True, confirmation_sent_at__gt=since
-    ).exists()
+    pending = (
+        Proposal.objects.filter(
+            initiator_email__iexact=email,
+            status=Status.UNCONFIRMED,
+            confirmation_sent_at__gt=since,
+        ).exists()
+        or Signature.objects.filter(
+            email__iexact=email,
+            confirmed_at__isnull=True,
+            confirmation_sent_at__gt=since,
+        ).exists()
+    )
     if pending:
         raise NotAllowed(
             _(

@@ -20,6 +20,8 @@ from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 
 from feedback.choices import InputKind
+from proposals import selectors as proposal_selectors
+from proposals.choices import Method as SignatureMethod
 
 from . import arkivmelding as am
 from . import formats
@@ -66,8 +68,25 @@ def _write_text(text: str, target: Path) -> tuple[int, str]:
     return len(data), hashlib.sha256(data).hexdigest()
 
 
+def _file_of_lines(directory: Path, name: str, lines) -> am.File:
+    """A text file written line by line (a list of any length in bounded
+    memory), hashed as it is written."""
+    digest, size = hashlib.sha256(), 0
+    with open(directory / name, "wb") as out:
+        for line in lines:
+            data = (line + "\n").encode("utf-8")
+            digest.update(data)
+            size += len(data)
+            out.write(data)
+    return _text_file(name, size, digest.hexdigest())
+
+
 def _file_of_text(directory: Path, name: str, text: str) -> am.File:
     size, checksum = _write_text(text, directory / name)
+    return _text_file(name, size, checksum)
+
+
+def _text_file(name: str, size: int, checksum: str) -> am.File:
     fmt = formats.TEXT
     return am.File(
         name=name,
@@ -314,7 +333,62 @@ def _documents_of_input(post, directory: Path) -> list[am.Document]:
                 ],
             )
         )
+    proposal = (
+        getattr(submission, "citizen_proposal", None)
+        if submission.kind == InputKind.PROPOSAL
+        else None
+    )
+    if proposal is not None:
+        # The council's case is the proposal and the list of who signed it
+        # (kommuneloven § 12-1): the full list, every name, as the council
+        # gets it; the archive's screening and public journal decide what the
+        # public sees, as for every document.
+        number = len(documents) + 1
+        documents.append(
+            am.Document(
+                number=number,
+                title=_("Signature list"),
+                role=am.VEDLEGG,
+                doctype="VEDLEGG",
+                key=f"{post.key}/{number}",
+                created=proposal.submitted_at or submission.created_at,
+                files=[
+                    _file_of_lines(
+                        directory,
+                        f"vedlegg-{number}-underskrifter.txt",
+                        signature_list_lines(proposal),
+                    )
+                ],
+            )
+        )
     return documents
+
+
+def signature_list_lines(proposal):
+    """The signature list as the archive keeps it: one line per counted
+    signature, in the order they came."""
+    progress = proposal_selectors.progress(proposal)
+    yield _("Signature list: %(title)s") % {"title": proposal.title}
+    yield _("Counted signatures: %(count)s (threshold %(threshold)s)") % {
+        "count": progress.count,
+        "threshold": progress.threshold,
+    }
+    yield ""
+    yield "; ".join(
+        [_("No."), _("Confirmed"), _("Name"), _("Postcode"), _("Signed"), _("Verified")]
+    )
+    rows = proposal_selectors.signature_list(proposal, internal=True)
+    for number, row in enumerate(rows, start=1):
+        yield "; ".join(
+            [
+                str(number),
+                timezone.localtime(row.confirmed_at).strftime("%d.%m.%Y %H:%M"),
+                row.name,
+                row.postcode,
+                str(SignatureMethod(row.method).label),
+                _("Yes") if row.verified else _("No"),
+            ]
+        )
 
 
 def build_message(post, directory: Path) -> am.Message:

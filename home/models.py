@@ -4,7 +4,6 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.http import Http404
 from django.utils.functional import cached_property
-from django.utils.html import strip_tags
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -22,6 +21,7 @@ from wagtail.url_routing import RouteResult
 
 from .panels import ReadabilityPanel
 from .privacy_statement import processing_purposes
+from .readability import reading_text
 
 
 class LocalizedNameMixin:
@@ -112,12 +112,11 @@ class ContentPage(Page):
         return response
 
     def readability_text(self) -> str:
-        """The page's reading text, one field a paragraph, for the LIX panel."""
-        parts = [self.title]
-        for name in self.readability_fields:
-            value = getattr(self, name, "") or ""
-            parts.append(strip_tags(str(value)).replace("&nbsp;", " "))
-        return "\n".join(p for p in parts if p)
+        """The page's reading text for the LIX panel: the title and the
+        readability fields, one block a line (readability.reading_text)."""
+        return reading_text(
+            self.title, *(getattr(self, name, "") for name in self.readability_fields)
+        )
 
 
 # The readability panel sits right under the title, where the editor sees it

@@ -20,6 +20,10 @@ class ReadabilityPanel(Panel):
             page = self.instance
             text = page.readability_text() if hasattr(page, "readability_text") else ""
             context["lix"] = lix(text, warn_above=settings.PORTAL["LIX_WARN"])
+            # The script scores exactly these fields while the editor types.
+            context["fields"] = " ".join(
+                ["title", *getattr(page, "readability_fields", ())]
+            )
             context["aim"] = settings.PORTAL["LIX_AIM"]
             context["warn_above"] = settings.PORTAL["LIX_WARN"]
             return context

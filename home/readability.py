@@ -6,7 +6,8 @@ call on every keystroke from the editor.
 """
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from html import unescape
 
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
@@ -17,6 +18,15 @@ WORD_RE = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*", re.UNICODE)
 # break: headings and list items carry no full stop but are sentences to a reader.
 SENTENCE_END_RE = re.compile(r"[.!?:]+(?=\s|$)|\n+")
 LONG_WORD_LETTERS = 6
+# The ends of blocks in rich text: each is a line to a reader (and so to LIX),
+# as the editor's innerText gives them while typing.
+BLOCK_END_RE = re.compile(r"</(?:p|li|h[1-6]|blockquote|div)\s*>|<br\s*/?>", re.I)
+TAG_RE = re.compile(r"<[^>]*>")
+# The hardest sentences the panel names: a sentence's own LIX (its words plus
+# its share of long words), only for sentences long enough to rewrite.
+HARDEST_MIN_WORDS = 8
+HARDEST_COUNT = 3
+HARDEST_MAX_CHARS = 240
 
 BANDS = [
     # (upper bound, exclusive), key, label
@@ -37,9 +47,12 @@ class Lix:
     band: str
     label: str | Promise  # lazy: rendered in the language of the request
     warn: bool
+    # The sentences to rewrite first, hardest first (see HARDEST_*).
+    hardest: tuple[str, ...] = field(default=())
 
     def as_dict(self) -> dict:
         return {
+            "hardest": list(self.hardest),
             "score": self.score,
             "words": self.words,
             "sentences": self.sentences,
@@ -61,18 +74,38 @@ def _letters(word: str) -> int:
     return sum(1 for ch in word if ch.isalpha())
 
 
+def reading_text(*parts: str) -> str:
+    """The text a reader reads, from the page's fields (plain text or rich-text
+    HTML), one block a line: what the panel scores when the editor opens the
+    page and what the editor's script sends while they type (the fields'
+    values and the rich-text editors' innerText), so both give one score."""
+    lines = []
+    for part in parts:
+        plain = unescape(TAG_RE.sub("", BLOCK_END_RE.sub("\n", str(part or ""))))
+        plain = plain.replace("\xa0", " ").strip()
+        if plain:
+            lines.append(plain)
+    return "\n".join(lines)
+
+
 def lix(text: str, *, warn_above: float = 50) -> Lix:
     """Compute LIX for a text. An empty text scores 0 (nothing to read is easy)."""
     sentences = 0
     words = 0
     long_words = 0
+    scored: list[tuple[float, str]] = []
     for segment in SENTENCE_END_RE.split(text or ""):
         segment_words = [w for w in WORD_RE.findall(segment) if _letters(w)]
         if not segment_words:
             continue
         sentences += 1
         words += len(segment_words)
-        long_words += sum(1 for w in segment_words if _letters(w) > LONG_WORD_LETTERS)
+        long_here = sum(1 for w in segment_words if _letters(w) > LONG_WORD_LETTERS)
+        long_words += long_here
+        if len(segment_words) >= HARDEST_MIN_WORDS:
+            own = len(segment_words) + 100 * long_here / len(segment_words)
+            if own > warn_above:
+                scored.append((own, " ".join(segment.split())))
     if words == 0:
         score = 0.0
     else:
@@ -86,4 +119,14 @@ def lix(text: str, *, warn_above: float = 50) -> Lix:
         band=key,
         label=label,
         warn=score > warn_above,
+        hardest=tuple(
+            _shortened(sentence)
+            for _own, sentence in sorted(scored, key=lambda s: -s[0])[:HARDEST_COUNT]
+        ),
     )
+
+
+def _shortened(sentence: str) -> str:
+    if len(sentence) <= HARDEST_MAX_CHARS:
+        return sentence
+    return sentence[: HARDEST_MAX_CHARS - 1].rsplit(" ", 1)[0] + " …"

@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.http import JsonResponse
+from django.utils.formats import number_format
 from django.views.decorators.http import require_POST
 
 from .readability import lix
@@ -12,4 +13,9 @@ MAX_TEXT_CHARS = 200_000
 def readability(request):
     """Score text for the editor's LIX panel (admin only; see wagtail_hooks)."""
     text = request.POST.get("text", "")[:MAX_TEXT_CHARS]
-    return JsonResponse(lix(text, warn_above=settings.PORTAL["LIX_WARN"]).as_dict())
+    result = lix(text, warn_above=settings.PORTAL["LIX_WARN"])
+    # Shown as the panel shows it on opening (floatformat:1 in the admin's
+    # language: «37,8»), so one score looks the same however it was computed.
+    return JsonResponse(
+        {**result.as_dict(), "score_display": number_format(result.score, 1)}
+    )

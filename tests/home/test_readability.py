@@ -58,3 +58,35 @@ def test_bands(score, band):
 def test_warn_threshold_is_strictly_above():
     # 5 words, 1 sentence, 2 long (40 %): 5 + 40 = 45 → no warning at 50.
     assert not lix("Vi behandler søknader raskt her.").warn
+
+
+def test_reading_text_makes_each_block_a_line():
+    """A heading or list item is a sentence to a reader, as the editor's
+    innerText gives it while typing (one score on opening and while typing)."""
+    from home.readability import reading_text
+
+    html = "<h2>Slik søker du</h2><ul><li>Fyll ut skjemaet</li><li>Send</li></ul>"
+    assert reading_text("Tittel", html, "") == (
+        "Tittel\nSlik søker du\nFyll ut skjemaet\nSend"
+    )
+    assert reading_text("<p>Pris&nbsp;er 0&nbsp;kr.</p>") == "Pris er 0 kr."
+
+
+def test_the_hardest_sentences_are_named_hardest_first():
+    from home.readability import lix
+
+    easy = "Du kan søke. Det er lett. Vi svarer fort."
+    hard = (
+        "Kommunestyrets saksbehandlingsrutiner innebærer omfattende "
+        "dokumentasjonskrav vedrørende forvaltningsmessige beslutninger i saken."
+    )
+    harder = (
+        "Forvaltningsmessige saksbehandlingsrutiner forutsetter dokumentasjon "
+        "vedrørende kommunestyrets beslutningsgrunnlag og økonomiplanarbeid."
+    )
+    result = lix(f"{easy} {hard} {harder}", warn_above=50)
+    # As the editor finds them in the text (without the full stop).
+    expected = (harder.rstrip("."), hard.rstrip("."))
+    assert result.hardest == expected
+    assert lix(easy, warn_above=50).hardest == ()
+    assert result.as_dict()["hardest"] == list(expected)

@@ -10,17 +10,23 @@
   const csrf = form.querySelector("input[name=csrfmiddlewaretoken]");
   let timer = null;
 
+  // The same fields, in the same order, as the score on opening
+  // (Page.readability_text): plain fields by value, rich text by what its
+  // editor shows, one block a line.
+  const fields = (panel.dataset.fields || "").split(" ").filter(Boolean);
+
+  function fieldText(name) {
+    const input = form.querySelector("[name='" + name + "']");
+    if (!input) return "";
+    const wrapper = input.closest("[data-field-input]") || input.parentElement;
+    const editable = wrapper && wrapper.querySelector("[contenteditable=true]");
+    if (editable) return editable.innerText;
+    return input.type === "hidden" ? "" : input.value;
+  }
+
   function collectText() {
-    const parts = [];
-    form.querySelectorAll("input[type=text], textarea").forEach(function (el) {
-      if (el.name && !/slug|seo_title|search_keywords|url/.test(el.name) && el.value) {
-        parts.push(el.value);
-      }
-    });
-    form.querySelectorAll("[contenteditable=true]").forEach(function (el) {
-      parts.push(el.innerText);
-    });
-    return parts.join("\n");
+    return fields.map(fieldText).map(function (t) { return t.trim(); })
+      .filter(Boolean).join("\n");
   }
 
   function update() {
@@ -35,12 +41,19 @@
       .then(function (r) { return r.ok ? r.json() : null; })
       .then(function (data) {
         if (!data) return;
-        panel.querySelector("[data-lix-score]").textContent = data.score;
+        panel.querySelector("[data-lix-score]").textContent = data.score_display;
         panel.querySelector("[data-lix-label]").textContent = data.label;
         panel.querySelector("[data-lix-words]").textContent = data.words;
         panel.querySelector("[data-lix-sentences]").textContent = data.sentences;
         panel.querySelector("[data-lix-long]").textContent = data.long_words;
         panel.querySelector("[data-lix-warning]").hidden = !data.warn;
+        const list = panel.querySelector("[data-lix-hardest]");
+        list.replaceChildren.apply(list, data.hardest.map(function (sentence) {
+          const item = document.createElement("li");
+          item.textContent = sentence;
+          return item;
+        }));
+        panel.querySelector("[data-lix-hardest-block]").hidden = !data.hardest.length;
       })
       .catch(function () { /* the score is advice; a failed update changes nothing */ });
   }

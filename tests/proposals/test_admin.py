@@ -44,7 +44,7 @@ def pending(secretariat):
 
 
 @pytest.mark.parametrize(("who", "list_status", "detail_status"), MATRIX)
-@pytest.mark.parametrize("view", ["list", "detail", "export"])
+@pytest.mark.parametrize("view", ["list", "detail", "export", "print"])
 def test_role_matrix(client, staff, pending, who, list_status, detail_status, view):
     if who:
         client.force_login(staff[who])
@@ -52,6 +52,7 @@ def test_role_matrix(client, staff, pending, who, list_status, detail_status, vi
         "list": reverse("proposals_admin:list"),
         "detail": reverse("proposals_admin:detail", args=[pending.pk]),
         "export": reverse("proposals_admin:export", args=[pending.pk]),
+        "print": reverse("proposals_admin:print", args=[pending.pk]),
     }[view]
     expected = list_status if view == "list" else detail_status
     assert outcome(client.get(url)) == expected

@@ -74,12 +74,36 @@ def seed(stdout):
     seed_pages(home, units, situations)
     seed_users(units)
     seed_english(home)
+    seed_language_profile()
     default = Locale.get_default()
     stdout.write(
         f"  pages: {ServicePage.objects.filter(locale=default).count()} "
         f"services, {TopicPage.objects.filter(locale=default).count()} "
         f"topics; units: {len(units)}"
     )
+
+
+# The start of a language profile, from the advice of Språkrådet and the
+# state's clear-language work («klarspråk»): words residents stumble on.
+LANGUAGE_PROFILE = (
+    ("ansøkning", "søknad"),
+    ("vedrørende", "om"),
+    ("forespørsel", "spørsmål"),
+    ("dersom", "hvis"),
+    ("påkrevd", "må"),
+    ("herunder", "blant annet"),
+    ("iht.", "etter"),
+    ("tilsvar", "svar"),
+    ("besørge", "sørge for"),
+    ("fremsette", "komme med"),
+)
+
+
+def seed_language_profile() -> None:
+    from .models import PlainWord
+
+    for avoid, instead in LANGUAGE_PROFILE:
+        PlainWord.objects.get_or_create(avoid=avoid, defaults={"instead": instead})
 
 
 def seed_units() -> dict[str, Unit]:
@@ -357,6 +381,9 @@ def seed_users(units):
 EDITOR_PAGE_PERMISSIONS = ("add_page", "change_page", "publish_page")
 EDITOR_PERMISSIONS = (
     ("simple_translation", "submit_translation"),
+    ("home", "add_plainword"),
+    ("home", "change_plainword"),
+    ("home", "delete_plainword"),
     ("wagtailsearchpromotions", "add_searchpromotion"),
     ("wagtailsearchpromotions", "change_searchpromotion"),
     ("wagtailsearchpromotions", "delete_searchpromotion"),

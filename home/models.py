@@ -34,6 +34,40 @@ class LocalizedNameMixin:
         return self.name
 
 
+class PlainWord(models.Model):
+    """One word of the language profile («språkprofil»): a word the
+    municipality does not write, and what to write instead. The readability
+    panel flags it while the editor writes (readability.plain_word_hits)."""
+
+    avoid = models.CharField(
+        _("word to avoid"),
+        max_length=100,
+        unique=True,
+        help_text=_(
+            "Written as it starts, for example «ansøkning»: it also finds "
+            "«ansøkningen» and «ansøkninger»."
+        ),
+    )
+    instead = models.CharField(_("write instead"), max_length=200)
+
+    class Meta:
+        verbose_name = _("language profile word")
+        verbose_name_plural = _("language profile")
+        ordering = ["avoid"]
+
+    def __str__(self):
+        return f"{self.avoid} → {self.instead}"
+
+    @classmethod
+    def profile(cls) -> list[tuple[str, str]]:
+        """The whole profile: (avoid, instead)."""
+        return list(cls.objects.values_list("avoid", "instead"))
+
+    def clean(self):
+        self.avoid = " ".join(self.avoid.split()).lower()
+        self.instead = " ".join(self.instead.split())
+
+
 class Audience(LocalizedNameMixin, models.Model):
     """Who a service is for: residents, associations, business, media."""
 
@@ -110,6 +144,10 @@ class ContentPage(Page):
         response = super().serve_preview(request, mode_name)
         response._csp_replace = {"frame-ancestors": ["'self'"]}
         return response
+
+    def language_profile(self) -> list[tuple[str, str]]:
+        """For the readability panel, which sits below the models."""
+        return PlainWord.profile()
 
     def readability_text(self) -> str:
         """The page's reading text for the LIX panel: the title and the

@@ -1,7 +1,7 @@
 from django.conf import settings
 from wagtail.admin.panels import Panel
 
-from .readability import lix
+from .readability import lix, plain_word_hits
 
 
 class ReadabilityPanel(Panel):
@@ -20,6 +20,8 @@ class ReadabilityPanel(Panel):
             page = self.instance
             text = page.readability_text() if hasattr(page, "readability_text") else ""
             context["lix"] = lix(text, warn_above=settings.PORTAL["LIX_WARN"])
+            profile = getattr(page, "language_profile", list)()
+            context["plain_words"] = plain_word_hits(text, profile)
             # The script scores exactly these fields while the editor types.
             context["fields"] = " ".join(
                 ["title", *getattr(page, "readability_fields", ())]

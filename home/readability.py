@@ -130,3 +130,21 @@ def _shortened(sentence: str) -> str:
     if len(sentence) <= HARDEST_MAX_CHARS:
         return sentence
     return sentence[: HARDEST_MAX_CHARS - 1].rsplit(" ", 1)[0] + " …"
+
+
+def plain_word_hits(
+    text: str, profile: list[tuple[str, str]], *, limit: int = 10
+) -> list[dict]:
+    """The words of the language profile found in the text, in the order they
+    first appear: {"found": as written, "instead": what to write}. A profile
+    word matches words that start with it («ansøkning» finds «Ansøkningen»);
+    each is named once."""
+    hits: list[tuple[int, dict]] = []
+    for avoid, instead in profile:
+        if not avoid:
+            continue
+        pattern = re.compile(r"(?<![^\W_])" + re.escape(avoid) + r"[^\W_]*", re.I)
+        match = pattern.search(text or "")
+        if match:
+            hits.append((match.start(), {"found": match.group(0), "instead": instead}))
+    return [hit for _start, hit in sorted(hits, key=lambda h: h[0])[:limit]]

@@ -13,7 +13,7 @@ from portal.page_cache import fragment, page_fragment_key
 from portal.restrictions import public
 
 from .collation import ALPHABET, index_letter, sort_key
-from .models import Audience, LifeSituation, ServicePage, TopicPage
+from .models import Audience, LifeSituation, PlainWord, ServicePage, TopicPage
 
 # Lists hold PageLinks (id, title, url, summary), not Page objects: see
 # portal/links.py for why.
@@ -147,3 +147,8 @@ def _index_groups(locale, chosen_audiences, chosen_situations, request):
         OrderedDict((letter, tuple(items)) for letter, items in groups.items()),
         len(links),
     )
+
+
+def language_profile() -> list[tuple[str, str]]:
+    """The language profile's words: (avoid, instead)."""
+    return PlainWord.profile()

@@ -3,7 +3,8 @@ from django.http import JsonResponse
 from django.utils.formats import number_format
 from django.views.decorators.http import require_POST
 
-from .readability import lix
+from .readability import lix, plain_word_hits
+from .selectors import language_profile
 
 # An editor's page is rarely above a few thousand words; cap the work per request.
 MAX_TEXT_CHARS = 200_000
@@ -17,5 +18,9 @@ def readability(request):
     # Shown as the panel shows it on opening (floatformat:1 in the admin's
     # language: «37,8»), so one score looks the same however it was computed.
     return JsonResponse(
-        {**result.as_dict(), "score_display": number_format(result.score, 1)}
+        {
+            **result.as_dict(),
+            "score_display": number_format(result.score, 1),
+            "plain_words": plain_word_hits(text, language_profile()),
+        }
     )

@@ -5,12 +5,18 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .models import Audience, LifeSituation
 from .views import readability
+from .viewsets import plain_word_viewset
 
 
 @hooks.register("register_admin_urls")
 def register_readability_url():
     # Admin URLs require a logged-in user with admin access.
     return [path("readability/", readability, name="home_readability")]
+
+
+@hooks.register("register_admin_viewset")
+def register_language_profile():
+    return plain_word_viewset
 
 
 class AudienceViewSet(SnippetViewSet):

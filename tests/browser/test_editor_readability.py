@@ -56,3 +56,27 @@ def test_the_score_on_opening_is_the_score_while_typing(
     page.wait_for_timeout(200)
     assert _score(page) == opened
     assert page.locator("[data-lix-hardest] li").count() >= 1
+
+
+def test_a_language_profile_word_is_flagged_while_typing(
+    page, live_server, portal_pages
+):
+    from wagtail.models import Page
+
+    from home.models import PlainWord
+    from tests.factories import UserFactory
+
+    PlainWord.objects.create(avoid="ansøkning", instead="søknad")
+    service = Page.objects.get(title="Søke barnehageplass").specific
+    sign_in(page, live_server, UserFactory(username="sprak", is_superuser=True))
+    visit(page, live_server, reverse("wagtailadmin_pages:edit", args=[service.pk]))
+    assert page.locator("[data-plain-words-block]").is_hidden()
+    summary = page.locator("[name=summary]")
+    summary.click()
+    summary.press("End")
+    with page.expect_response(lambda r: "/readability/" in r.url):
+        summary.type(" Send ansøkningen tidlig.")
+    page.wait_for_timeout(200)
+    block = page.locator("[data-plain-words-block]")
+    assert block.is_visible()
+    assert "«ansøkningen»: skriv «søknad»" in block.inner_text()

@@ -33,6 +33,7 @@ EDITOR_TOOLS = {
     "search_terms",
     "synonyms",
     "promotions",
+    "language_profile",
 }
 TOOLS = {
     "admin": UNIT_TOOLS | EDITOR_TOOLS | {"rights"},
@@ -52,6 +53,7 @@ TOOL_URLS = {
     "archive": "records:overview",
     "search_terms": "portal_search_report",
     "synonyms": "search_synonyms:index",
+    "language_profile": "language_profile:index",
     "promotions": "wagtailsearchpromotions:index",
 }
 

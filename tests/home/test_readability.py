@@ -90,3 +90,25 @@ def test_the_hardest_sentences_are_named_hardest_first():
     assert result.hardest == expected
     assert lix(easy, warn_above=50).hardest == ()
     assert result.as_dict()["hardest"] == list(expected)
+
+
+def test_language_profile_words_are_found_as_words_start():
+    from home.readability import plain_word_hits
+
+    profile = [
+        ("ansøkning", "søknad"),
+        ("dersom", "hvis"),
+        ("iht.", "etter"),
+        ("søk", "x"),
+    ]
+    text = "Dersom du vil, send Ansøkningen iht. reglene. Send ansøkninger tidlig."
+    assert plain_word_hits(text, profile) == [
+        {"found": "Dersom", "instead": "hvis"},
+        {"found": "Ansøkningen", "instead": "søknad"},
+        {"found": "iht.", "instead": "etter"},
+    ]
+    # «søk» is not inside «Ansøkningen»: a word must start with it.
+    assert plain_word_hits("Søknaden er klar.", profile) == [
+        {"found": "Søknaden", "instead": "x"}
+    ]
+    assert plain_word_hits("", profile) == []

@@ -61,3 +61,33 @@ def test_live_scoring_endpoint(client, editor):
 def test_scoring_endpoint_needs_admin_login(client, db):
     response = client.post(reverse("home_readability"), {"text": "Hei."})
     assert response.status_code == 302  # to the admin login
+
+
+def test_language_profile_words_are_flagged_on_opening_and_live(
+    client, site, unit, editor
+):
+    from home.models import PlainWord
+
+    PlainWord.objects.create(avoid="ansøkning", instead="søknad")
+    service = make_service(
+        site["topic"], unit, "Søke plass", summary="Send ansøkningen i dag."
+    )
+    body = client.get(
+        reverse("wagtailadmin_pages:edit", args=[service.pk])
+    ).content.decode()
+    assert "«ansøkningen»: skriv «søknad»" in body
+    data = client.post(
+        reverse("home_readability"), {"text": "Vi tar imot Ansøkninger."}
+    ).json()
+    assert data["plain_words"] == [{"found": "Ansøkninger", "instead": "søknad"}]
+
+
+def test_editors_keep_the_language_profile(client, editor):
+    response = client.post(
+        reverse("language_profile:add"),
+        {"avoid": "  Vedrørende ", "instead": "om"},
+    )
+    assert response.status_code == 302
+    from home.models import PlainWord
+
+    assert PlainWord.objects.get().avoid == "vedrørende"

@@ -54,6 +54,15 @@
           return item;
         }));
         panel.querySelector("[data-lix-hardest-block]").hidden = !data.hardest.length;
+        const words = panel.querySelector("[data-plain-words]");
+        const pattern = panel.dataset.plainWordPattern;
+        words.replaceChildren.apply(words, data.plain_words.map(function (hit) {
+          const item = document.createElement("li");
+          item.textContent = pattern.replace("%(found)s", hit.found)
+            .replace("%(instead)s", hit.instead);
+          return item;
+        }));
+        panel.querySelector("[data-plain-words-block]").hidden = !data.plain_words.length;
       })
       .catch(function () { /* the score is advice; a failed update changes nothing */ });
   }

@@ -3,6 +3,7 @@ many services there are (tests/home/test_query_counts.py pins them)."""
 
 import dataclasses
 from collections import OrderedDict
+from typing import Any
 
 from django.db.models import QuerySet
 from django.utils.translation import get_language
@@ -152,3 +153,45 @@ def _index_groups(locale, chosen_audiences, chosen_situations, request):
 def language_profile() -> list[tuple[str, str]]:
     """The language profile's words: (avoid, instead)."""
     return PlainWord.profile()
+
+
+@dataclasses.dataclass(frozen=True)
+class PageReadability:
+    page: Any
+    unit: Any
+    lix: Any
+
+
+def readability_report(*, language_code: str, unit_id: int | None = None) -> list:
+    """Every live content page of a language with its LIX, hardest first: the
+    site-wide report the communication section reads to decide what to
+    rewrite. The same score as the editor's panel (Page.readability_text and
+    readability.lix); pages of every app that has readability fields."""
+    from django.conf import settings
+    from wagtail.models import Page
+
+    from units.models import Unit
+
+    from .readability import lix
+
+    pages = [
+        page
+        for page in Page.objects.live()
+        .filter(locale__language_code=language_code)
+        .specific()
+        if hasattr(page, "readability_text")
+    ]
+    unit_ids = {getattr(p, "responsible_unit_id", None) for p in pages} - {None}
+    units = Unit.objects.in_bulk(unit_ids)
+    warn = settings.PORTAL["LIX_WARN"]
+    rows = [
+        PageReadability(
+            page=page,
+            unit=units.get(getattr(page, "responsible_unit_id", None)),
+            lix=lix(page.readability_text(), warn_above=warn),
+        )
+        for page in pages
+    ]
+    if unit_id is not None:
+        rows = [row for row in rows if row.unit is not None and row.unit.pk == unit_id]
+    return sorted(rows, key=lambda row: (-row.lix.score, row.page.title))

@@ -34,6 +34,7 @@ EDITOR_TOOLS = {
     "synonyms",
     "promotions",
     "language_profile",
+    "readability_report",
 }
 TOOLS = {
     "admin": UNIT_TOOLS | EDITOR_TOOLS | {"rights"},
@@ -54,6 +55,7 @@ TOOL_URLS = {
     "search_terms": "portal_search_report",
     "synonyms": "search_synonyms:index",
     "language_profile": "language_profile:index",
+    "readability_report": "home_readability_report",
     "promotions": "wagtailsearchpromotions:index",
 }
 

@@ -260,11 +260,17 @@ def similar(title: str, *, exclude_pk=None, limit: int = 5) -> QuerySet:
 # --- privacy ----------------------------------------------------------------------
 
 
-def signatures_for_email(email: str) -> QuerySet:
+def signatures_of(*, email: str = "", identity_hash: str = "") -> QuerySet:
+    """A person's signatures, for a rights request: by e-mail address, and by
+    the keyed hash of their national identity number (ID-porten signatures
+    may have no address)."""
     email = (email or "").strip()
-    if not email:
-        return Signature.objects.none()
-    return Signature.objects.filter(email__iexact=email).select_related("proposal")
+    condition = Q(pk__in=[])
+    if email:
+        condition |= Q(email__iexact=email)
+    if identity_hash:
+        condition |= Q(identity_hash=identity_hash)
+    return Signature.objects.filter(condition).select_related("proposal")
 
 
 def proposals_for_email(email: str) -> QuerySet:

@@ -258,6 +258,10 @@ class RightsRequest(models.Model):
     email = models.EmailField(_("e-mail address"), blank=True, default="")
     name = models.CharField(_("name"), max_length=200, blank=True, default="")
     phone = models.CharField(_("phone"), max_length=40, blank=True, default="")
+    # A signer with ID-porten may have left no address: the keyed hash of the
+    # national identity number the request gives (proposals.idporten), never
+    # the number, cleared with the rest on completion.
+    identity_hash = models.CharField(max_length=64, blank=True, default="")
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("registered by"),

@@ -51,6 +51,9 @@ class Person:
     email: str = ""
     name: str = ""
     phone: str = ""
+    # Of the national identity number, for ID-porten signatures (never the
+    # number: proposals.idporten.identity_hash).
+    identity_hash: str = ""
 
     @property
     def needles(self) -> list[str]:
@@ -67,6 +70,12 @@ def _mentions(field_name: str, person: Person) -> Q:
     for needle in person.needles:
         condition |= Q(**{f"{field_name}__icontains": needle})
     return condition
+
+
+def _signatures_of(person: Person):
+    return proposal_selectors.signatures_of(
+        email=person.email, identity_hash=person.identity_hash
+    )
 
 
 def submissions_of(person: Person):
@@ -181,7 +190,7 @@ def find(person: Person) -> Findings:
         search_terms=list(search_terms_of(person)),
         tasks=list(tasks_of(person, ids, event_ids)),
         log_entries=list(log_entries_of(person)),
-        signatures=list(proposal_selectors.signatures_for_email(person.email)),
+        signatures=list(_signatures_of(person)),
         proposals=list(proposal_selectors.proposals_for_email(person.email)),
     )
 
@@ -331,7 +340,7 @@ def erase(person: Person, *, by=None, reason: str = "") -> ErasureResult:
     result.tasks = tasks_of(person, [], []).delete()[0]
     # A signature still counts after erasure; only the person is gone from it.
     result.signatures = proposal_services.signatures_anonymise(
-        signatures=proposal_selectors.signatures_for_email(person.email)
+        signatures=_signatures_of(person)
     )
     result.proposals = proposal_services.initiators_anonymise(
         proposals=proposal_selectors.proposals_for_email(person.email)

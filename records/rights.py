@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
 from feedback import clocks
+from proposals import idporten
 
 from .choices import RightsKind, RightsStatus, RightsStep
 from .models import ArchivePost, RightsRequest, RightsRequestStep
@@ -87,7 +88,12 @@ def _step(request: RightsRequest, kind: str, *, by=None, **data) -> RightsReques
 
 
 def _person(request: RightsRequest) -> Person:
-    return Person(email=request.email, name=request.name, phone=request.phone)
+    return Person(
+        email=request.email,
+        name=request.name,
+        phone=request.phone,
+        identity_hash=request.identity_hash,
+    )
 
 
 def _next_reference(day: datetime.date) -> str:
@@ -111,11 +117,12 @@ def request_create(
     email: str,
     name: str = "",
     phone: str = "",
+    national_id: str = "",
     by,
 ) -> RightsRequest:
     if received_on > timezone.localdate():
         raise ValidationError(_("The day it was received cannot be in the future."))
-    if not (email or name or phone):
+    if not (email or name or phone or national_id):
         raise ValidationError(
             _("Give the e-mail address, name or phone to search for.")
         )
@@ -126,6 +133,7 @@ def request_create(
         email=email.strip(),
         name=" ".join(name.split()),
         phone=phone.strip(),
+        identity_hash=idporten.identity_hash(national_id) if national_id else "",
         created_by=by,
     )
     _step(request, RightsStep.RECEIVED, by=by, received_on=received_on.isoformat())
@@ -339,8 +347,17 @@ def request_complete(*, request: RightsRequest, by, rejected: bool = False):
     _require_open(request)
     request.status = RightsStatus.REJECTED if rejected else RightsStatus.COMPLETED
     request.completed_at = timezone.now()
-    request.email = request.name = request.phone = ""
-    request.save(update_fields=["status", "completed_at", "email", "name", "phone"])
+    request.email = request.name = request.phone = request.identity_hash = ""
+    request.save(
+        update_fields=[
+            "status",
+            "completed_at",
+            "email",
+            "name",
+            "phone",
+            "identity_hash",
+        ]
+    )
     late = timezone.localdate() > due_on(request)
     _step(
         request,

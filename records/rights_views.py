@@ -22,6 +22,8 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 
+from feedback.privacy import is_valid_fnr
+
 from . import rights
 from .choices import RightsKind
 from .models import RightsRequest
@@ -37,10 +39,34 @@ class RequestForm(forms.Form):
     email = forms.EmailField(label=_("E-mail address"), required=False)
     name = forms.CharField(label=_("Name"), max_length=200, required=False)
     phone = forms.CharField(label=_("Phone"), max_length=40, required=False)
+    national_id = forms.CharField(
+        label=_("National identity number"),
+        max_length=20,
+        required=False,
+        help_text=_(
+            "Only if the person signed a citizen proposal with ID-porten and gave "
+            "no e-mail address. The portal keeps only a code computed from it, "
+            "never the number."
+        ),
+        widget=forms.TextInput(attrs={"autocomplete": "off", "inputmode": "numeric"}),
+    )
+
+    def clean_national_id(self):
+        value = "".join(self.cleaned_data["national_id"].split())
+        if value and not is_valid_fnr(value):
+            raise ValidationError(
+                _("That is not a valid national identity number (11 digits).")
+            )
+        return value.replace(".", "").replace("-", "")
 
     def clean(self):
         data = super().clean()
-        if not (data.get("email") or data.get("name") or data.get("phone")):
+        if not (
+            data.get("email")
+            or data.get("name")
+            or data.get("phone")
+            or data.get("national_id")
+        ):
             raise ValidationError(
                 _("Give the e-mail address, name or phone to search for.")
             )

@@ -72,7 +72,9 @@ def _current_and_coming(language: str) -> tuple[ShownNotice, ...]:
             ShownNotice(
                 starts_at=notice.starts_at,
                 ends_at=notice.ends_at,
-                html=render_to_string("news/notice.html", notice_context(notice)),
+                html=render_to_string(
+                    "news/notice.html", {**notice_context(notice), "compact": True}
+                ),
             )
             for notice in ordered
         )

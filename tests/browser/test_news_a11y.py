@@ -6,7 +6,12 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from tests.browser.conftest import assert_accessible, visit
+from tests.browser.conftest import (
+    assert_accessible,
+    axe_violations,
+    format_violations,
+    visit,
+)
 
 pytestmark = [
     pytest.mark.browser,
@@ -82,3 +87,35 @@ def test_notices_fit_a_phone(page, live_server, notices, name):
     visit(page, live_server, notices.get(name, name))
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= 320, width
+
+
+def test_on_a_phone_a_notice_leaves_room_for_the_page(page, live_server, notices):
+    """At 320 × 640 the warning and the information notice show their title,
+    areas and a link to the whole text; the critical one stays whole, and the
+    page's own heading is still on the first screen (issue 10)."""
+    page.set_viewport_size({"width": 320, "height": 640})
+    visit(page, live_server, notices["service"])
+    compact = page.locator(".portal-notice--compact")
+    assert compact.count() == 2
+    for index in range(2):
+        notice = compact.nth(index)
+        assert notice.locator(".portal-notice__body").is_hidden()
+        assert notice.locator(".portal-notice__more a").is_visible()
+    critical = page.locator(".portal-notice[role=alert]")
+    assert critical.locator(".portal-notice__body").is_visible()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320
+    violations = axe_violations(page)
+    assert not violations, format_violations("compact notices at 320 px", violations)
+    # The link leads to the whole notice on the notices page.
+    compact.first.locator(".portal-notice__more a").click()
+    page.wait_for_load_state()
+    assert "/varsler/#notice-" in page.url
+    target = page.url.rsplit("#", 1)[1]
+    whole = page.locator(f"section:has(#{target})")
+    assert "Vi sier fra når det er trygt." in whole.inner_text()
+    # At 1280 px every notice is whole.
+    page.set_viewport_size({"width": 1280, "height": 800})
+    visit(page, live_server, notices["service"])
+    assert page.locator(
+        ".portal-notice--compact .portal-notice__body"
+    ).first.is_visible()

@@ -366,6 +366,10 @@ else:
 # Anonymous public pages are served from CACHES["pages"] for this many seconds;
 # 0 turns the page cache off (production turns it on).
 PORTAL_PAGE_CACHE_SECONDS = int(os.environ.get("PORTAL_PAGE_CACHE_SECONDS", "0"))
+# Cached pages belong to the code that built them (portal.page_cache
+# .code_version, a hash of the project's files); a deploy may name its release
+# instead (for example the git commit).
+PORTAL_RELEASE = os.environ.get("PORTAL_RELEASE", "")
 # Virus scanning of resident attachments (portal.virus_scan): "clamd" in
 # production, with PORTAL_CLAMD_ADDRESS "tcp://host:3310" or
 # "unix:///run/clamav/clamd.ctl"; "none" scans nothing and marks files «ikke

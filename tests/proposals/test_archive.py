@@ -16,13 +16,19 @@ from .conftest import sign_input
 pytestmark = pytest.mark.django_db
 
 
-def test_proposal_and_decision_are_journaled(published, staff, tmp_path):
-    services.proposal_submit(proposal=published)
-    published.refresh_from_db()
-    incoming = ArchivePost.objects.get(submission=published.submission, kind="input")
+def _submitted(proposal, tmp_path):
+    """Send the proposal to the council; its incoming post, written and checked
+    as a Fiks Arkiv package, and the package's journal post."""
+    services.proposal_submit(proposal=proposal)
+    proposal.refresh_from_db()
+    incoming = ArchivePost.objects.get(submission=proposal.submission, kind="input")
     package, root = package_of(incoming, tmp_path)
     assert_files_described(package, root)
-    jp = root.find("a:registrering", N)
+    return incoming, package, root.find("a:registrering", N)
+
+
+def test_proposal_and_decision_are_journaled(published, staff, tmp_path):
+    incoming, package, jp = _submitted(published, tmp_path)
     assert text(jp, "a:journalposttype/m:kode") == "I"
     sender = jp.find("a:korrespondansepart", N)
     assert text(sender, "a:korrespondanseparttype/m:kode") == "EA"
@@ -57,12 +63,7 @@ def test_the_archived_proposal_carries_its_full_signature_list(published, tmp_pa
         )
         services.signature_confirm(signature=signature)
     services.signature_request(proposal=published, signed=sign_input(3))
-    services.proposal_submit(proposal=published)
-    published.refresh_from_db()
-    incoming = ArchivePost.objects.get(submission=published.submission, kind="input")
-    package, root = package_of(incoming, tmp_path)
-    assert_files_described(package, root)
-    jp = root.find("a:registrering", N)
+    incoming, package, jp = _submitted(published, tmp_path)
     assert text(jp, "a:antallVedlegg") == "1"
     documents = jp.findall("a:dokumentbeskrivelse", N)
     titles = [text(d, "a:tittel") for d in documents]

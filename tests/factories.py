@@ -48,6 +48,17 @@ def member(user, unit, role=Role.HANDLER):
     return user
 
 
+def admin_access(user):
+    """Into the Handlers group, which opens the admin: what a unit's member
+    sees there is decided by membership (units.selectors)."""
+    from django.contrib.auth.models import Group, Permission
+
+    group, _ = Group.objects.get_or_create(name="Handlers")
+    group.permissions.add(Permission.objects.get(codename="access_admin"))
+    user.groups.add(group)
+    return user
+
+
 def add_page(parent: Page, page: Page) -> Page:
     parent.add_child(instance=page)
     page.save_revision().publish()

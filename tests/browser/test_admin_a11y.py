@@ -4,7 +4,6 @@ Wagtail's own chrome (sidebar, header) is part of the page, so anything axe find
 there is reported too; our templates must contribute nothing."""
 
 import pytest
-from django.contrib.auth.models import Group, Permission
 from django.test import Client
 from django.urls import reverse
 
@@ -30,16 +29,14 @@ def handler_session(live_server):
 
     from feedback import services
     from feedback.models import Topic
-    from tests.factories import UnitFactory, UserFactory, member, submit
+    from tests.factories import UnitFactory, UserFactory, admin_access, member, submit
     from tests.feedback_admin.conftest import PNG
 
     UnitFactory(slug="servicetorget", name="Servicetorget", is_triage=True)
     unit = UnitFactory(slug="vei-og-trafikk", name="Vei og trafikk")
     topic = Topic.objects.create(name="Vei", slug="vei", default_unit=unit)
     user = member(UserFactory(username="vei", first_name="Vilde"), unit)
-    group, _ = Group.objects.get_or_create(name="Handlers")
-    group.permissions.add(Permission.objects.get(codename="access_admin"))
-    user.groups.add(group)
+    admin_access(user)
     submission, _ = submit(
         kind="feedback",
         topic=topic,

@@ -11,7 +11,6 @@ import re
 from urllib.parse import urlsplit
 
 import pytest
-from django.contrib.auth.models import Group, Permission
 from django.core import mail
 from django.test import Client
 from django.urls import reverse
@@ -47,7 +46,7 @@ def _link(fragment: str, to: str) -> str:
 
 @pytest.fixture
 def secretariat_session(portal_pages, settings):
-    from tests.factories import UnitFactory, UserFactory, member
+    from tests.factories import UnitFactory, UserFactory, admin_access, member
 
     # Threshold 1 (2 % of 50): the second person's signature reaches it.
     settings.PORTAL = {**settings.PORTAL, "POPULATION": 50, "FORM_MIN_FILL_SECONDS": 0}
@@ -57,9 +56,7 @@ def secretariat_session(portal_pages, settings):
         email="politikk@asker.kommune.no",
     )
     user = member(UserFactory(username="politikk"), unit)
-    group, _ = Group.objects.get_or_create(name="Handlers")
-    group.permissions.add(Permission.objects.get(codename="access_admin"))
-    user.groups.add(group)
+    admin_access(user)
     client = Client()
     client.force_login(user)
     return client.cookies["sessionid"].value
@@ -262,3 +259,18 @@ def test_signing_with_idporten_keyboard_only_at_320_px(
     assert page.url.endswith("/innbyggerforslag/sendt/allerede/")
     _clean(page, "signed already")
     assert Signature.objects.filter(proposal=proposal).count() == 1
+
+    # The states a failed login leaves: the page with what happened, and a
+    # return that belongs to no form.
+    visit(page, live_server, url + "?id-porten=avbrutt")
+    assert page.locator(".ds-alert[role=status]").count() == 1
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320
+    _clean(page, "login at ID-porten cancelled")
+    visit(
+        page,
+        live_server,
+        prefix + "/innbyggerforslag/id-porten/?code=x&state=y",
+        expect_status=400,
+    )
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320
+    _clean(page, "a return from ID-porten with no form waiting")

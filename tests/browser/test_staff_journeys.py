@@ -29,18 +29,15 @@ def _clean(page, where):
 
 @pytest.fixture
 def triage_case(live_server):
-    from django.contrib.auth.models import Group, Permission
 
     from feedback.models import Topic
-    from tests.factories import UnitFactory, UserFactory, member, submit
+    from tests.factories import UnitFactory, UserFactory, admin_access, member, submit
 
     triage = UnitFactory(slug="servicetorget", name="Servicetorget", is_triage=True)
     UnitFactory(slug="park-og-idrett", name="Park og idrett")
     topic = Topic.objects.create(name="Vei", slug="vei", default_unit=triage)
     user = member(UserFactory(username="servicetorget"), triage)
-    group, _ = Group.objects.get_or_create(name="Handlers")
-    group.permissions.add(Permission.objects.get(codename="access_admin"))
-    user.groups.add(group)
+    admin_access(user)
     submission, _ = submit(
         kind="feedback",
         topic=topic,

@@ -36,15 +36,12 @@ def test_hardest_pages_first_with_the_panels_score(client, site, unit):
 
 
 def test_only_those_who_may_edit_pages_see_it(client, site, unit):
-    from tests.factories import member
+    from tests.factories import admin_access, member
 
     url = reverse("home_readability_report")
     assert client.get(url).status_code == 302  # to the login
     handler = member(UserFactory(username="saksbehandler"), unit)
-    from django.contrib.auth.models import Group, Permission
 
-    group, _ = Group.objects.get_or_create(name="Handlers")
-    group.permissions.add(Permission.objects.get(codename="access_admin"))
-    handler.groups.add(group)
+    admin_access(handler)
     client.force_login(handler)
     assert client.get(url).status_code in (302, 403)

@@ -2,11 +2,10 @@ import re
 from urllib.parse import urlsplit
 
 import pytest
-from django.contrib.auth.models import Group, Permission
 from django.core import mail
 
 from proposals import services
-from tests.factories import UnitFactory, UserFactory, member
+from tests.factories import UnitFactory, UserFactory, admin_access, member
 from units.choices import Role
 
 
@@ -22,15 +21,7 @@ def secretariat(site):
 def _admin_user(username, **kwargs):
     # Everyone on the staff side may open the admin; what they see in it is
     # decided by unit membership (selectors.can_handle).
-    user = UserFactory(username=username, **kwargs)
-    group, _ = Group.objects.get_or_create(name="Handlers")
-    group.permissions.add(
-        Permission.objects.get(
-            content_type__app_label="wagtailadmin", codename="access_admin"
-        )
-    )
-    user.groups.add(group)
-    return user
+    return admin_access(UserFactory(username=username, **kwargs))
 
 
 @pytest.fixture

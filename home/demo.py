@@ -16,6 +16,8 @@ from units.models import Membership, Unit
 from . import demo_content as content
 from .models import (
     Audience,
+    AudiencePage,
+    AudienceTask,
     HomePage,
     LifeSituation,
     ServiceIndexPage,
@@ -72,6 +74,7 @@ def seed(stdout):
     situations = seed_life_situations()
     home = seed_home()
     seed_pages(home, units, situations)
+    seed_audience_pages(home)
     seed_users(units)
     seed_english(home)
     seed_language_profile()
@@ -292,6 +295,31 @@ def seed_pages(home, units, situations):
     footer.about_page = statements["om-asker-kommune"]
     footer.save()
     return index
+
+
+def seed_audience_pages(home):
+    audiences = {a.slug: a for a in Audience.objects.all()}
+    services = {p.slug: p for p in ServicePage.objects.filter(locale=home.locale)}
+    for data in content.AUDIENCE_PAGES:
+        page = _child(
+            home,
+            AudiencePage,
+            data["slug"],
+            title=data["title"],
+            summary=data["summary"],
+            audience=audiences[data["audience"]],
+            body=data["body"],
+            is_press_room=data["is_press_room"],
+            show_in_menus=True,
+        )
+        wanted = [services[slug].pk for slug in data["tasks"]]
+        if list(page.top_tasks.values_list("link_page_id", flat=True)) != wanted:
+            page.top_tasks.all().delete()
+            for order, pk in enumerate(wanted):
+                AudienceTask.objects.create(
+                    page=page, link_page_id=pk, sort_order=order
+                )
+            page.save_revision().publish()
 
 
 def seed_english(home):

@@ -2420,3 +2420,89 @@ E_SERVICES = {
     "kommunal-bolig": (f"{MIN_SIDE}/bolig/kommunal-bolig", "Søk kommunal bolig"),
     "klage-pa-vedtak": (f"{MIN_SIDE}/klage", "Send klage"),
 }
+
+# A landing page for each audience of the communication platform. The media's
+# page is the press room (news.PressContacts, the press releases).
+AUDIENCE_PAGES = [
+    {
+        "slug": "innbyggere",
+        "audience": "innbyggere",
+        "title": "For innbyggere",
+        "summary": (
+            "Det du oftest trenger fra kommunen, nyheter og høringer du kan svare på."
+        ),
+        "tasks": [
+            "soke-barnehageplass",
+            "tommeplan-for-avfall",
+            "legevakt",
+            "melde-feil-pa-vei-og-gatelys",
+            "eiendomsskatt",
+        ],
+        "body": "",
+        "is_press_room": False,
+    },
+    {
+        "slug": "lag-og-foreninger",
+        "audience": "lag-og-foreninger",
+        "title": "For lag og foreninger",
+        "summary": (
+            "Tilskudd, lokaler og løyver for frivillige lag, foreninger og arrangører."
+        ),
+        "tasks": [
+            "tilskudd-til-lag-og-foreninger",
+            "leie-lokaler",
+            "skjenkebevilling-enkeltanledning",
+            "fritidskort",
+        ],
+        "body": (
+            "<p>Kommunen vil gjerne samarbeide med frivilligheten. Send oss et "
+            "forslag hvis dere har en idé til noe vi kan gjøre sammen.</p>"
+        ),
+        "is_press_room": False,
+    },
+    {
+        "slug": "naeringsliv",
+        "audience": "naeringsliv",
+        "title": "For næringslivet",
+        "summary": "Bevillinger, byggesaker og gebyrer for bedrifter i kommunen.",
+        "tasks": [
+            "starte-bedrift",
+            "serveringsbevilling",
+            "skjenkebevilling",
+            "byggesoknad",
+            "gravetillatelse",
+        ],
+        "body": "",
+        "is_press_room": False,
+    },
+    {
+        "slug": "presse",
+        "audience": "media",
+        "title": "Presserom",
+        "summary": (
+            "Pressekontakter, vakttelefon for presse og kommunens pressemeldinger."
+        ),
+        "tasks": ["be-om-innsyn", "folge-politiske-moter", "innsyn-i-arealplaner"],
+        "body": (
+            "<p>Kommunikasjonsavdelingen hjelper deg å finne rett person å snakke "
+            "med. Spørsmål om innsyn i saker svarer vi på så raskt vi kan, og "
+            "senest innen tre virkedager.</p>"
+        ),
+        "is_press_room": True,
+    },
+    {
+        "slug": "ansatte-og-folkevalgte",
+        "audience": "ansatte-og-folkevalgte",
+        "title": "For ansatte og folkevalgte",
+        "summary": (
+            "Møter, saker og åpne høringer for kommunens ansatte og folkevalgte."
+        ),
+        "tasks": ["folge-politiske-moter", "be-om-innsyn", "klage-pa-vedtak"],
+        "body": (
+            "<p>Her finner du det innbyggerne ser: åpne høringer, innbyggerforslag "
+            "og nyheter. Innspillene som kommer inn, behandler enhetene i "
+            "saksbehandlingsløsningen.</p>"
+        ),
+        "is_press_room": False,
+    },
+]

@@ -184,7 +184,9 @@ class HomePage(ContentPage):
         "home.TopicPage",
         "home.StandardPage",
         "home.ServiceIndexPage",
+        "home.AudiencePage",
         "hearings.HearingIndexPage",
+        "news.NewsIndexPage",
     ]
     # One home page; its translations are copies made by Wagtail's translation
     # tools, which do not consult max_count.
@@ -208,8 +210,9 @@ class HomePage(ContentPage):
         return context
 
 
-class TopTask(Orderable):
-    page = ParentalKey(HomePage, on_delete=models.CASCADE, related_name="top_tasks")
+class TaskLink(Orderable):
+    """A link to a page a visitor comes to do (a top task), with its own label."""
+
     link_page = models.ForeignKey(
         "wagtailcore.Page",
         verbose_name=_("page"),
@@ -225,9 +228,16 @@ class TopTask(Orderable):
 
     panels = [PageChooserPanel("link_page"), FieldPanel("label")]
 
+    class Meta(Orderable.Meta):
+        abstract = True
+
     @property
     def text(self):
         return self.label or self.link_page.title
+
+
+class TopTask(TaskLink):
+    page = ParentalKey(HomePage, on_delete=models.CASCADE, related_name="top_tasks")
 
 
 class TopicPage(ContentPage):
@@ -499,6 +509,70 @@ class ServiceIndexPage(ContentPage):
         context = super().get_context(request, *args, **kwargs)
         context.update(service_index(request.GET, locale=self.locale, request=request))
         return context
+
+
+class AudiencePage(ContentPage):
+    """The landing page of one audience of the communication platform
+    (residents, associations, businesses, media, employees and elected
+    representatives): its top tasks, news and open hearings. The media's page is
+    the press room: it shows the press contacts and the press releases."""
+
+    direct_route = True  # found by url_path in one query (_direct_route)
+    route_select_related = ("audience",)
+
+    audience = models.ForeignKey(
+        Audience,
+        verbose_name=_("audience"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    body = RichTextField(
+        _("body"),
+        blank=True,
+        features=["bold", "italic", "link", "ol", "ul", "h2", "h3"],
+    )
+    is_press_room = models.BooleanField(
+        _("press room"),
+        default=False,
+        help_text=_(
+            "Show the press contacts and on-call phone (Settings → Press "
+            "contacts) and the press releases with their feed."
+        ),
+    )
+
+    content_panels = content_panels_with_readability(
+        [
+            *Page.content_panels,
+            FieldPanel("audience"),
+            FieldPanel("summary"),
+            InlinePanel("top_tasks", heading=_("Top tasks"), label=_("Top task")),
+            FieldPanel("body"),
+            FieldPanel("is_press_room"),
+        ]
+    )
+    readability_fields = ("summary", "body")
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("body"),
+    ]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["home.StandardPage"]
+
+    class Meta:
+        verbose_name = _("audience page")
+
+    def get_context(self, request, *args, **kwargs):
+        from .selectors import audience_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(audience_context(self, request))
+        return context
+
+
+class AudienceTask(TaskLink):
+    page = ParentalKey(AudiencePage, on_delete=models.CASCADE, related_name="top_tasks")
 
 
 def _direct_route(home, path_components) -> RouteResult | None:

@@ -27,9 +27,21 @@ def home_context(home, request=None) -> dict:
     )
     from portal.templatetags.portal_tags import participate_entries
 
+    from .models import AudiencePage
+
+    def audience_links():
+        return page_links(
+            public(AudiencePage.objects.child_of(home).live()).order_by("path"),
+            request,
+        )
+
+    # The same until the next publish: kept like the menu (portal.page_cache).
+    key = page_fragment_key("home-audiences", home, request)
+    audience_pages = audience_links() if key is None else fragment(key, audience_links)
     return {
         "top_tasks": top_tasks,
         "topics": topics,
+        "audience_pages": audience_pages,
         "participate_entries": participate_entries(),
     }
 
@@ -195,3 +207,60 @@ def readability_report(*, language_code: str, unit_id: int | None = None) -> lis
     if unit_id is not None:
         rows = [row for row in rows if row.unit is not None and row.unit.pk == unit_id]
     return sorted(rows, key=lambda row: (-row.lix.score, row.page.title))
+
+
+AUDIENCE_SERVICES_SHOWN = 8
+
+
+def audience_context(page, request=None) -> dict:
+    """An audience's landing page: the editors' top tasks, else the first
+    services for that audience; and the A–Å index filtered to it. Kept until the
+    next publish (any publish drops it), like the service page."""
+    key = page_fragment_key("audience", page, request)
+    if key is None:
+        return _audience_context(page, request)
+    return fragment(key, lambda: _audience_context(page, request))
+
+
+def _audience_context(page, request) -> dict:
+    from wagtail.models import Page
+
+    from .models import ServiceIndexPage
+
+    chosen = list(page.top_tasks.select_related("link_page"))
+    # An alias under /en/ links to the English pages where they exist.
+    localized = {
+        p.translation_key: p
+        for p in Page.objects.live().filter(
+            translation_key__in=[t.link_page.translation_key for t in chosen],
+            locale_id=page.locale_id,
+        )
+    }
+    tasks = []
+    for task in chosen:
+        target = localized.get(task.link_page.translation_key, task.link_page)
+        tasks.append((task.label or target.title, target.get_url(request)))
+    services = []
+    if not tasks:
+        services = page_links(
+            public(
+                ServicePage.objects.live().filter(
+                    locale=page.locale, audiences=page.audience
+                )
+            ).order_by("title")[:AUDIENCE_SERVICES_SHOWN],
+            request,
+            summary=True,
+        )
+    index = (
+        ServiceIndexPage.objects.live().filter(locale=page.locale).first()
+        or ServiceIndexPage.objects.live().first()
+    )
+    index_url = index.get_url(request) if index else None
+    return {
+        "audience_tasks": tasks,
+        "audience_services": services,
+        "audience_index_url": (
+            f"{index_url}?malgruppe={page.audience.slug}" if index_url else None
+        ),
+        "audience_label": page.audience.label,
+    }

@@ -17,3 +17,11 @@ ALERT_COLOR: dict[str, str] = {
     NoticeLevel.WARNING: "warning",
     NoticeLevel.CRITICAL: "danger",
 }
+
+
+class NewsKind(models.TextChoices):
+    """A press release is news written for the media: it is listed in the press
+    room and has a feed of its own."""
+
+    NEWS = "news", _("News")
+    PRESS_RELEASE = "press_release", _("Press release")

@@ -1,13 +1,26 @@
 """Demo notices: the four templates the communication section uses most, and one
-notice in force (its times move with each seed, so the demo always shows one)."""
+notice in force (its times move with each seed, so the demo always shows one).
+Demo news in several topics, press releases and the press contacts
+(news/demo_news.py)."""
 
 import datetime
+import io
 
 from django.contrib.auth.models import Group, Permission
+from django.core.files.images import ImageFile
 from django.utils import timezone
+from PIL import Image as PILImage
+from PIL import ImageDraw
+from wagtail.images import get_image_model
+from wagtail.models import Locale
 
+from home.demo import _child, _set_relations
+from home.models import Audience, HomePage, TopicPage
+from units.models import Unit
+
+from . import demo_news
 from .choices import NoticeLevel
-from .models import Notice, NoticeTemplate
+from .models import NewsIndexPage, NewsPage, Notice, NoticeTemplate, PressContacts
 
 TEMPLATES = [
     {
@@ -91,6 +104,7 @@ DEMO_NOTICE = {
 EDITOR_PERMISSIONS = [
     ("notice", ["add", "change", "delete", "publish"]),
     ("noticetemplate", ["add", "change", "delete"]),
+    ("presscontacts", ["change"]),
 ]
 
 
@@ -111,6 +125,93 @@ def seed(stdout) -> None:
         notice.save(update_fields=["starts_at", "ends_at"])  # drops cached pages
     _grant_editors()
     stdout.write("Notices: 4 templates, 1 notice in force.")
+    count = seed_news()
+    seed_press_contacts()
+    stdout.write(f"News: {count} items, press contacts.")
+
+
+def seed_news() -> int:
+    home = HomePage.objects.filter(locale=Locale.get_default()).first()
+    if home is None:
+        return 0
+    data = demo_news.NEWS_INDEX
+    index = _child(
+        home,
+        NewsIndexPage,
+        data["slug"],
+        title=data["title"],
+        summary=data["summary"],
+        show_in_menus=True,
+    )
+    topics = {t.slug: t for t in TopicPage.objects.child_of(home)}
+    units = {u.slug: u for u in Unit.objects.all()}
+    audiences = {a.slug: a for a in Audience.objects.all()}
+    for item in demo_news.NEWS:
+        page = _child(
+            index,
+            NewsPage,
+            item["slug"],
+            title=item["title"],
+            kind=item["kind"],
+            date=item["date"],
+            summary=item["summary"],
+            body=item["body"],
+            topic=topics.get(item["topic"]),
+            responsible_unit=units.get(item["unit"]),
+            image=_illustration(item["slug"], item["image"]),
+            image_alt=item["image_alt"],
+        )
+        _set_relations(page, audiences=[audiences[s] for s in item["audiences"]])
+    return len(demo_news.NEWS)
+
+
+def _illustration(slug: str, colours):
+    """A simple drawn illustration (sky, ground, a house), made here so that the
+    demo needs no image from elsewhere. The same one on every run."""
+    if colours is None:
+        return None
+    Image = get_image_model()
+    title = f"Demo: {slug}"
+    found = Image.objects.filter(title=title).first()
+    if found is not None:
+        return found
+    sky, ground = colours
+    picture = PILImage.new("RGB", (1200, 800), sky)
+    draw = ImageDraw.Draw(picture)
+    draw.rectangle((0, 560, 1200, 800), fill=ground)
+    draw.rectangle((420, 360, 780, 600), fill="#f4f1ea", outline="#3b3b3b", width=6)
+    draw.polygon([(390, 370), (600, 220), (810, 370)], fill="#a33b2f")
+    draw.rectangle((560, 480, 640, 600), fill="#5b3a29")
+    draw.ellipse((920, 80, 1040, 200), fill="#f7d154")
+    buffer = io.BytesIO()
+    picture.save(buffer, format="PNG")
+    return Image.objects.create(
+        title=title, file=ImageFile(io.BytesIO(buffer.getvalue()), name=f"{slug}.png")
+    )
+
+
+def seed_press_contacts() -> None:
+    from .models import PressContact
+
+    data = demo_news.PRESS
+    press = PressContacts.load()
+    press.on_call_phone = data["on_call_phone"]
+    press.on_call_hours = data["on_call_hours"]
+    press.email = data["email"]
+    press.save()
+    wanted = data["contacts"]
+    have = list(press.contacts.values_list("name", "role", "phone", "email"))
+    if have != [tuple(c) for c in wanted]:
+        press.contacts.all().delete()
+        for order, (name, role, phone, email) in enumerate(wanted):
+            PressContact.objects.create(
+                settings=press,
+                name=name,
+                role=role,
+                phone=phone,
+                email=email,
+                sort_order=order,
+            )
 
 
 def _grant_editors() -> None:

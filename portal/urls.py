@@ -31,6 +31,8 @@ urlpatterns += i18n_patterns(
     path("hoering/", include("hearings.urls")),
     path("folg/", include("following.urls")),
     path("varsler/", include("news.urls")),
+    # The news feeds; the news index and its pages are Wagtail pages at /nyheter/.
+    path("nyheter/", include("news.news_urls")),
     path("innbyggerforslag/", include("proposals.urls")),
     # Wagtail's page serving comes last: it matches every remaining path.
     path("", include(wagtail_urls)),

@@ -16,6 +16,7 @@ class ResultKind(models.TextChoices):
     TOPIC = "topic", _("Topic")
     HEARING = "hearing", _("Hearing")
     PROPOSAL = "proposal", _("Citizen proposal")
+    NEWS = "news", _("News")
     PAGE = "page", _("Article")
 
 

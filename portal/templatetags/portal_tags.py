@@ -85,7 +85,7 @@ def site_menu(context):
 def _menu_context(request, site, language) -> dict:
     from home.models import TopicPage
 
-    topics = []
+    topics, more = [], []
     root = site.root_page if site is not None else None
     if root is not None:
         # The home page in the active language (a translation or an alias), else
@@ -101,8 +101,20 @@ def _menu_context(request, site, language) -> dict:
             TopicPage.objects.live().public().child_of(home).order_by("path"),
             request,
         )
+        # The news, the audiences' pages and whatever else an editor marks «Show
+        # in menus» (Wagtail's own field) under the home page.
+        more = page_links(
+            Page.objects.live()
+            .public()
+            .child_of(home)
+            .filter(show_in_menus=True)
+            .not_type(TopicPage)
+            .order_by("path"),
+            request,
+        )
     return {
         "topics": topics,
+        "more": more,
         "participate": participate_entries(),
         "service_index_url": _footer_context(request)["service_index_url"],
     }
@@ -237,8 +249,18 @@ def share_meta(context, page=None):
     site_name = getattr(municipality, "name", "")
     url = absolute(relative) if relative else ""
     structured = getattr(page, "structured_data", None)
+    data = structured(site_name, url) if structured else None
+    # A page with an image (news) shares it: 1200×630 with its alt text.
+    share_image = getattr(page, "share_image", None)
+    image = share_image() if share_image else None
+    image_url, image_alt = (absolute(image[0]), image[1]) if image else ("", "")
+    if data is not None and image_url:
+        data["image"] = image_url
     return {
-        "json_ld": _json_ld(structured(site_name, url)) if structured else "",
+        "json_ld": _json_ld(data) if data else "",
+        "og_type": getattr(page, "og_type", "website"),
+        "image_url": image_url,
+        "image_alt": image_alt,
         "page": page,
         "title": page.seo_title or page.title,
         "description": page.search_description or getattr(page, "summary", ""),

@@ -3,7 +3,9 @@ from urllib.parse import quote
 
 from django import template
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.core.serializers.json import DjangoJSONEncoder
+from django.db.models import Q
 from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, reverse
 from django.utils.safestring import mark_safe
@@ -13,7 +15,7 @@ from wagtail.models import Page, Site
 
 from portal import form_tokens
 from portal.identity import identity
-from portal.links import content_language, in_language, page_links
+from portal.links import PageLink, PageUrls, content_language, in_language, page_links
 from portal.page_cache import fragment, page_fragment_key
 from portal.public_url import absolute
 
@@ -97,21 +99,24 @@ def _menu_context(request, site, language) -> dict:
             ).first()
             or root
         )
-        topics = page_links(
-            TopicPage.objects.live().public().child_of(home).order_by("path"),
-            request,
-        )
-        # The news, the audiences' pages and whatever else an editor marks «Show
-        # in menus» (Wagtail's own field) under the home page.
-        more = page_links(
+        # The topics, and the news, the audiences' pages and whatever else an
+        # editor marks «Show in menus» (Wagtail's own field) under the home page:
+        # one query for both lists.
+        topic_type = ContentType.objects.get_for_model(TopicPage).pk
+        rows = (
             Page.objects.live()
             .public()
             .child_of(home)
-            .filter(show_in_menus=True)
-            .not_type(TopicPage)
-            .order_by("path"),
-            request,
+            .filter(Q(content_type_id=topic_type) | Q(show_in_menus=True))
+            .order_by("path")
+            .values("id", "title", "url_path", "content_type_id")
         )
+        urls = PageUrls(request)
+        for row in rows:
+            link = PageLink(
+                id=row["id"], title=row["title"], url=urls.url(row["url_path"])
+            )
+            (topics if row["content_type_id"] == topic_type else more).append(link)
     return {
         "topics": topics,
         "more": more,
